@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Insights",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "insights", targets: ["InsightsCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // zlib from the system (Debian's zlib1g-dev) for reading .gz exports.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Phone number → ISO region, from libphonenumber's metadata (generated data file).
+        .target(name: "InsightsPhone"),
+        // Bytes → validated records. No SQL, no printing.
+        .target(name: "InsightsImport", dependencies: ["CZlib"]),
+        // Pure metric computation over plain rows.
+        .target(name: "InsightsMetrics"),
+        // The SQLite database (GRDB): schema, atomic imports, period scans.
+        .target(
+            name: "InsightsStore",
+            dependencies: [
+                "InsightsImport", "InsightsMetrics", "InsightsPhone",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        // metrics.json and the HTML page from templates.
+        .target(
+            name: "InsightsRender",
+            dependencies: [
+                "InsightsMetrics", "InsightsPhone",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        // Deterministic synthetic helpline data in the import format.
+        .target(name: "InsightsDemo"),
+        .executableTarget(
+            name: "InsightsCLI",
+            dependencies: [
+                "InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsRender",
+                "InsightsDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(
+            name: "InsightsTestSupport",
+            dependencies: ["InsightsMetrics"],
+            path: "Tests/InsightsTestSupport"),
+        .testTarget(name: "InsightsPhoneTests", dependencies: ["InsightsPhone"]),
+        .testTarget(name: "InsightsImportTests", dependencies: ["InsightsImport", "InsightsTestSupport"]),
+        .testTarget(name: "InsightsMetricsTests", dependencies: ["InsightsMetrics", "InsightsTestSupport"]),
+        .testTarget(
+            name: "InsightsStoreTests",
+            dependencies: ["InsightsStore", "InsightsImport", "InsightsMetrics", "InsightsTestSupport"]),
+        .testTarget(name: "InsightsRenderTests", dependencies: ["InsightsRender", "InsightsMetrics", "InsightsTestSupport"]),
+        .testTarget(name: "InsightsDemoTests", dependencies: ["InsightsDemo"]),
+        .testTarget(name: "InsightsCLITests", dependencies: ["InsightsCLI", "InsightsTestSupport"]),
+    ]
+)
