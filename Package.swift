@@ -18,7 +18,7 @@ let package = Package(
         // Phone number → ISO region, from libphonenumber's metadata (generated data file).
         .target(name: "InsightsPhone"),
         // Bytes → validated records. No SQL, no printing.
-        .target(name: "InsightsImport", dependencies: ["CZlib"]),
+        .target(name: "InsightsImport", dependencies: ["CZlib", "InsightsMetrics"]),
         // Pure metric computation over plain rows.
         .target(name: "InsightsMetrics"),
         // The SQLite database (GRDB): schema, atomic imports, period scans.
@@ -48,7 +48,7 @@ let package = Package(
             name: "InsightsTestSupport",
             dependencies: ["InsightsMetrics"],
             path: "Tests/InsightsTestSupport"),
-        .testTarget(name: "InsightsPhoneTests", dependencies: ["InsightsPhone"]),
+        .testTarget(name: "InsightsPhoneTests", dependencies: ["InsightsPhone"], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsImportTests", dependencies: ["InsightsImport", "InsightsTestSupport"]),
         .testTarget(name: "InsightsMetricsTests", dependencies: ["InsightsMetrics", "InsightsTestSupport"]),
         .testTarget(

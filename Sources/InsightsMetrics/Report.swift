@@ -1,0 +1,75 @@
+/// Every number of one report: the four sections for a period, with the previous period's
+/// headline numbers.
+public struct Report: Equatable, Sendable {
+    /// The helpline's name shown in the header.
+    public let serviceName: String
+    /// The version of Insights that computed it.
+    public let generatorVersion: String
+    /// The period covered.
+    public let period: ReportPeriod
+    /// The IANA name of the zone days and hours are local to.
+    public let timeZoneIdentifier: String
+    /// "Are we making an impact?"
+    public let impact: ImpactMetrics
+    /// "Is our audience growing?"
+    public let audience: AudienceMetrics
+    /// "How are our users engaging?"
+    public let engagement: EngagementMetrics
+    /// "How are we guiding our users?": conversations.
+    public let conversations: ConversationMetrics
+    /// "How are we guiding our users?": authorship.
+    public let authorship: AuthorshipMetrics
+
+    /// The period the headline numbers are compared with.
+    public var previousPeriod: ReportPeriod { period.previous }
+
+    /// Creates a report from its sections.
+    public init(
+        serviceName: String, generatorVersion: String, period: ReportPeriod, timeZoneIdentifier: String,
+        impact: ImpactMetrics, audience: AudienceMetrics, engagement: EngagementMetrics,
+        conversations: ConversationMetrics, authorship: AuthorshipMetrics
+    ) {
+        self.serviceName = serviceName
+        self.generatorVersion = generatorVersion
+        self.period = period
+        self.timeZoneIdentifier = timeZoneIdentifier
+        self.impact = impact
+        self.audience = audience
+        self.engagement = engagement
+        self.conversations = conversations
+        self.authorship = authorship
+    }
+
+    /// Whether nothing happened in the period: no message, no goal event, no conversation
+    /// opened or closed (a conversation merely left open from before does not count).
+    public var isEmpty: Bool {
+        engagement.messagesReceived == 0 && engagement.messagesSent == 0 && impact.totalStarted == 0
+            && impact.totalCompleted == 0 && conversations.opened == 0 && conversations.closed == 0
+            && impact.goals.allSatisfy { $0.behaviours.allSatisfy { $0.actions == 0 } }
+    }
+}
+
+/// The change of a headline number against the previous period.
+public enum Change: Equatable, Sendable {
+    /// Both zero, or equal.
+    case unchanged
+    /// Up from a non-zero value, by this fraction (0.25 = +25 %).
+    case up(Double)
+    /// Down by this fraction (0.25 = −25 %).
+    case down(Double)
+    /// The previous value was zero and this one is not.
+    case new
+
+    /// Compares a value with the previous period's.
+    public init(current: Double, previous: Double) {
+        if current == previous {
+            self = .unchanged
+        } else if previous == 0 {
+            self = .new
+        } else if current > previous {
+            self = .up((current - previous) / previous)
+        } else {
+            self = .down((previous - current) / previous)
+        }
+    }
+}

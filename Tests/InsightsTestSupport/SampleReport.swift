@@ -1,0 +1,37 @@
+import InsightsMetrics
+
+/// A small report built from hand-made rows (no database), for rendering tests.
+public func sampleReport(authorName: String = "Thandi M.", serviceName: String = "Sample Helpline") -> Report {
+    let reportPeriod = period("2026-10-05", "2026-10-07")
+    let calendar = zone("Africa/Johannesburg")
+    var tally = MessageTally(period: reportPeriod, calendar: calendar)
+    tally.add(contentsOf: [
+        MessageRow(contact: 1, inbound: true, timestamp: utc("2026-10-05T07:00")),
+        MessageRow(contact: 1, inbound: false, timestamp: utc("2026-10-05T07:01"), authorType: .stack, authorID: "s1"),
+        MessageRow(contact: 2, inbound: true, timestamp: utc("2026-10-06T12:00")),
+        MessageRow(contact: 2, inbound: false, timestamp: utc("2026-10-06T12:05"), authorType: .coach, authorID: "k1"),
+        MessageRow(contact: 2, inbound: false, timestamp: utc("2026-10-06T12:06"), authorType: .automation, authorName: "HELP"),
+    ])
+    let facts: [ContactKey: ContactFacts] = [
+        1: ContactFacts(firstInbound: utc("2026-09-01T07:00"), country: "ZA"),
+        2: ContactFacts(firstInbound: utc("2026-10-06T12:00"), country: "CI"),
+    ]
+    let range = reportPeriod.instants(in: calendar)
+    return Report(
+        serviceName: serviceName, generatorVersion: "0.0.0-test", period: reportPeriod,
+        timeZoneIdentifier: "Africa/Johannesburg",
+        impact: ImpactMetrics(
+            goals: [
+                GoalDefinition(id: "g1", name: "Quit smoking", behaviours: [BehaviourDefinition(id: "b1", name: "Quit date")])
+            ],
+            events: [
+                GoalEventRow(contact: 1, goalID: "g1", kind: .started, timestamp: utc("2026-10-05T08:00")),
+                GoalEventRow(contact: 1, goalID: "g1", behaviourID: "b1", kind: .actioned, timestamp: utc("2026-10-05T08:00")),
+            ]),
+        audience: AudienceMetrics(tally: tally, facts: facts, previous: PreviousAudience(activeUsers: 1, newUsers: 0)),
+        engagement: EngagementMetrics(tally: tally, previous: PreviousEngagement(messagesReceived: 4, messagesSent: 0)),
+        conversations: ConversationMetrics(
+            period: range, inbound: [(1, utc("2026-10-05T07:00")), (2, utc("2026-10-06T12:00"))],
+            events: [ConversationEventRow(contact: 1, kind: .closed, timestamp: utc("2026-10-05T09:00"), sequence: 1)]),
+        authorship: AuthorshipMetrics(tally: tally, latestNames: ["s1": "Onboarding", "k1": authorName]))
+}
