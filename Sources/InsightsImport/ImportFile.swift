@@ -1,0 +1,174 @@
+import Foundation
+
+/// One input file, opened: its kind, its format and a cursor over its rows.
+///
+/// The whole file is read into memory (and gunzipped when it starts with the gzip magic
+/// number), then rows are produced one by one with the values of the kind's columns.
+public struct ImportFile: Sendable {
+    /// The path as the user gave it (used in every message).
+    public let path: String
+    /// The record kind.
+    public let kind: RecordKind
+    /// CSV or NDJSON.
+    public let format: Format
+    /// Columns the file has that the kind does not use (ignored), in file order.
+    public private(set) var unknownColumns: [String] = []
+    private var reader: Reader
+
+    /// The two file formats.
+    public enum Format: String, Sendable {
+        /// RFC 4180 with a header row.
+        case csv
+        /// One JSON object per line.
+        case ndjson
+    }
+
+    /// Opens a file; `kind` overrides what the file name says.
+    public init(path: String, kind: RecordKind? = nil) throws(ImportError) {
+        self.path = path
+        let name = (path as NSString).lastPathComponent
+        guard let kind = kind ?? RecordKind(fileName: name) else {
+            throw ImportError(file: path, reason: .unknownKind)
+        }
+        self.kind = kind
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ImportError(file: path, reason: .notFound)
+        }
+        guard !isDirectory.boolValue else { throw ImportError(file: path, reason: .isDirectory) }
+        var bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw ImportError(file: path, reason: .unreadable(error.localizedDescription))
+        }
+        if isGzip(bytes) {
+            do {
+                bytes = try gunzip(bytes)
+            } catch {
+                throw ImportError(file: path, reason: .badGzip(error.message))
+            }
+        }
+        let lower = name.lowercased()
+        let stem = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
+        if stem.hasSuffix(".csv") {
+            format = .csv
+        } else if stem.hasSuffix(".ndjson") || stem.hasSuffix(".jsonl") || stem.hasSuffix(".json") {
+            format = .ndjson
+        } else {
+            // No telling extension: NDJSON starts with an object.
+            let first = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+            format = first == 0x7B ? .ndjson : .csv
+        }
+        let wanted = kind.columns.map(\.name)
+        switch format {
+        case .csv:
+            var csv = CSVReader(bytes: bytes)
+            let header: [String]
+            do {
+                guard let record = try csv.next() else { throw ImportError(file: path, reason: .empty) }
+                header = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            } catch let error as CSVError {
+                throw ImportError(file: path, line: error.line, reason: .syntax(error.message))
+            } catch let error as ImportError {
+                throw error
+            } catch {
+                throw ImportError(file: path, reason: .unreadable("\(error)"))
+            }
+            var seen: Set<String> = []
+            for column in header where !seen.insert(column).inserted {
+                throw ImportError(file: path, line: 1, reason: .duplicateColumn(column))
+            }
+            let missing = kind.columns.filter { $0.required && !header.contains($0.name) }.map(\.name)
+            guard missing.isEmpty else {
+                throw ImportError(file: path, line: 1, reason: .missingColumns(missing, found: header))
+            }
+            unknownColumns = header.filter { !wanted.contains($0) }
+            let indices = wanted.map { header.firstIndex(of: $0) }
+            reader = .csv(csv, indices: indices, width: header.count)
+        case .ndjson:
+            reader = .ndjson(NDJSONReader(bytes: bytes), wanted: wanted, unknown: [])
+        }
+    }
+
+    /// The next row; nil at the end. Throws for a syntax error that stops reading the file.
+    public mutating func nextRow() throws(ImportError) -> RawRow? {
+        switch reader {
+        case .csv(var csv, let indices, let width):
+            defer { reader = .csv(csv, indices: indices, width: width) }
+            let record: (line: Int, fields: [String])?
+            do {
+                record = try csv.next()
+            } catch {
+                throw ImportError(file: path, line: error.line, reason: .syntax(error.message))
+            }
+            guard let record else { return nil }
+            if record.fields.count != width {
+                return RawRow(
+                    line: record.line, values: [], fields: record.fields,
+                    problem: "the row has \(record.fields.count) fields but the header has \(width)")
+            }
+            let values = indices.map { index -> String? in
+                guard let index else { return nil }
+                let value = record.fields[index]
+                return value.isEmpty ? nil : value
+            }
+            return RawRow(line: record.line, values: values, fields: record.fields, problem: nil)
+        case .ndjson(var ndjson, let wanted, var unknown):
+            defer {
+                reader = .ndjson(ndjson, wanted: wanted, unknown: unknown)
+                unknownColumns = unknown
+            }
+            guard let line = ndjson.nextLine() else { return nil }
+            let object: [String: JSONScalar]
+            switch NDJSONReader.decode(line.text) {
+            case .success(let decoded): object = decoded
+            case .failure(let problem):
+                return RawRow(line: line.number, values: [], fields: [line.text], problem: problem.message)
+            }
+            var lowered: [String: JSONScalar] = [:]
+            for (key, value) in object {
+                let name = key.lowercased()
+                lowered[name] = value
+                if !wanted.contains(name), !unknown.contains(name) { unknown.append(name) }
+            }
+            let missing = kind.columns.filter { $0.required && lowered[$0.name] == nil }.map(\.name)
+            if !missing.isEmpty {
+                let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
+                return RawRow(
+                    line: line.number, values: [], fields: [line.text],
+                    problem: "the object has no \(list) key")
+            }
+            var values: [String?] = []
+            for name in wanted {
+                switch lowered[name] {
+                case .none, .some(.null): values.append(nil)
+                case .some(.text(let text)): values.append(text.isEmpty ? nil : text)
+                case .some(.nested):
+                    return RawRow(
+                        line: line.number, values: [], fields: [line.text],
+                        problem: "\"\(name)\" holds an object or array, not a value")
+                }
+            }
+            return RawRow(line: line.number, values: values, fields: [line.text], problem: nil)
+        }
+    }
+
+    private enum Reader: Sendable {
+        case csv(CSVReader, indices: [Int?], width: Int)
+        case ndjson(NDJSONReader, wanted: [String], unknown: [String])
+    }
+}
+
+/// One row of a file: the values of the kind's columns, in `RecordKind.columns` order
+/// (nil = no value), or the problem that makes it unreadable.
+public struct RawRow: Sendable {
+    /// The 1-based line the row starts on.
+    public let line: Int
+    /// Values of the kind's columns (empty when `problem` is set).
+    public let values: [String?]
+    /// The row as read (CSV fields, or the JSON line), for the rejects file.
+    public let fields: [String]
+    /// Why the row cannot be read at all, if so.
+    public let problem: String?
+}

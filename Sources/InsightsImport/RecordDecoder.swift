@@ -1,0 +1,164 @@
+import Foundation
+import InsightsMetrics
+
+/// Turns raw rows into validated records, enforcing the row rules of DATA.md that need no
+/// other rows (required values, directions, author types, timestamps, event names). Rules
+/// that need stored data (a goal must exist, a behaviour must belong to its goal) are the
+/// store's.
+public struct RecordDecoder: Sendable {
+    /// The kind decoded.
+    public let kind: RecordKind
+    /// How timestamps are read.
+    public let timestamps: TimestampParser
+
+    /// Creates a decoder.
+    public init(kind: RecordKind, timestamps: TimestampParser) {
+        self.kind = kind
+        self.timestamps = timestamps
+    }
+
+    /// The record of a row, or why the row is rejected.
+    public func decode(_ row: RawRow) -> Result<ImportRecord, RowIssue> {
+        if let problem = row.problem { return .failure(RowIssue(line: row.line, reason: problem)) }
+        var fields = Fields(columns: kind.columns, values: row.values, line: row.line, timestamps: timestamps)
+        do {
+            return .success(try decode(&fields))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func decode(_ f: inout Fields) throws(RowIssue) -> ImportRecord {
+        switch kind {
+        case .contacts:
+            var country = f["country"]?.uppercased()
+            if let code = country {
+                guard code.count == 2, code.unicodeScalars.allSatisfy({ $0.value >= 65 && $0.value <= 90 }) else {
+                    throw f.issue("column \"country\": \"\(code)\" is not an ISO 3166-1 alpha-2 code (e.g. ZA, GB)")
+                }
+                country = code
+            }
+            return .contact(
+                ContactRecord(
+                    contactID: try f.required("contact_id"), phone: f["phone"], country: country,
+                    createdAt: try f.optionalTimestamp("created_at")))
+        case .messages:
+            let directionText = try f.required("direction")
+            let inbound: Bool
+            switch directionText.lowercased() {
+            case "inbound", "in", "i": inbound = true
+            case "outbound", "out", "o": inbound = false
+            default:
+                throw f.issue(
+                    "column \"direction\": \"\(directionText)\" is not a direction (use inbound/outbound, in/out or I/O)")
+            }
+            let typeText = f["author_type"]
+            var authorType: AuthorType?
+            if inbound {
+                if let typeText {
+                    throw f.issue("column \"author_type\": \"\(typeText)\" on an inbound message (must be empty: the user wrote it)")
+                }
+            } else {
+                guard let typeText else {
+                    throw f.issue(
+                        "column \"author_type\": an outbound message needs one of "
+                            + AuthorType.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                guard let type = AuthorType(rawValue: typeText.lowercased()) else {
+                    throw f.issue(
+                        "column \"author_type\": \"\(typeText)\" is not one of "
+                            + AuthorType.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                authorType = type
+            }
+            return .message(
+                MessageRecord(
+                    messageID: try f.required("message_id"), contactID: try f.required("contact_id"),
+                    inbound: inbound, timestamp: try f.timestamp("timestamp"), authorType: authorType,
+                    authorID: f["author_id"], authorName: f["author_name"]))
+        case .conversationEvents:
+            let eventText = try f.required("event")
+            guard let event = ConversationEventKind(rawValue: eventText.lowercased()) else {
+                throw f.issue("column \"event\": \"\(eventText)\" is not one of closed, reopened, opened")
+            }
+            return .conversationEvent(
+                ConversationEventRecord(
+                    contactID: try f.required("contact_id"), event: event, timestamp: try f.timestamp("timestamp"),
+                    actorID: f["actor_id"], actorName: f["actor_name"]))
+        case .goals:
+            return .goal(
+                GoalRecord(goalID: try f.required("goal_id"), name: try f.required("name"), description: f["description"]))
+        case .behaviours:
+            return .behaviour(
+                BehaviourRecord(
+                    behaviourID: try f.required("behaviour_id"), goalID: try f.required("goal_id"),
+                    name: try f.required("name")))
+        case .goalEvents:
+            let eventText = try f.required("event")
+            guard let event = GoalEventKind(rawValue: eventText.lowercased()) else {
+                throw f.issue("column \"event\": \"\(eventText)\" is not one of started, actioned, completed")
+            }
+            let behaviour = f["behaviour_id"]
+            if event == .actioned, behaviour == nil {
+                throw f.issue("column \"behaviour_id\": an actioned event needs the behaviour that was actioned")
+            }
+            return .goalEvent(
+                GoalEventRecord(
+                    contactID: try f.required("contact_id"), goalID: try f.required("goal_id"),
+                    behaviourID: behaviour, event: event,
+                    timestamp: try f.timestamp("timestamp")))
+        }
+    }
+}
+
+/// Named access to a row's values.
+private struct Fields {
+    let columns: [RecordKind.Column]
+    let values: [String?]
+    let line: Int
+    let timestamps: TimestampParser
+
+    subscript(name: String) -> String? {
+        guard let index = columns.firstIndex(where: { $0.name == name }), index < values.count else { return nil }
+        return values[index]
+    }
+
+    func issue(_ reason: String) -> RowIssue {
+        RowIssue(line: line, reason: reason)
+    }
+
+    func required(_ name: String) throws(RowIssue) -> String {
+        guard let value = self[name], !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw issue("column \"\(name)\": a value is required")
+        }
+        return value
+    }
+
+    func timestamp(_ name: String) throws(RowIssue) -> Instant {
+        let text = try required(name)
+        return try parse(name, text)
+    }
+
+    func optionalTimestamp(_ name: String) throws(RowIssue) -> Instant? {
+        guard let text = self[name] else { return nil }
+        return try parse(name, text)
+    }
+
+    private func parse(_ name: String, _ text: String) throws(RowIssue) -> Instant {
+        switch timestamps.parse(text) {
+        case .success(let instant): return instant
+        case .failure(let error):
+            let why: String
+            switch error {
+            case .malformed:
+                why = "is not a timestamp (use e.g. 2026-10-03T12:05:00Z, 2026-10-03 12:05:00 UTC or epoch seconds)"
+            case .outOfRange: why = "has a month, day or time out of range"
+            case .noOffset:
+                why = "has no time zone (add Z or an offset such as +02:00, or pass --assume-timezone ZONE)"
+            case .epochDigits(let count):
+                why = "has \(count) digits: epoch seconds have up to 12 digits, milliseconds 13"
+            }
+            throw issue("column \"\(name)\": \"\(text)\" \(why)")
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import InsightsMetrics
+
+/// Parses the timestamp forms of DATA.md into instants (microseconds since the epoch, UTC).
+///
+/// Accepted: RFC 3339 / ISO 8601 with `Z` or an offset (`2026-10-03T14:05:00+02:00`,
+/// `2026-10-03T12:05:00.123Z`), BigQuery's `2026-10-03 12:05:00[.123456] UTC`, and Unix
+/// epoch seconds (up to 12 digits) or milliseconds (13 digits). A date-time with no offset is
+/// read in `assumedTimeZone` when one is given, and is an error otherwise.
+public struct TimestampParser: Sendable {
+    /// The zone for timestamps that carry no offset (`--assume-timezone`); nil rejects them.
+    public let assumedTimeZone: TimeZone?
+
+    /// Creates a parser.
+    public init(assumedTimeZone: TimeZone? = nil) {
+        self.assumedTimeZone = assumedTimeZone
+    }
+
+    /// The instant of a timestamp, or the reason it is not one.
+    public func parse(_ text: String) -> Result<Instant, TimestampError> {
+        var bytes = Array(text.utf8)
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+        guard !bytes.isEmpty else { return .failure(.malformed) }
+        if bytes.allSatisfy(isDigit) {
+            guard let value = Int64(String(decoding: bytes, as: UTF8.self)) else { return .failure(.malformed) }
+            switch bytes.count {
+            case ...12: return .success(value * microsecondsPerSecond)
+            case 13: return .success(value * 1000)
+            default: return .failure(.epochDigits(bytes.count))
+            }
+        }
+        return parseDateTime(bytes)
+    }
+
+    private func parseDateTime(_ b: [UInt8]) -> Result<Instant, TimestampError> {
+        var i = 0
+        func number(_ width: Int) -> Int64? {
+            guard i + width <= b.count else { return nil }
+            var value: Int64 = 0
+            for k in i..<(i + width) {
+                guard isDigit(b[k]) else { return nil }
+                value = value * 10 + Int64(b[k] - 0x30)
+            }
+            i += width
+            return value
+        }
+        func expect(_ characters: UInt8...) -> Bool {
+            guard i < b.count, characters.contains(b[i]) else { return false }
+            i += 1
+            return true
+        }
+        guard let year = number(4), expect(0x2D), let month = number(2), expect(0x2D), let day = number(2),
+            expect(0x54, 0x74, 0x20), let hour = number(2), expect(0x3A), let minute = number(2),
+            expect(0x3A), let second = number(2)
+        else { return .failure(.malformed) }
+        var micros: Int64 = 0
+        if i < b.count, b[i] == 0x2E || b[i] == 0x2C {
+            i += 1
+            var digits = 0
+            while i < b.count, isDigit(b[i]) {
+                if digits < 6 { micros = micros * 10 + Int64(b[i] - 0x30) }
+                digits += 1
+                i += 1
+            }
+            guard digits > 0 else { return .failure(.malformed) }
+            if digits < 6 { for _ in digits..<6 { micros *= 10 } }
+        }
+        guard (1...12).contains(month), day >= 1, day <= Int64(LocalDate.daysIn(month: Int(month), year: Int(year))),
+            hour < 24, minute < 60, second < 60
+        else { return .failure(.outOfRange) }
+        let days = LocalDate.daysFromCivil(year: year, month: month, day: day)
+        let wall = days * 86_400 + hour * 3600 + minute * 60 + second
+        // The zone designator.
+        var offset: Int64?
+        if i == b.count {
+            offset = nil
+        } else if b[i] == 0x5A || b[i] == 0x7A, i + 1 == b.count {  // Z
+            offset = 0
+        } else if b[i] == 0x20 || b[i] == 0x2B || b[i] == 0x2D {
+            if b[i] == 0x20 {
+                i += 1
+                let rest = String(decoding: b[i...], as: UTF8.self)
+                if rest == "UTC" || rest == "Z" || rest == "+00:00" || rest == "GMT" {
+                    offset = 0
+                    i = b.count
+                } else if b[i...].first == 0x2B || b[i...].first == 0x2D {
+                    // "2026-10-03 12:05:00 +02:00": fall through to the signed offset.
+                } else {
+                    return .failure(.malformed)
+                }
+            }
+            if offset == nil {
+                let negative = b[i] == 0x2D
+                i += 1
+                guard let hours = number(2) else { return .failure(.malformed) }
+                var minutes: Int64 = 0
+                if i < b.count {
+                    _ = expect(0x3A)
+                    guard let m = number(2) else { return .failure(.malformed) }
+                    minutes = m
+                }
+                guard i == b.count, hours < 24, minutes < 60 else { return .failure(.malformed) }
+                let value = hours * 3600 + minutes * 60
+                offset = negative ? -value : value
+            }
+        } else {
+            return .failure(.malformed)
+        }
+        if let offset {
+            return .success((wall - offset) * microsecondsPerSecond + micros)
+        }
+        guard let zone = assumedTimeZone else { return .failure(.noOffset) }
+        return .success(instant(wallSeconds: wall, in: zone) * microsecondsPerSecond + micros)
+    }
+}
+
+/// The instant whose local wall-clock time in `zone` is `wall` (seconds, read as UTC). In a
+/// gap (spring forward) the offset before the gap is used; in an overlap, the first instant.
+func instant(wallSeconds wall: Int64, in zone: TimeZone) -> Int64 {
+    let before = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(wall - 86_400))))
+    let after = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(wall + 86_400))))
+    for offset in [before, after] {
+        let candidate = wall - offset
+        if Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(candidate)))) == offset {
+            return candidate
+        }
+    }
+    return wall - before
+}
+
+@inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+/// Why a text is not a timestamp.
+public enum TimestampError: Error, Equatable, Sendable {
+    /// Not one of the accepted forms.
+    case malformed
+    /// A field (month, day, hour …) out of range.
+    case outOfRange
+    /// A date-time with no offset and no `--assume-timezone`.
+    case noOffset
+    /// All digits, but neither seconds (≤ 12 digits) nor milliseconds (13 digits).
+    case epochDigits(Int)
+}
