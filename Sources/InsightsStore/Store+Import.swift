@@ -1,0 +1,283 @@
+import Foundation
+import GRDB
+import InsightsImport
+import InsightsMetrics
+import InsightsPhone
+
+/// How `import` treats a file.
+public struct ImportOptions: Sendable {
+    /// Store the valid rows and return the invalid ones instead of refusing the file.
+    public var skipInvalid: Bool
+    /// How many row issues an error lists (all are counted).
+    public var issueLimit: Int
+
+    /// Creates options.
+    public init(skipInvalid: Bool = false, issueLimit: Int = 20) {
+        self.skipInvalid = skipInvalid
+        self.issueLimit = issueLimit
+    }
+}
+
+/// What importing one file did.
+public struct ImportSummary: Equatable, Sendable {
+    /// The file.
+    public let file: String
+    /// Its kind.
+    public let kind: RecordKind
+    /// Rows read (valid or not).
+    public var read = 0
+    /// Rows stored that were not stored before.
+    public var new = 0
+    /// Rows that replaced a stored row with the same identity.
+    public var replaced = 0
+    /// Rows rejected (only with `skipInvalid`; otherwise the file fails).
+    public var rejected: [RejectedRow] = []
+    /// Columns the file has that the kind does not use.
+    public var unknownColumns: [String] = []
+
+    init(file: String, kind: RecordKind) {
+        self.file = file
+        self.kind = kind
+    }
+}
+
+/// A row refused with `--skip-invalid`: where, why, and what it held.
+public struct RejectedRow: Equatable, Sendable {
+    /// The line and reason.
+    public let issue: RowIssue
+    /// The row as read.
+    public let fields: [String]
+}
+
+extension Store {
+    /// Imports one file in one transaction: all of it, or (on any invalid row without
+    /// `skipInvalid`, or any failure) none of it.
+    ///
+    /// - Parameter progress: called every 10,000 rows with the rows read so far.
+    public func importFile(
+        _ file: ImportFile, timestamps: TimestampParser, options: ImportOptions = .init(),
+        progress: (Int) -> Void = { _ in }
+    ) throws(ImportError) -> ImportSummary {
+        var file = file
+        let decoder = RecordDecoder(kind: file.kind, timestamps: timestamps)
+        var summary = ImportSummary(file: file.path, kind: file.kind)
+        var issues: [RowIssue] = []
+        var issueCount = 0
+        var thrown: ImportError?
+        do {
+            try queue.inDatabase { db in
+                try db.inTransaction(.immediate) {
+                    var writer = RowWriter(db: db)
+                    while true {
+                        let row: RawRow?
+                        do throws(ImportError) {
+                            row = try file.nextRow()
+                        } catch {
+                            thrown = error
+                            return .rollback
+                        }
+                        guard let row else { break }
+                        summary.read += 1
+                        if summary.read % 10_000 == 0 { progress(summary.read) }
+                        var outcome: Result<Bool, RowIssue>
+                        switch decoder.decode(row) {
+                        case .failure(let issue): outcome = .failure(issue)
+                        case .success(let record):
+                            if let issue = try writer.check(record, line: row.line) {
+                                outcome = .failure(issue)
+                            } else if issueCount > 0, !options.skipInvalid {
+                                outcome = .success(true)  // the file fails anyway: only validate
+                            } else {
+                                outcome = .success(try writer.write(record))
+                            }
+                        }
+                        switch outcome {
+                        case .success(let isNew):
+                            if isNew { summary.new += 1 } else { summary.replaced += 1 }
+                        case .failure(let issue):
+                            issueCount += 1
+                            if options.skipInvalid {
+                                summary.rejected.append(RejectedRow(issue: issue, fields: row.fields))
+                            } else if issues.count < options.issueLimit {
+                                issues.append(issue)
+                            }
+                        }
+                    }
+                    if issueCount > 0, !options.skipInvalid { return .rollback }
+                    try writer.finish()
+                    return .commit
+                }
+            }
+        } catch let error as DatabaseError {
+            throw ImportError(file: file.path, reason: .database(error.description))
+        } catch {
+            throw ImportError(file: file.path, reason: .database("\(error)"))
+        }
+        if let thrown { throw thrown }
+        if issueCount > 0, !options.skipInvalid {
+            throw ImportError(file: file.path, reason: .invalidRows(issues, total: issueCount))
+        }
+        summary.unknownColumns = file.unknownColumns
+        return summary
+    }
+}
+
+/// Writes validated records with cached statements, remembering what derived data to refresh.
+private struct RowWriter {
+    let db: Database
+    var contactKeys: [String: Int64] = [:]
+    var touchedContacts: Set<Int64> = []
+    let phones = PhoneRegions.shared
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    /// Why a record breaks a rule that needs stored data (an unknown goal, a behaviour of
+    /// another goal), if it does.
+    func check(_ record: ImportRecord, line: Int) throws -> RowIssue? {
+        switch record {
+        case .behaviour(let behaviour):
+            return try goalExists(behaviour.goalID) ? nil : unknownGoal(behaviour.goalID, line: line)
+        case .goalEvent(let event):
+            guard try goalExists(event.goalID) else { return unknownGoal(event.goalID, line: line) }
+            guard let behaviour = event.behaviourID else { return nil }
+            let owner = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT goal_id FROM behaviours WHERE behaviour_id = ?"), arguments: [behaviour])
+            guard let owner else {
+                return RowIssue(
+                    line: line, reason: "column \"behaviour_id\": unknown behaviour \"\(behaviour)\" (import behaviours first)")
+            }
+            guard owner == event.goalID else {
+                return RowIssue(
+                    line: line,
+                    reason: "column \"behaviour_id\": behaviour \"\(behaviour)\" belongs to goal \"\(owner)\", not \"\(event.goalID)\"")
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Stores a valid record: true when new, false when it replaced a row.
+    mutating func write(_ record: ImportRecord) throws -> Bool {
+        switch record {
+        case .contact(let contact):
+            let region = contact.country ?? contact.phone.flatMap { phones.region(for: $0) } ?? "ZZ"
+            let existing = try contactKey(contact.contactID, create: false)
+            let arguments: StatementArguments = [contact.phone, contact.country, contact.createdAt, region, contact.contactID]
+            if existing != nil {
+                try db.cachedStatement(
+                    sql: "UPDATE contacts SET phone = ?, country = ?, created_at = ?, region = ? WHERE contact_id = ?"
+                ).execute(arguments: arguments)
+                return false
+            }
+            try db.cachedStatement(
+                sql: "INSERT INTO contacts(phone, country, created_at, region, contact_id) VALUES (?, ?, ?, ?, ?)"
+            ).execute(arguments: arguments)
+            contactKeys[contact.contactID] = db.lastInsertedRowID
+            return true
+        case .message(let message):
+            let contact = try contactKey(message.contactID, create: true) ?? 0
+            let arguments: StatementArguments = [
+                contact, message.inbound ? 1 : 0, message.timestamp, message.authorType?.rawValue,
+                message.authorID, message.authorName, message.messageID,
+            ]
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO messages(contact, inbound, ts, author_type, author_id, author_name, message_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING
+                    """
+            ).execute(arguments: arguments)
+            touchedContacts.insert(contact)
+            if db.changesCount == 1 { return true }
+            if let previous = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT contact FROM messages WHERE message_id = ?"),
+                arguments: [message.messageID])
+            {
+                touchedContacts.insert(previous)
+            }
+            try db.cachedStatement(
+                sql: """
+                    UPDATE messages SET contact = ?, inbound = ?, ts = ?, author_type = ?, author_id = ?,
+                    author_name = ? WHERE message_id = ?
+                    """
+            ).execute(arguments: arguments)
+            return false
+        case .conversationEvent(let event):
+            let contact = try contactKey(event.contactID, create: true) ?? 0
+            return try upsert(
+                insert: """
+                    INSERT INTO conversation_events(actor_id, actor_name, contact, event, ts)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                    """,
+                update: "UPDATE conversation_events SET actor_id = ?, actor_name = ? WHERE contact = ? AND event = ? AND ts = ?",
+                arguments: [event.actorID, event.actorName, contact, event.event.rawValue, event.timestamp])
+        case .goal(let goal):
+            return try upsert(
+                insert: "INSERT INTO goals(name, description, goal_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                update: "UPDATE goals SET name = ?, description = ? WHERE goal_id = ?",
+                arguments: [goal.name, goal.description, goal.goalID])
+        case .behaviour(let behaviour):
+            return try upsert(
+                insert: "INSERT INTO behaviours(goal_id, name, behaviour_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                update: "UPDATE behaviours SET goal_id = ?, name = ? WHERE behaviour_id = ?",
+                arguments: [behaviour.goalID, behaviour.name, behaviour.behaviourID])
+        case .goalEvent(let event):
+            let contact = try contactKey(event.contactID, create: true) ?? 0
+            try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO goal_events(contact, goal_id, behaviour_id, event, ts)
+                    VALUES (?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [contact, event.goalID, event.behaviourID, event.event.rawValue, event.timestamp])
+            return db.changesCount == 1
+        }
+    }
+
+    /// Refreshes derived columns of the contacts this file touched.
+    func finish() throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                UPDATE contacts SET first_inbound_at =
+                    (SELECT MIN(ts) FROM messages WHERE contact = contacts.id AND inbound = 1)
+                WHERE id = ?
+                """)
+        for contact in touchedContacts.sorted() {
+            try statement.execute(arguments: [contact])
+        }
+    }
+
+    private func upsert(insert: String, update: String, arguments: StatementArguments) throws -> Bool {
+        try db.cachedStatement(sql: insert).execute(arguments: arguments)
+        if db.changesCount == 1 { return true }
+        try db.cachedStatement(sql: update).execute(arguments: arguments)
+        return false
+    }
+
+    private func goalExists(_ goalID: String) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM goals WHERE goal_id = ?)"), arguments: [goalID]) ?? false
+    }
+
+    private func unknownGoal(_ goalID: String, line: Int) -> RowIssue {
+        RowIssue(line: line, reason: "column \"goal_id\": unknown goal \"\(goalID)\" (import goals first)")
+    }
+
+    /// The row id of a contact; with `create`, a contact with no phone is made for an unknown id.
+    private mutating func contactKey(_ contactID: String, create: Bool) throws -> Int64? {
+        if let key = contactKeys[contactID] { return key }
+        if let key = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM contacts WHERE contact_id = ?"), arguments: [contactID])
+        {
+            contactKeys[contactID] = key
+            return key
+        }
+        guard create else { return nil }
+        try db.cachedStatement(sql: "INSERT INTO contacts(contact_id, region) VALUES (?, 'ZZ')")
+            .execute(arguments: [contactID])
+        let key = db.lastInsertedRowID
+        contactKeys[contactID] = key
+        return key
+    }
+}
