@@ -1,0 +1,102 @@
+import InsightsMetrics
+
+/// Number and date texts for the page: fixed English forms, never the machine's locale.
+enum Format {
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+    static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    /// `12,345`.
+    static func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return (value < 0 ? "−" : "") + result
+    }
+
+    /// A number with `places` decimals: `3.13`.
+    static func decimal(_ value: Double, places: Int) -> String {
+        let scale = pow10(places)
+        let rounded = (value * scale).rounded() / scale
+        let whole = Int(rounded.rounded(.towardZero))
+        guard places > 0 else { return integer(Int(rounded)) }
+        let fraction = Int(((abs(rounded) - Double(abs(whole))) * scale).rounded())
+        let fractionText = String(fraction)
+        let sign = rounded < 0 && whole == 0 ? "−" : ""
+        return sign + integer(whole) + "." + String(repeating: "0", count: places - fractionText.count) + fractionText
+    }
+
+    /// `52.2 %` from a fraction.
+    static func percent(_ fraction: Double?, places: Int = 1) -> String {
+        guard let fraction else { return "–" }
+        return decimal(fraction * 100, places: places) + " %"
+    }
+
+    /// `19 October 2026`.
+    static func date(_ date: LocalDate) -> String {
+        let (year, month, day) = date.components
+        return "\(day) \(monthNames[month - 1]) \(year)"
+    }
+
+    /// `Mon 19 Oct`.
+    static func shortDate(_ date: LocalDate) -> String {
+        let (_, month, day) = date.components
+        return "\(weekdayNames[date.weekdayFromMonday].prefix(3)) \(day) \(monthNames[month - 1].prefix(3))"
+    }
+
+    /// `19 October – 1 November 2026`.
+    static func period(_ period: ReportPeriod) -> String {
+        let (fromYear, fromMonth, fromDay) = period.from.components
+        let (toYear, toMonth, toDay) = period.to.components
+        if period.from == period.to { return date(period.from) }
+        if fromYear == toYear, fromMonth == toMonth {
+            return "\(fromDay)–\(toDay) \(monthNames[toMonth - 1]) \(toYear)"
+        }
+        if fromYear == toYear {
+            return "\(fromDay) \(monthNames[fromMonth - 1]) – \(toDay) \(monthNames[toMonth - 1]) \(toYear)"
+        }
+        return "\(date(period.from)) – \(date(period.to))"
+    }
+
+    /// `14:00–15:00`.
+    static func hourSlot(_ hour: Int) -> String {
+        "\(twoDigits(hour)):00–\(twoDigits(hour + 1)):00"
+    }
+
+    /// `07`.
+    static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+
+    private static func pow10(_ places: Int) -> Double {
+        (0..<places).reduce(1.0) { value, _ in value * 10 }
+    }
+}
+
+/// A change against the previous period, in words and symbols (never colour alone).
+struct ChangeText {
+    let text: String
+    let direction: String
+
+    init(current: Int, previous: Int) {
+        switch Change(current: Double(current), previous: Double(previous)) {
+        case .unchanged:
+            text = "no change on the previous period"
+            direction = "flat"
+        case .new:
+            text = "new: none in the previous period"
+            direction = "up"
+        case .up(let fraction):
+            text = "▲ +\(Format.percent(fraction)) on the previous period (\(Format.integer(previous)))"
+            direction = "up"
+        case .down(let fraction):
+            text = "▼ −\(Format.percent(fraction)) on the previous period (\(Format.integer(previous)))"
+            direction = "down"
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import InsightsMetrics
+import Mustache
+
+/// Renders a report's `index.html` from a folder of Mustache templates.
+///
+/// The folder must hold `report.mustache`; every other `*.mustache` file in it (subfolders
+/// included) is a partial named by its path without the extension (`sections/audience`).
+public struct ReportRenderer: Sendable {
+    /// The folder the templates were read from.
+    public let directory: URL
+    private let library: MustacheLibrary
+
+    /// Reads and parses every template of a folder.
+    public init(templates directory: URL) throws(TemplateError) {
+        self.directory = directory
+        let root = directory.standardizedFileURL
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+            throw TemplateError.missing(name: "report.mustache", searched: directory.path)
+        }
+        var library = MustacheLibrary()
+        var files: [URL] = []
+        for case let url as URL in enumerator where url.pathExtension == "mustache" { files.append(url) }
+        for url in files.sorted(by: { $0.path < $1.path }) {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            let name = String(relative.dropLast(".mustache".count))
+            let text: String
+            do {
+                text = try String(contentsOf: url, encoding: .utf8)
+            } catch {
+                throw TemplateError.unreadable(file: url.path, reason: error.localizedDescription)
+            }
+            do {
+                try library.register(text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError.syntax(
+                    file: url.path, line: error.context.lineNumber, column: error.context.columnNumber,
+                    reason: "\(error.error)")
+            } catch {
+                throw TemplateError.syntax(file: url.path, line: 0, column: 0, reason: "\(error)")
+            }
+        }
+        guard library.getTemplate(named: "report") != nil else {
+            throw TemplateError.missing(name: "report.mustache", searched: directory.path)
+        }
+        self.library = library
+    }
+
+    /// The page of a report. `generatedAt` is shown in the header when given (leave it nil
+    /// for byte-identical output across runs).
+    public func render(_ report: Report, generatedAt: String? = nil) -> String {
+        library.render(PageView(report: report, generatedAt: generatedAt), withTemplate: "report") ?? ""
+    }
+}
+
+/// A template folder that cannot be used.
+public enum TemplateError: Error, Equatable, LocalizedError, Sendable {
+    /// A required template is not there.
+    case missing(name: String, searched: String)
+    /// A template file cannot be read.
+    case unreadable(file: String, reason: String)
+    /// A template does not parse.
+    case syntax(file: String, line: Int, column: Int, reason: String)
+
+    /// One sentence for the user.
+    public var errorDescription: String? {
+        switch self {
+        case .missing(let name, let searched):
+            return "no template \(name) in \(searched); pass --templates DIR with a copy of the project's templates/ folder"
+        case .unreadable(let file, let reason): return "\(file): cannot read the template: \(reason)"
+        case .syntax(let file, let line, let column, let reason):
+            return "\(file):\(line):\(column): template syntax error: \(reason)"
+        }
+    }
+}
