@@ -1,0 +1,507 @@
+/// Drafts of records before contact ids and message ids are assigned. Times are seconds
+/// since the epoch (UTC); `contact` is the contact's generation index; `order` breaks ties
+/// between drafts of one contact at the same second.
+struct MessageDraft {
+    var time: Int64
+    var contact: Int32
+    var order: Int32
+    /// Index into `DemoCatalog.authors`; -1 for an inbound message.
+    var author: Int32
+}
+
+/// A `closed` or `reopened` event by a coach.
+struct ConversationDraft {
+    var time: Int64
+    var contact: Int32
+    var order: Int32
+    var closed: Bool
+    /// Index into `DemoCatalog.authors`.
+    var coach: Int32
+}
+
+/// A goal event.
+struct GoalDraft {
+    enum Kind {
+        case started, actioned, completed
+
+        /// The `event` column's value.
+        var name: String {
+            switch self {
+            case .started: "started"
+            case .actioned: "actioned"
+            case .completed: "completed"
+            }
+        }
+    }
+    var time: Int64
+    var contact: Int32
+    var order: Int32
+    var goal: Int32
+    /// Index into `DemoCatalog.behaviours`; -1 when none.
+    var behaviour: Int32
+    var kind: Kind
+}
+
+/// Everything generated, in generation order.
+struct Drafts {
+    var messages: [MessageDraft] = []
+    var conversation: [ConversationDraft] = []
+    var goals: [GoalDraft] = []
+}
+
+/// A contact's row, before its id is known.
+struct ContactDraft {
+    var index: Int
+    var phone: String
+    var country: String?
+    var createdAt: Int64
+}
+
+/// The calendar of a configuration: local days (UTC+2) numbered from 0, and the weights
+/// with which new contacts arrive on each day.
+struct DemoTimeline {
+    let days: Int
+    let firstEpochDay: Int64
+    let interval: Range<Int64>
+    /// Cumulative arrival weights, one per day.
+    let arrivalCumulative: [UInt64]
+
+    init(_ configuration: DemoConfiguration) {
+        days = max(configuration.days, 1)
+        firstEpochDay = configuration.startDate.epochDay
+        interval = configuration.interval
+        // Arrivals grow toward the present: a small constant trickle plus a quartic ramp,
+        // with quieter weekends.
+        var cumulative: [UInt64] = []
+        cumulative.reserveCapacity(days)
+        var total: UInt64 = 0
+        for day in 0..<days {
+            let x = UInt64((day + 1) * 1000 / days)  // 1…1000
+            var weight: UInt64 = 40_000_000_000 + x * x * x * x
+            let weekday = Civil.weekday(epochDay: firstEpochDay + Int64(day))
+            weight = weight / 10 * (weekday == 0 || weekday == 6 ? 7 : 10)
+            total += weight
+            cumulative.append(total)
+        }
+        arrivalCumulative = cumulative
+    }
+
+    /// The UTC instant of a local day's midnight.
+    func start(ofDay day: Int) -> Int64 {
+        (firstEpochDay + Int64(day)) * 86_400 - DemoConfiguration.utcOffsetSeconds
+    }
+
+    /// The local day of an instant (may be out of `0..<days`).
+    func day(of time: Int64) -> Int {
+        let local = time + DemoConfiguration.utcOffsetSeconds
+        let epochDay = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        return Int(epochDay - firstEpochDay)
+    }
+
+    /// The local hour (0–23) of an instant.
+    func hour(of time: Int64) -> Int {
+        Int((time - start(ofDay: day(of: time))) / 3600)
+    }
+
+    /// 0 = Sunday … 6 = Saturday.
+    func weekday(ofDay day: Int) -> Int { Civil.weekday(epochDay: firstEpochDay + Int64(day)) }
+
+    /// A day drawn with the arrival weights.
+    func arrivalDay(_ rng: inout DemoRandom) -> Int {
+        let r = rng.below(arrivalCumulative[arrivalCumulative.count - 1])
+        var low = 0
+        var high = arrivalCumulative.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if arrivalCumulative[mid] > r { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+
+    /// Moves an instant into coaches' working hours (07:00–21:00 local), later if needed.
+    func workingHours(_ time: Int64, _ rng: inout DemoRandom) -> Int64 {
+        let day = day(of: time)
+        let hour = hour(of: time)
+        if hour < 7 { return start(ofDay: day) + 7 * 3600 + rng.seconds(0...5400) }
+        if hour >= 21 { return start(ofDay: day + 1) + 7 * 3600 + rng.seconds(0...5400) }
+        return time
+    }
+}
+
+/// Generates one contact's whole history into `Drafts`.
+struct ContactSimulation {
+    private enum Program: Int { case antenatal, quitSmoking, eatWell, general }
+    private enum Engagement { case loyal, regular, oneOff }
+
+    private struct Session {
+        var start: Int64
+        var end: Int64
+        /// The coach who answered, if any (index into authors).
+        var coach: Int?
+    }
+
+    private let timeline: DemoTimeline
+    private let index: Int
+    private let contact: Int32
+    private var rng: DemoRandom
+    private var order: Int32 = 0
+
+    private var program = Program.general
+    // Goal state.
+    private var goalStarted = false
+    private var goalStartDay = 0
+    private var goalCompleted = false
+    private var actions = 0
+    private var actionsToComplete = 3
+    /// Days of booked antenatal visits not yet attended.
+    private var bookedVisits: [Int] = []
+    /// Antenatal visits attended.
+    private var attendedVisits = 0
+
+    init(index: Int, seed: UInt64, timeline: DemoTimeline) {
+        self.timeline = timeline
+        self.index = index
+        self.contact = Int32(index)
+        self.rng = DemoRandom(seed: seed, stream: UInt64(index) + 1)
+    }
+
+    /// Simulates the contact; appends its records to `drafts` and returns its contacts row.
+    /// `phones` holds the numbers already given out, to keep them unique.
+    mutating func run(into drafts: inout Drafts, phones: inout Set<String>) -> ContactDraft {
+        let arrival = timeline.arrivalDay(&rng)
+        let (phone, country) = makePhone(&phones)
+        program = Program(rawValue: rng.weighted([35, 25, 20, 20]))!
+        let engagement: Engagement = [.loyal, .regular, .oneOff][rng.weighted([20, 50, 30])]
+        let wantsTips = rng.percent(50)
+        actionsToComplete = rng.int(2...5)
+
+        // The days the contact writes in.
+        var sessionDays = [arrival]
+        var day = arrival
+        while true {
+            let churn =
+                switch engagement {
+                case .loyal: 90
+                case .regular: 330
+                case .oneOff: 600
+                }
+            if rng.permille(churn) { break }
+            var gap =
+                switch engagement {
+                case .loyal: rng.weighted([0, 30, 25, 15, 10, 8, 6, 6])  // 1–7 days
+                case .regular: rng.int(2...21)
+                case .oneOff: rng.int(3...45)
+                }
+            if rng.percent(5) { gap = rng.int(30...120) }
+            day += max(gap, 1)
+            let weekday = timeline.weekday(ofDay: day)
+            // Quieter weekends: some weekend visits happen in the week after instead.
+            if weekday == 6, rng.percent(35) { day += rng.int(2...6) }
+            if weekday == 0, rng.percent(35) { day += rng.int(1...5) }
+            if day >= timeline.days { break }
+            sessionDays.append(day)
+        }
+
+        // Sessions.
+        var sessions: [Session] = []
+        var lastEnd = Int64.min
+        for (number, day) in sessionDays.enumerated() {
+            let dayStart = timeline.start(ofDay: day)
+            var start = dayStart + Int64(rng.weighted(DemoCatalog.hourWeights)) * 3600 + rng.seconds(0...3599)
+            if lastEnd != Int64.min, start < lastEnd + 1800 { start = lastEnd + 1800 + rng.seconds(0...3600) }
+            if number == 0, start >= timeline.interval.upperBound - 3600 {
+                // Arrived late on the last day: move the first session into the day.
+                start = dayStart + Int64(rng.int(8...19)) * 3600 + rng.seconds(0...3599)
+            }
+            guard start < timeline.interval.upperBound - 3600 else { break }
+            var session = runSession(start: start, first: number == 0, into: &drafts)
+            sessions.append(session)
+            lastEnd = session.end
+            // Sometimes the person comes back later the same day.
+            if rng.percent(10) {
+                start = session.end + rng.seconds(7200...21_600)
+                if timeline.day(of: start) == day, start < timeline.interval.upperBound - 3600 {
+                    session = runSession(start: start, first: false, into: &drafts)
+                    sessions.append(session)
+                    lastEnd = session.end
+                }
+            }
+        }
+
+        closeConversations(sessions, into: &drafts)
+        sendReminders(sessions, wantsTips: wantsTips, into: &drafts)
+        return ContactDraft(index: index, phone: phone, country: country, createdAt: sessions[0].start)
+    }
+
+    // MARK: Phone numbers
+
+    private mutating func makePhone(_ phones: inout Set<String>) -> (String, String?) {
+        let country = DemoCatalog.countries[rng.weighted(DemoCatalog.countries.map(\.weight))]
+        while true {
+            let prefix = rng.element(country.prefixes)
+            var national = prefix
+            if country.callingCode == "1" {
+                // Exchange NXX: not N11, not 555.
+                var exchange: String
+                repeat {
+                    exchange = String(rng.int(2...9)) + rng.digits(2)
+                } while exchange.hasSuffix("11") || exchange == "555"
+                national += exchange + rng.digits(4)
+            } else {
+                national += rng.digits(country.subscriberDigits)
+            }
+            let digits = country.callingCode + national
+            guard phones.insert(digits).inserted else { continue }
+            // WhatsApp wa_id (digits only) for about one contact in five.
+            let phone = rng.percent(20) ? digits : "+" + digits
+            var override: String?
+            if country.iso == "ZA", rng.permille(15) { override = rng.element(DemoCatalog.countryOverrides) }
+            return (phone, override)
+        }
+    }
+
+    // MARK: Sessions
+
+    private mutating func nextOrder() -> Int32 {
+        order += 1
+        return order
+    }
+
+    /// Records a message (author -1: inbound), unless it falls after the end of the data.
+    private mutating func message(_ time: Int64, author: Int, _ drafts: inout Drafts) {
+        guard time < timeline.interval.upperBound else { return }
+        drafts.messages.append(MessageDraft(time: time, contact: contact, order: nextOrder(), author: Int32(author)))
+    }
+
+    /// Records a goal event, unless it falls after the end of the data.
+    private mutating func goalEvent(
+        _ time: Int64, _ kind: GoalDraft.Kind, goal: Int, behaviour: Int = -1, _ drafts: inout Drafts
+    ) {
+        guard time < timeline.interval.upperBound else { return }
+        drafts.goals.append(
+            GoalDraft(
+                time: time, contact: contact, order: nextOrder(), goal: Int32(goal), behaviour: Int32(behaviour),
+                kind: kind))
+    }
+
+    /// The Stack journey that answers a session.
+    private mutating func journey(first: Bool) -> Int {
+        if first { return DemoCatalog.onboarding }
+        switch program {
+        case .antenatal: return rng.percent(70) ? DemoCatalog.antenatalCheckIn : DemoCatalog.mainMenu
+        case .quitSmoking: return rng.percent(70) ? DemoCatalog.quitSmokingCoach : DemoCatalog.mainMenu
+        case .eatWell: return rng.percent(70) ? DemoCatalog.nutritionQuiz : DemoCatalog.mainMenu
+        case .general: return rng.percent(75) ? DemoCatalog.mainMenu : DemoCatalog.nutritionQuiz
+        }
+    }
+
+    /// The author of an automated reply: the journey, or before the cutoff sometimes a
+    /// legacy thread.
+    private mutating func automatedAuthor(_ journey: Int, at time: Int64) -> Int {
+        if time < DemoConfiguration.legacyCutoff, rng.percent(35) { return DemoCatalog.legacyThread }
+        return journey
+    }
+
+    private mutating func runSession(start: Int64, first: Bool, into drafts: inout Drafts) -> Session {
+        let journey = journey(first: first)
+        var inboundCount = rng.weighted([0, 20, 30, 25, 13, 8, 4])
+        if first { inboundCount = max(inboundCount, 3) }
+        var t = start
+        var inbound: [Int64] = []
+        // Before the cutoff, some people text the HELP keyword, answered by the legacy automation.
+        let keyword = start < DemoConfiguration.legacyCutoff && rng.percent(30)
+        for i in 0..<inboundCount {
+            message(t, author: -1, &drafts)
+            inbound.append(t)
+            let replies = rng.percent(35) ? 2 : 1
+            for r in 0..<replies {
+                t += rng.seconds(2...9)
+                var author = automatedAuthor(journey, at: t)
+                if i == 0, r == 0, keyword, t < DemoConfiguration.legacyCutoff { author = DemoCatalog.keywordHelp }
+                message(t, author: author, &drafts)
+            }
+            if i < inboundCount - 1 { t += rng.seconds(15...300) }
+        }
+        // Some sessions are handed to a coach during working hours.
+        var coach: Int?
+        let hour = timeline.hour(of: t)
+        if hour >= 7, hour < 21, rng.percent(first ? 15 : 24) {
+            let who = DemoCatalog.coaches[rng.weighted(DemoCatalog.coachWeights)]
+            coach = who
+            t += rng.seconds(60...1500)
+            let exchanges = rng.int(1...4)
+            for j in 0..<exchanges {
+                let lines = rng.percent(35) ? 2 : 1
+                for line in 0..<lines {
+                    if line > 0 { t += rng.seconds(20...120) }
+                    message(t, author: who, &drafts)
+                }
+                if j < exchanges - 1 || rng.percent(55) {
+                    t += rng.seconds(30...600)
+                    message(t, author: -1, &drafts)
+                    inbound.append(t)
+                    if j == exchanges - 1 {
+                        t += rng.seconds(20...180)
+                        message(t, author: who, &drafts)
+                    }
+                }
+            }
+        }
+        var end = t
+        end = max(end, goalEvents(inbound: inbound, journey: journey, first: first, into: &drafts))
+        // The CRM integration files new profiles after onboarding, and now and then updates.
+        if first ? rng.percent(55) : rng.percent(4) {
+            end += rng.seconds(60...900)
+            message(end, author: DemoCatalog.crmSync, &drafts)
+        }
+        return Session(start: start, end: end, coach: coach)
+    }
+
+    // MARK: Goals
+
+    /// Goal events at the moments the person writes; returns the time of the last message
+    /// they cause (or 0).
+    private mutating func goalEvents(inbound: [Int64], journey: Int, first: Bool, into drafts: inout Drafts) -> Int64 {
+        guard program != .general else { return 0 }
+        let goal = program.rawValue
+        let journeys = [DemoCatalog.antenatalCheckIn, DemoCatalog.quitSmokingCoach, DemoCatalog.nutritionQuiz]
+        let programJourney = journeys[goal]
+        guard journey == programJourney || first else { return 0 }
+        var cursor = 0
+        var last: Int64 = 0
+        var latest: Int64 = 0
+        func nextTime(_ rng: inout DemoRandom) -> Int64 {
+            let base = inbound[min(cursor, inbound.count - 1)] + rng.seconds(1...3)
+            cursor += 1
+            last = max(base, last + 1)
+            return last
+        }
+        let day = timeline.day(of: inbound[0])
+        if !goalStarted {
+            guard rng.percent(first ? 45 : 60) else { return 0 }
+            goalStarted = true
+            goalStartDay = day
+            goalEvent(nextTime(&rng), .started, goal: goal, &drafts)
+            if first { return 0 }
+        }
+        guard !goalCompleted, journey == programJourney else { return 0 }
+        let count = rng.percent(65) ? (rng.percent(20) ? 2 : 1) : 0
+        for _ in 0..<count {
+            let behaviour: Int
+            switch program {
+            case .antenatal:
+                if let visit = bookedVisits.first, visit <= day, rng.percent(80) {
+                    bookedVisits.removeFirst()
+                    attendedVisits += 1
+                    behaviour = DemoCatalog.attendedVisit
+                } else if bookedVisits.isEmpty {
+                    behaviour = DemoCatalog.bookedVisit
+                } else {
+                    continue
+                }
+            case .quitSmoking:
+                behaviour = actions == 0 || rng.percent(15) ? DemoCatalog.quitDate : DemoCatalog.smokeFreeWeek
+            case .eatWell:
+                behaviour = rng.percent(55) ? DemoCatalog.fiveADay : DemoCatalog.healthyMeal
+            case .general:
+                return latest
+            }
+            let time = nextTime(&rng)
+            goalEvent(time, .actioned, goal: goal, behaviour: behaviour, &drafts)
+            actions += 1
+            if behaviour == DemoCatalog.bookedVisit {
+                // The clinic's booking system confirms, and reminds the day before the visit.
+                let confirmation = time + rng.seconds(20...90)
+                message(confirmation, author: DemoCatalog.clinicBooking, &drafts)
+                latest = max(latest, confirmation)
+                let visitDay = day + rng.int(3...10)
+                bookedVisits.append(visitDay)
+                let reminder = timeline.start(ofDay: visitDay - 1) + 8 * 3600 + rng.seconds(0...900)
+                if reminder < timeline.interval.upperBound {
+                    message(reminder, author: DemoCatalog.clinicVisitReminder, &drafts)
+                }
+            }
+        }
+        // Completing takes a few actions (for antenatal visits, at least one visit attended).
+        let attended = program != .antenatal || attendedVisits >= 1
+        if actions >= actionsToComplete, attended, rng.percent(40) {
+            goalCompleted = true
+            goalEvent(nextTime(&rng), .completed, goal: goal, &drafts)
+        }
+        return latest
+    }
+
+    // MARK: Conversations
+
+    /// Coaches close conversations some hours after the last message, and now and then
+    /// reopen one by hand to follow up.
+    private mutating func closeConversations(_ sessions: [Session], into drafts: inout Drafts) {
+        let end = timeline.interval.upperBound
+        for (k, session) in sessions.enumerated() {
+            let next = k + 1 < sessions.count ? sessions[k + 1].start : Int64.max
+            // Coaches close most conversations they answered within hours, others within a day
+            // or so, and tidy up the last conversation of people who went quiet within days.
+            let final = k == sessions.count - 1
+            let closes = session.coach != nil ? rng.percent(90) : rng.percent(final ? 92 : 60)
+            guard closes else { continue }
+            let closer = session.coach ?? DemoCatalog.coaches[rng.weighted(DemoCatalog.coachWeights)]
+            let delay: Int64
+            if session.coach != nil {
+                delay = rng.seconds(900...21_600)
+            } else if final, rng.percent(40) {
+                delay = rng.seconds(86_400...432_000)
+            } else {
+                delay = rng.seconds(7200...108_000)
+            }
+            let closedAt = timeline.workingHours(session.end + delay, &rng)
+            guard closedAt < next - 60, closedAt < end else { continue }
+            drafts.conversation.append(
+                ConversationDraft(
+                    time: closedAt, contact: contact, order: nextOrder(), closed: true, coach: Int32(closer)))
+            guard rng.percent(7) else { continue }
+            // A coach reopens by hand to follow up, and may close again later.
+            let coach = rng.percent(60) ? closer : DemoCatalog.coaches[rng.weighted(DemoCatalog.coachWeights)]
+            let reopenedAt = timeline.workingHours(closedAt + rng.seconds(3600...129_600), &rng)
+            guard reopenedAt < next - 600, reopenedAt < end - 600 else { continue }
+            drafts.conversation.append(
+                ConversationDraft(
+                    time: reopenedAt, contact: contact, order: nextOrder(), closed: false, coach: Int32(coach)))
+            var t = reopenedAt + rng.seconds(30...400)
+            message(t, author: coach, &drafts)
+            if rng.percent(30) {
+                t += rng.seconds(20...120)
+                message(t, author: coach, &drafts)
+            }
+            guard rng.percent(60) else { continue }
+            let closedAgain = timeline.workingHours(t + rng.seconds(7200...72_000), &rng)
+            guard closedAgain < next - 60, closedAgain < end else { continue }
+            drafts.conversation.append(
+                ConversationDraft(
+                    time: closedAgain, contact: contact, order: nextOrder(), closed: true, coach: Int32(coach)))
+        }
+    }
+
+    // MARK: Reminders
+
+    /// Scheduled reminders while the person is subscribed: from the day after their first
+    /// session to a few weeks after their last.
+    private mutating func sendReminders(_ sessions: [Session], wantsTips: Bool, into drafts: inout Drafts) {
+        let first = timeline.day(of: sessions[0].end) + 1
+        let last = min(timeline.day(of: sessions[sessions.count - 1].start) + rng.int(7...21), timeline.days - 1)
+        guard first <= last else { return }
+        let end = timeline.interval.upperBound
+        let batchOffset = rng.seconds(0...1200)  // where the contact falls in the send batch
+        let quitFrom = program == .quitSmoking && goalStarted ? max(goalStartDay + 1, first) : Int.max
+        for day in first...last {
+            let weekday = timeline.weekday(ofDay: day)
+            if wantsTips, weekday == 2 {  // Tuesdays 09:00
+                let time = timeline.start(ofDay: day) + 9 * 3600 + batchOffset
+                if time < end { message(time, author: DemoCatalog.weeklyTip, &drafts) }
+            }
+            if day >= quitFrom, weekday == 5 {  // Fridays 18:00
+                let time = timeline.start(ofDay: day) + 18 * 3600 + batchOffset
+                if time < end { message(time, author: DemoCatalog.quitCheckIn, &drafts) }
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+/// One import file of the demo: its name and its whole text.
+public struct DemoFile: Sendable, Equatable {
+    /// The file name, which names its record kind, e.g. `messages.csv`.
+    public let name: String
+    /// The CSV text: RFC 4180, UTF-8, a header row, `\n` line ends.
+    public let contents: String
+
+    /// Creates a file.
+    public init(name: String, contents: String) {
+        self.name = name
+        self.contents = contents
+    }
+}
+
+/// A synthetic WhatsApp helpline in the import format: contacts from a dozen countries
+/// arriving over the history (more toward the present) and coming back on several days,
+/// sessions answered by Stack journeys and coaches, scheduled reminders, API integrations,
+/// legacy Automation and Threads before 30 June 2024, conversations closed and reopened by
+/// coaches, and goals started, actioned and completed.
+///
+/// Generation is pure and deterministic: the same configuration gives byte-identical files
+/// on every run and platform (integer arithmetic only, a fixed pseudo-random generator, no
+/// clock, time zone, locale or hash order).
+public struct DemoDataset: Sendable {
+    /// The configuration generated.
+    public let configuration: DemoConfiguration
+    /// The files in import order: `goals.csv`, `behaviours.csv`, `contacts.csv`,
+    /// `messages.csv`, `conversation_events.csv`, `goal_events.csv`.
+    public let files: [DemoFile]
+
+    /// The file with this name, if any.
+    public func file(named name: String) -> DemoFile? {
+        files.first { $0.name == name }
+    }
+
+    /// Generates the dataset of a configuration.
+    public static func generate(_ configuration: DemoConfiguration = DemoConfiguration()) -> DemoDataset {
+        let timeline = DemoTimeline(configuration)
+        var drafts = Drafts()
+        var contacts: [ContactDraft] = []
+        var phones = Set<String>()  // membership only; never iterated
+        let count = max(configuration.contacts, 0)
+        contacts.reserveCapacity(count)
+        for index in 0..<count {
+            var simulation = ContactSimulation(index: index, seed: configuration.seed, timeline: timeline)
+            contacts.append(simulation.run(into: &drafts, phones: &phones))
+        }
+
+        // Contact ids in order of arrival.
+        contacts.sort { ($0.createdAt, $0.index) < ($1.createdAt, $1.index) }
+        var ids = [String](repeating: "", count: count)
+        let width = max(5, String(count).count)
+        for (rank, contact) in contacts.enumerated() {
+            ids[contact.index] = "contact-" + Civil.pad(rank + 1, width)
+        }
+
+        let files = [
+            DemoFile(name: "goals.csv", contents: goalsCSV()),
+            DemoFile(name: "behaviours.csv", contents: behavioursCSV()),
+            DemoFile(name: "contacts.csv", contents: contactsCSV(contacts, ids)),
+            DemoFile(name: "messages.csv", contents: messagesCSV(&drafts.messages, ids)),
+            DemoFile(name: "conversation_events.csv", contents: conversationCSV(&drafts.conversation, ids)),
+            DemoFile(name: "goal_events.csv", contents: goalEventsCSV(&drafts.goals, ids)),
+        ]
+        return DemoDataset(configuration: configuration, files: files)
+    }
+
+    // MARK: Files
+
+    private static func goalsCSV() -> String {
+        var csv = CSVText(header: ["goal_id", "name", "description"])
+        for goal in DemoCatalog.goals { csv.row([goal.id, goal.name, goal.description]) }
+        return csv.text
+    }
+
+    private static func behavioursCSV() -> String {
+        var csv = CSVText(header: ["behaviour_id", "goal_id", "name"])
+        for behaviour in DemoCatalog.behaviours {
+            csv.row([behaviour.id, DemoCatalog.goals[behaviour.goal].id, behaviour.name])
+        }
+        return csv.text
+    }
+
+    private static func contactsCSV(_ contacts: [ContactDraft], _ ids: [String]) -> String {
+        var csv = CSVText(header: ["contact_id", "phone", "country", "created_at"])
+        for contact in contacts {
+            csv.field(ids[contact.index])
+            csv.field(contact.phone)
+            csv.field(contact.country ?? "")
+            csv.timestamp(contact.createdAt, last: true)
+        }
+        return csv.text
+    }
+
+    private static func messagesCSV(_ messages: inout [MessageDraft], _ ids: [String]) -> String {
+        messages.sort { ($0.time, $0.contact, $0.order) < ($1.time, $1.contact, $1.order) }
+        var csv = CSVText(header: [
+            "message_id", "contact_id", "direction", "timestamp", "author_type", "author_id", "author_name",
+        ])
+        let width = max(7, String(messages.count).count)
+        for (number, message) in messages.enumerated() {
+            csv.field("msg-" + Civil.pad(number + 1, width))
+            csv.field(ids[Int(message.contact)])
+            if message.author < 0 {
+                csv.field("inbound")
+                csv.timestamp(message.time)
+                csv.raw(",,\n")
+            } else {
+                let author = DemoCatalog.authors[Int(message.author)]
+                csv.field("outbound")
+                csv.timestamp(message.time)
+                csv.field(author.type)
+                csv.field(author.id)
+                csv.field(author.name, last: true)
+            }
+        }
+        return csv.text
+    }
+
+    private static func conversationCSV(_ events: inout [ConversationDraft], _ ids: [String]) -> String {
+        events.sort { ($0.time, $0.contact, $0.order) < ($1.time, $1.contact, $1.order) }
+        var csv = CSVText(header: ["contact_id", "event", "timestamp", "actor_id", "actor_name"])
+        for event in events {
+            let coach = DemoCatalog.authors[Int(event.coach)]
+            csv.field(ids[Int(event.contact)])
+            csv.field(event.closed ? "closed" : "reopened")
+            csv.timestamp(event.time)
+            csv.field(coach.id)
+            csv.field(coach.name, last: true)
+        }
+        return csv.text
+    }
+
+    private static func goalEventsCSV(_ events: inout [GoalDraft], _ ids: [String]) -> String {
+        events.sort { ($0.time, $0.contact, $0.order) < ($1.time, $1.contact, $1.order) }
+        var csv = CSVText(header: ["contact_id", "goal_id", "behaviour_id", "event", "timestamp"])
+        for event in events {
+            csv.field(ids[Int(event.contact)])
+            csv.field(DemoCatalog.goals[Int(event.goal)].id)
+            csv.field(event.behaviour < 0 ? "" : DemoCatalog.behaviours[Int(event.behaviour)].id)
+            csv.field(event.kind.name)
+            csv.timestamp(event.time, last: true)
+        }
+        return csv.text
+    }
+}
+
+/// Builds RFC 4180 text byte by byte.
+struct CSVText {
+    private var bytes: [UInt8] = []
+
+    init(header: [String]) {
+        bytes.reserveCapacity(1 << 16)
+        row(header)
+    }
+
+    /// The text so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A whole row.
+    mutating func row(_ fields: [String]) {
+        for (i, field) in fields.enumerated() { self.field(field, last: i == fields.count - 1) }
+    }
+
+    /// Appends bytes as they are.
+    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// A field, quoted when it holds a comma, quote or line break, then `,` or (last) `\n`.
+    mutating func field(_ value: String, last: Bool = false) {
+        let utf8 = value.utf8
+        if utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            bytes.append(0x22)
+            for byte in utf8 {
+                if byte == 0x22 { bytes.append(0x22) }
+                bytes.append(byte)
+            }
+            bytes.append(0x22)
+        } else {
+            bytes.append(contentsOf: utf8)
+        }
+        bytes.append(last ? 0x0A : 0x2C)
+    }
+
+    /// An instant (seconds since the epoch) as RFC 3339 UTC, e.g. `2026-10-03T12:05:00Z`.
+    mutating func timestamp(_ time: Int64, last: Bool = false) {
+        let days = time >= 0 ? time / 86_400 : (time - 86_399) / 86_400
+        let seconds = Int(time - days * 86_400)
+        let (year, month, day) = Civil.date(fromEpochDay: days)
+        digits(year, 4)
+        bytes.append(0x2D)
+        digits(month, 2)
+        bytes.append(0x2D)
+        digits(day, 2)
+        bytes.append(0x54)
+        digits(seconds / 3600, 2)
+        bytes.append(0x3A)
+        digits(seconds / 60 % 60, 2)
+        bytes.append(0x3A)
+        digits(seconds % 60, 2)
+        bytes.append(0x5A)
+        bytes.append(last ? 0x0A : 0x2C)
+    }
+
+    private mutating func digits(_ value: Int, _ width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var v = value
+        while divisor > 0 {
+            bytes.append(UInt8(0x30 + v / divisor % 10))
+            v %= divisor
+            divisor /= 10
+        }
+    }
+}
