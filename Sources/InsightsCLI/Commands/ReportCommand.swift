@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import InsightsMetrics
+import InsightsRender
+import InsightsStore
+
+/// `insights report`.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Compute every metric for a period and write index.html and metrics.json.",
+        discussion: """
+            With no period, the last 7 days ending on the local date of the newest message.
+            The previous period (the same number of days just before) is computed for comparison.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var period: PeriodOptions
+
+    @Option(help: ArgumentHelp("The report folder (default: output/<from>_<to>).", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("The service name shown in the header.", valueName: "text"))
+    var title: String?
+
+    @Option(help: ArgumentHelp("A folder of report templates (a copy of templates/).", valueName: "dir"))
+    var templates: String?
+
+    func run() throws {
+        let store = try Store(path: database.db, create: false)
+        let folder = try ReportWriter.write(
+            store: store, period: period, out: out, title: title, templates: templates)
+        print("Report written to \(folder.path)/index.html (and metrics.json)")
+    }
+}
+
+/// Computes and writes one report folder.
+enum ReportWriter {
+    static func write(
+        store: Store, period options: PeriodOptions, out: String?, title: String?, templates: String?
+    ) throws -> URL {
+        let renderer = try ReportRenderer(templates: try templatesDirectory(templates))
+        let calendar = options.calendar
+        let period = try options.period { try store.newestMessage() }
+        let name = try title ?? store.meta("service_name") ?? "Helpline"
+        let report = try store.report(
+            period: period, calendar: calendar, serviceName: name, generatorVersion: Insights.version)
+        if report.isEmpty {
+            if try store.newestMessage() == nil { throw CLIError.emptyDatabase }
+            throw CLIError.emptyPeriod(period, calendar.timeZone.identifier)
+        }
+        let folder = URL(fileURLWithPath: out ?? "output/\(period.from)_\(period.to)")
+        try writeAtomically(MetricsJSON.render(report), to: folder.appendingPathComponent("metrics.json"))
+        try writeAtomically(renderer.render(report), to: folder.appendingPathComponent("index.html"))
+        return folder
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `insights` command.
+@main
+struct Insights: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "insights",
+        abstract: "Turn a messaging helpline's exported records into a stakeholder report.",
+        discussion: """
+            Import the service's records (CSV or NDJSON, gzip too) into an embedded SQLite database,
+            then write a self-contained HTML report and metrics.json for a period.
+            Try `insights demo` for a report on built-in synthetic data.
+            """,
+        version: version,
+        subcommands: [ImportCommand.self, ReportCommand.self, DemoCommand.self])
+}

@@ -1,0 +1,29 @@
+import Foundation
+import InsightsTestSupport
+import Testing
+
+/// The conformance cases of `../shared/conformance`: import every data file with the built
+/// `insights`, report the case's period, and compare every key of `expected.json`.
+@Suite(.serialized) struct ConformanceTests {
+    @Test func berlinDST() throws {
+        let caseFolder = TestPaths.shared.appendingPathComponent("conformance/berlin-dst")
+        let work = try TestPaths.temporaryDirectory("conformance")
+        let data = caseFolder.appendingPathComponent("data")
+        let files = try FileManager.default.contentsOfDirectory(atPath: data.path).sorted()
+            .map { data.appendingPathComponent($0).path }
+        let database = work.appendingPathComponent("c.sqlite").path
+        let imported = try CLIRunner.run(["import", "--db", database] + files, in: TestPaths.packageRoot)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let out = work.appendingPathComponent("report")
+        let reported = try CLIRunner.run(
+            [
+                "report", "--db", database, "--from", "2026-10-19", "--to", "2026-11-01", "--timezone", "Europe/Berlin",
+                "--out", out.path,
+            ], in: TestPaths.packageRoot)
+        #expect(reported.status == 0, "\(reported.stderr)")
+        let expected = try readJSON(caseFolder.appendingPathComponent("expected.json"))
+        let actual = try readJSON(out.appendingPathComponent("metrics.json"))
+        let found = differences(expected: expected, actual: actual)
+        #expect(found.isEmpty, "\(found.count) differences:\n\(found.prefix(40).joined(separator: "\n"))")
+    }
+}
