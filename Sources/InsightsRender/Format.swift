@@ -49,6 +49,19 @@ enum Format {
         return "\(weekdayNames[date.weekdayFromMonday].prefix(3)) \(day) \(monthNames[month - 1].prefix(3))"
     }
 
+    /// `19 Oct`.
+    static func dayAndMonth(_ date: LocalDate) -> String {
+        let (_, month, day) = date.components
+        return "\(day) \(monthNames[month - 1].prefix(3))"
+    }
+
+    /// `10.8 hours`, `2.5 days`, `45 minutes`.
+    static func duration(hours: Double) -> String {
+        if hours < 1 { return "\(Int((hours * 60).rounded())) minutes" }
+        if hours < 48 { return "\(decimal(hours, places: 1)) hours" }
+        return "\(decimal(hours / 24, places: 1)) days"
+    }
+
     /// `19 October – 1 November 2026`.
     static func period(_ period: ReportPeriod) -> String {
         let (fromYear, fromMonth, fromDay) = period.from.components

@@ -3,6 +3,8 @@ import InsightsPhone
 
 /// What the page templates see: flat structs of pre-formatted strings (Mustache reads stored
 /// properties and renders a missing key as nothing, so every key is spelled out here).
+/// Fields ending in `Chart` hold SVG made by the chart module, which escapes its own text;
+/// templates insert them with `{{{…}}}`. Everything else is inserted escaped with `{{…}}`.
 struct PageView {
     let serviceName: String
     let periodText: String
@@ -12,14 +14,15 @@ struct PageView {
     let timeZone: String
     let previousPeriodText: String
     let generator: String
-    let generatedAt: String
-    let hasGeneratedAt: Bool
+    let dataAsOf: String
+    let hasDataAsOf: Bool
+    let isEmpty: Bool
     let impact: ImpactView
     let audience: AudienceView
     let engagement: EngagementView
     let guidance: GuidanceView
 
-    init(report: Report, generatedAt: String?) {
+    init(report: Report, dataAsOf: String?) {
         serviceName = report.serviceName
         periodText = Format.period(report.period)
         periodFrom = report.period.from.description
@@ -28,8 +31,9 @@ struct PageView {
         timeZone = report.timeZoneIdentifier
         previousPeriodText = Format.period(report.previousPeriod)
         generator = "Insights \(report.generatorVersion)"
-        self.generatedAt = generatedAt ?? ""
-        hasGeneratedAt = generatedAt != nil
+        self.dataAsOf = dataAsOf ?? ""
+        hasDataAsOf = dataAsOf != nil
+        isEmpty = report.isEmpty
         impact = ImpactView(report.impact)
         audience = AudienceView(report.audience)
         engagement = EngagementView(report.engagement)
@@ -37,7 +41,7 @@ struct PageView {
     }
 }
 
-/// A big number with its change.
+/// A big number with its change against the previous period.
 struct Headline {
     let label: String
     let value: String
@@ -54,12 +58,12 @@ struct Headline {
         self.hasChange = previous != nil
     }
 
-    init(label: String, text: String) {
+    init(label: String, text: String, change: ChangeText? = nil) {
         self.label = label
         self.value = text
-        self.change = ""
-        self.direction = "flat"
-        self.hasChange = false
+        self.change = change?.text ?? ""
+        self.direction = change?.direction ?? "flat"
+        self.hasChange = change != nil
     }
 }
 
@@ -73,6 +77,7 @@ struct ImpactView {
         let behaviours: [Behaviour]
         let hasBehaviours: Bool
         let isEmpty: Bool
+        let chart: String
     }
     struct Behaviour {
         let name: String
@@ -85,21 +90,48 @@ struct ImpactView {
     let headlines: [Headline]
 
     init(_ impact: ImpactMetrics) {
-        goals = impact.goals.map { goal in
-            Goal(
+        goals = impact.goals.enumerated().map { index, goal in
+            var items = [
+                HorizontalBarChart.Item(
+                    label: "Started the goal", value: goal.started, valueText: "\(Format.integer(goal.started)) users",
+                    cssClass: "s-started"),
+                HorizontalBarChart.Item(
+                    label: "Completed the goal", value: goal.completed,
+                    valueText: "\(Format.integer(goal.completed)) users", cssClass: "s-completed"),
+            ]
+            items += goal.behaviours.map {
+                HorizontalBarChart.Item(
+                    label: $0.name, value: $0.users,
+                    valueText: "\(Format.integer($0.users)) users, \(Format.integer($0.actions)) actions",
+                    cssClass: "s-behaviour")
+            }
+            let rate = goal.completionRate.map { ", a completion rate of \(Format.percent($0))" } ?? ""
+            let chart = HorizontalBarChart(
+                id: "goal-\(index + 1)", title: "\(goal.name): users who started, completed and actioned",
+                description: "\(Format.integer(goal.started)) users started and \(Format.integer(goal.completed)) "
+                    + "completed \(goal.name)\(rate).",
+                items: items
+            ).render()
+            return Goal(
                 name: goal.name, goalID: goal.goalID, started: Format.integer(goal.started),
                 completed: Format.integer(goal.completed), completionRate: Format.percent(goal.completionRate),
                 behaviours: goal.behaviours.map {
                     Behaviour(name: $0.name, users: Format.integer($0.users), actions: Format.integer($0.actions))
                 },
                 hasBehaviours: !goal.behaviours.isEmpty,
-                isEmpty: goal.started == 0 && goal.completed == 0 && goal.behaviours.allSatisfy { $0.actions == 0 })
+                isEmpty: goal.started == 0 && goal.completed == 0 && goal.behaviours.allSatisfy { $0.actions == 0 },
+                chart: chart)
         }
         hasGoals = !impact.goals.isEmpty
         hasActivity = goals.contains { !$0.isEmpty }
+        let started = impact.totalStarted
+        let completed = impact.totalCompleted
         headlines = [
-            Headline(label: "goals started", value: impact.totalStarted, previous: nil),
-            Headline(label: "goals completed", value: impact.totalCompleted, previous: nil),
+            Headline(label: "goal starts", value: started, previous: nil),
+            Headline(label: "goal completions", value: completed, previous: nil),
+            Headline(
+                label: "completed per start",
+                text: started == 0 ? "–" : Format.percent(Double(completed) / Double(started), places: 0)),
         ]
     }
 }
@@ -121,7 +153,12 @@ struct AudienceView {
     let headlines: [Headline]
     let daily: [Day]
     let countries: [Country]
+    let countryCount: String
     let hasUsers: Bool
+    let dailyChart: String
+    let countriesChart: String
+
+    static let topCountries = 10
 
     init(_ audience: AudienceMetrics) {
         headlines = [
@@ -137,13 +174,48 @@ struct AudienceView {
                 newUsers: Format.integer($0.newUsers), returningUsers: Format.integer($0.returningUsers))
         }
         let total = audience.activeUsers
-        countries = audience.countries.map {
+        let names = audience.countries.map { CountryNames.englishName(for: $0.country) }
+        countries = zip(audience.countries, names).map { count, name in
             Country(
-                code: $0.country, name: CountryNames.englishName(for: $0.country),
-                activeUsers: Format.integer($0.activeUsers),
-                share: Format.percent(total == 0 ? nil : Double($0.activeUsers) / Double(total)))
+                code: count.country, name: name, activeUsers: Format.integer(count.activeUsers),
+                share: Format.percent(total == 0 ? nil : Double(count.activeUsers) / Double(total)))
         }
-        hasUsers = audience.activeUsers > 0
+        countryCount = Format.integer(audience.countries.filter { $0.country != "ZZ" }.count)
+        hasUsers = total > 0
+        let peak = audience.daily.max { $0.activeUsers < $1.activeUsers }
+        dailyChart = BarChart(
+            id: "audience-daily", title: "Daily active users, new and returning",
+            description: "Active users per day, split into new and returning users. "
+                + (peak.map { "The busiest day was \(Format.date($0.date)) with \(Format.integer($0.activeUsers)) users." } ?? ""),
+            labels: audience.daily.map { Format.dayAndMonth($0.date) },
+            fullLabels: audience.daily.map { Format.shortDate($0.date) },
+            series: [
+                .init(name: "new users", cssClass: "s-new", values: audience.daily.map(\.newUsers)),
+                .init(name: "returning users", cssClass: "s-returning", values: audience.daily.map(\.returningUsers)),
+            ],
+            layout: .stacked, unit: "users"
+        ).render()
+        var items = zip(audience.countries, names).prefix(Self.topCountries).map { count, name in
+            HorizontalBarChart.Item(
+                label: name, value: count.activeUsers,
+                valueText: "\(Format.integer(count.activeUsers)) (\(Format.percent(Double(count.activeUsers) / Double(max(total, 1)), places: 0)))",
+                cssClass: count.country == "ZZ" ? "s-unknown" : "s-country")
+        }
+        let rest = audience.countries.dropFirst(Self.topCountries)
+        if !rest.isEmpty {
+            let users = rest.reduce(0) { $0 + $1.activeUsers }
+            items.append(
+                HorizontalBarChart.Item(
+                    label: "Other (\(rest.count) countries)", value: users,
+                    valueText: "\(Format.integer(users)) (\(Format.percent(Double(users) / Double(max(total, 1)), places: 0)))",
+                    cssClass: "s-other"))
+        }
+        countriesChart = HorizontalBarChart(
+            id: "audience-countries", title: "Active users by country",
+            description: "The \(min(audience.countries.count, Self.topCountries)) countries with most active users"
+                + (rest.isEmpty ? "." : ", and the other \(rest.count) together."),
+            items: items
+        ).render()
     }
 }
 
@@ -156,20 +228,18 @@ struct EngagementView {
     }
     struct HeatmapRow {
         let weekday: String
-        let cells: [HeatmapCell]
-    }
-    struct HeatmapCell {
-        let count: String
-        let level: String
+        let cells: [String]
     }
     let headlines: [Headline]
-    let averageText: String
     let daily: [Day]
     let hours: [String]
     let heatmap: [HeatmapRow]
     let busiest: String
     let quietest: String
     let hasMessages: Bool
+    let hasReceived: Bool
+    let dailyChart: String
+    let heatmapChart: String
 
     init(_ engagement: EngagementMetrics) {
         headlines = [
@@ -181,21 +251,14 @@ struct EngagementView {
                 label: "messages per active user per day",
                 text: engagement.averageMessagesPerUserPerDay.map { Format.decimal($0, places: 2) } ?? "–"),
         ]
-        averageText = engagement.averageMessagesPerUserPerDay.map { Format.decimal($0, places: 2) } ?? "–"
         daily = engagement.daily.map {
             Day(
                 date: $0.date.description, label: Format.shortDate($0.date), received: Format.integer($0.received),
                 sent: Format.integer($0.sent))
         }
         hours = (0..<24).map { Format.twoDigits($0) }
-        let peak = engagement.heatmap.flatMap { $0 }.max() ?? 0
         heatmap = engagement.heatmap.enumerated().map { weekday, counts in
-            HeatmapRow(
-                weekday: String(Format.weekdayNames[weekday].prefix(3)),
-                cells: counts.map { count in
-                    let level = peak == 0 ? 0 : Int((Double(count) / Double(peak) * 4).rounded(.up))
-                    return HeatmapCell(count: Format.integer(count), level: String(level))
-                })
+            HeatmapRow(weekday: String(Format.weekdayNames[weekday].prefix(3)), cells: counts.map(Format.integer))
         }
         func describe(_ slot: HeatmapSlot?) -> String {
             guard let slot else { return "–" }
@@ -205,6 +268,26 @@ struct EngagementView {
         busiest = describe(engagement.busiestSlot)
         quietest = describe(engagement.quietestSlot)
         hasMessages = engagement.messagesReceived + engagement.messagesSent > 0
+        hasReceived = engagement.messagesReceived > 0
+        dailyChart = BarChart(
+            id: "engagement-daily", title: "Messages received and sent per day",
+            description: "\(Format.integer(engagement.messagesReceived)) messages received from users and "
+                + "\(Format.integer(engagement.messagesSent)) sent to them over the period, per day.",
+            labels: engagement.daily.map { Format.dayAndMonth($0.date) },
+            fullLabels: engagement.daily.map { Format.shortDate($0.date) },
+            series: [
+                .init(name: "received", cssClass: "s-received", values: engagement.daily.map(\.received)),
+                .init(name: "sent", cssClass: "s-sent", values: engagement.daily.map(\.sent)),
+            ],
+            layout: .grouped, unit: "messages"
+        ).render()
+        heatmapChart = HeatmapChart(
+            id: "engagement-heatmap", title: "Messages received by weekday and hour",
+            description: "Busiest: \(busiest). Quietest: \(quietest).",
+            values: engagement.heatmap,
+            rowLabels: Format.weekdayNames.map { String($0.prefix(3)) },
+            rowNames: Format.weekdayNames
+        ).render()
     }
 }
 
@@ -237,6 +320,8 @@ struct GuidanceView {
     let hasLegacy: Bool
     let hasSent: Bool
     let hasConversations: Bool
+    let conversationsChart: String
+    let authorshipChart: String
 
     static func label(_ type: InsightsMetrics.AuthorType) -> String {
         switch type {
@@ -252,17 +337,20 @@ struct GuidanceView {
     init(_ conversations: ConversationMetrics, _ authorship: AuthorshipMetrics) {
         conversationHeadlines = [
             Headline(label: "conversations active", value: conversations.active, previous: nil),
-            Headline(label: "open at the end", value: conversations.openAtEnd, previous: nil),
-            Headline(label: "closed at the end", value: conversations.closedAtEnd, previous: nil),
+            Headline(label: "opened in the period", value: conversations.opened, previous: nil),
+            Headline(
+                label: "median time to close",
+                text: conversations.medianTimeToCloseHours.map { Format.duration(hours: $0) } ?? "–"),
         ]
         opened = Format.integer(conversations.opened)
         reopened = Format.integer(conversations.reopened)
         closed = Format.integer(conversations.closed)
-        medianTimeToClose = conversations.medianTimeToCloseHours.map { Format.decimal($0, places: 1) + " hours" } ?? "–"
+        medianTimeToClose = conversations.medianTimeToCloseHours.map { Format.duration(hours: $0) } ?? "–"
         let showLegacy = authorship.legacyMessages > 0
         hasLegacy = showLegacy
         let legacy: Set<InsightsMetrics.AuthorType> = [.automation, .thread]
-        authorTypes = authorship.byType.filter { showLegacy || !legacy.contains($0.authorType) }.map {
+        let shown = authorship.byType.filter { showLegacy || !legacy.contains($0.authorType) }
+        authorTypes = shown.map {
             AuthorType(
                 label: Self.label($0.authorType), key: $0.authorType.rawValue, messages: Format.integer($0.messages),
                 share: Format.percent($0.share))
@@ -281,5 +369,33 @@ struct GuidanceView {
         }
         hasSent = authorship.byType.contains { $0.messages > 0 }
         hasConversations = conversations.active > 0 || conversations.closed > 0
+        let active = max(conversations.active, 1)
+        conversationsChart = HorizontalBarChart(
+            id: "guidance-conversations", title: "Conversations open and closed at the end of the period",
+            description: "Of \(Format.integer(conversations.active)) conversations active in the period, "
+                + "\(Format.integer(conversations.openAtEnd)) were open and \(Format.integer(conversations.closedAtEnd)) "
+                + "closed at its end.",
+            items: [
+                .init(
+                    label: "Open at the end", value: conversations.openAtEnd,
+                    valueText: "\(Format.integer(conversations.openAtEnd)) (\(Format.percent(Double(conversations.openAtEnd) / Double(active), places: 0)))",
+                    cssClass: "s-open"),
+                .init(
+                    label: "Closed at the end", value: conversations.closedAtEnd,
+                    valueText: "\(Format.integer(conversations.closedAtEnd)) (\(Format.percent(Double(conversations.closedAtEnd) / Double(active), places: 0)))",
+                    cssClass: "s-closed"),
+            ]
+        ).render()
+        authorshipChart = HorizontalBarChart(
+            id: "guidance-authorship", title: "Messages sent, by author",
+            description: shown.map { "\(Self.label($0.authorType)): \(Format.percent($0.share))" }.joined(separator: "; ") + ".",
+            items: shown.map {
+                .init(
+                    label: Self.label($0.authorType).replacingOccurrences(of: " (discontinued 30 June 2024)", with: "*"),
+                    value: $0.messages,
+                    valueText: "\(Format.integer($0.messages)) (\(Format.percent($0.share, places: 0)))",
+                    cssClass: "s-\($0.authorType.rawValue)")
+            }
+        ).render()
     }
 }

@@ -46,10 +46,13 @@ public struct ReportRenderer: Sendable {
         self.library = library
     }
 
-    /// The page of a report. `generatedAt` is shown in the header when given (leave it nil
-    /// for byte-identical output across runs).
-    public func render(_ report: Report, generatedAt: String? = nil) -> String {
-        library.render(PageView(report: report, generatedAt: generatedAt), withTemplate: "report") ?? ""
+    /// The page of a report.
+    ///
+    /// - Parameter dataAsOf: when the data was last imported, shown in the header. It is a
+    ///   property of the database, not of the moment of rendering, so the same database and
+    ///   options give the same bytes.
+    public func render(_ report: Report, dataAsOf: String? = nil) -> String {
+        library.render(PageView(report: report, dataAsOf: dataAsOf), withTemplate: "report") ?? ""
     }
 }
 

@@ -106,3 +106,8 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
         }
     }
 }
+
+extension Store {
+    /// The `meta` key holding when data was last imported (shown in report headers).
+    public static let lastImportKey = "last_import_at"
+}

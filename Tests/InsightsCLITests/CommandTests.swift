@@ -33,6 +33,8 @@ import Testing
         #expect(goals.allSatisfy { ($0["started"] as? Int ?? 0) > 0 && ($0["completed"] as? Int ?? 0) > 0 })
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(html.contains("How are we guiding our users?"))
+        #expect(html.utf8.count < 400_000, "the 31-day demo page must stay under 400 KB")
+        try validateHTML(in: out)
 
         // The same seed gives the same bytes.
         let again = work.appendingPathComponent("again")

@@ -35,3 +35,17 @@ public func sampleReport(authorName: String = "Thandi M.", serviceName: String =
             events: [ConversationEventRow(contact: 1, kind: .closed, timestamp: utc("2026-10-05T09:00"), sequence: 1)]),
         authorship: AuthorshipMetrics(tally: tally, latestNames: ["s1": "Onboarding", "k1": authorName]))
 }
+
+/// A report of a period with no data at all (goals exist, nothing happened).
+public func emptyReport() -> Report {
+    let reportPeriod = period("2026-10-05", "2026-10-07")
+    let calendar = zone("UTC")
+    let tally = MessageTally(period: reportPeriod, calendar: calendar)
+    return Report(
+        serviceName: "Quiet Helpline", generatorVersion: "0.0.0-test", period: reportPeriod, timeZoneIdentifier: "UTC",
+        impact: ImpactMetrics(goals: [GoalDefinition(id: "g1", name: "Quit smoking", behaviours: [])], events: []),
+        audience: AudienceMetrics(tally: tally, facts: [:], previous: PreviousAudience(activeUsers: 0, newUsers: 0)),
+        engagement: EngagementMetrics(tally: tally, previous: PreviousEngagement(messagesReceived: 0, messagesSent: 0)),
+        conversations: ConversationMetrics(period: reportPeriod.instants(in: calendar), inbound: [], events: []),
+        authorship: AuthorshipMetrics(tally: tally, latestNames: [:]))
+}

@@ -41,6 +41,8 @@ struct DemoCommand: ParsableCommand {
         }
         let store = try Store(path: databasePath)
         try store.setMeta("service_name", "Sunrise Health Helpline (demo)")
+        // A fixed import time keeps the demo byte-for-byte reproducible.
+        try store.setMeta(Store.lastImportKey, "1 November 2026, 00:00 UTC")
         let parser = TimestampParser()
         let order = RecordKind.importOrder
         let files = try paths.map { try ImportFile(path: $0) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InsightsImport
+import InsightsMetrics
 import InsightsStore
 
 /// `insights import`.
@@ -60,6 +61,7 @@ struct ImportCommand: ParsableCommand {
         opened.sort { (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0) }
         let store = try Store(path: database.db)
         var failed = false
+        var imported = false
         for file in opened {
             do {
                 let summary = try store.importFile(
@@ -68,6 +70,7 @@ struct ImportCommand: ParsableCommand {
                     if standardErrorIsTerminal { printError("  \(file.path): \(rows) rows…") }
                 }
                 print(Self.describe(summary))
+                imported = true
                 if !summary.rejected.isEmpty {
                     let path = try writeRejects(summary)
                     print("  rejected rows and reasons written to \(path)")
@@ -77,7 +80,22 @@ struct ImportCommand: ParsableCommand {
                 failed = true
             }
         }
+        if imported { try store.setMeta(Store.lastImportKey, Self.importTime(Date())) }
         if failed { throw ExitCode(65) }
+    }
+
+    /// `25 November 2026, 06:26 UTC`: when data was last imported, shown in report headers.
+    static func importTime(_ date: Date) -> String {
+        let seconds = Int64(date.timeIntervalSince1970)
+        let day = LocalDate(dayNumber: floorDiv(seconds, 86_400))
+        let (year, month, dayOfMonth) = day.components
+        let minutes = (seconds - day.dayNumber * 86_400) / 60
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        let clock = String(format: "%02d:%02d", Int(minutes / 60), Int(minutes % 60))
+        return "\(dayOfMonth) \(months[month - 1]) \(year), \(clock) UTC"
     }
 
     static func describe(_ summary: ImportSummary) -> String {

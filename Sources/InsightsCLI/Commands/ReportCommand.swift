@@ -51,7 +51,8 @@ enum ReportWriter {
         }
         let folder = URL(fileURLWithPath: out ?? "output/\(period.from)_\(period.to)")
         try writeAtomically(MetricsJSON.render(report), to: folder.appendingPathComponent("metrics.json"))
-        try writeAtomically(renderer.render(report), to: folder.appendingPathComponent("index.html"))
+        let dataAsOf = try store.meta(Store.lastImportKey)
+        try writeAtomically(renderer.render(report, dataAsOf: dataAsOf), to: folder.appendingPathComponent("index.html"))
         return folder
     }
 }
