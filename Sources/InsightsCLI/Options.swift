@@ -99,6 +99,8 @@ enum CLIError: Error, LocalizedError {
     case emptyPeriod(ReportPeriod, String)
     case write(path: String, reason: String)
     case noTemplates(searched: [String])
+    case noChromium
+    case pdfFailed(String)
 
     var errorDescription: String? {
         switch self {
@@ -108,6 +110,11 @@ enum CLIError: Error, LocalizedError {
             return "No messages, conversation or goal events between \(period.from) and \(period.to) (\(zone)); "
                 + "choose another period (--month, --from/--to, --last)."
         case .write(let path, let reason): return "\(path): cannot write: \(reason)"
+        case .noChromium:
+            return "--pdf needs headless Chromium, which is not installed (Debian: apt-get install chromium); "
+                + "index.html was written."
+        case .pdfFailed(let reason):
+            return "Chromium could not print the PDF (\(reason)); index.html was written."
         case .noTemplates(let searched):
             return "No report templates found (looked in \(searched.joined(separator: ", "))); pass --templates DIR."
         }

@@ -21,6 +21,40 @@ struct PageView {
     let audience: AudienceView
     let engagement: EngagementView
     let guidance: GuidanceView
+    /// Each chart block's CSV download.
+    let downloads: Downloads
+
+    struct Download {
+        let fileName: String
+        let href: String
+    }
+
+    /// One download per block, named after the block's id in camel case.
+    struct Downloads {
+        let impactGoals: Download
+        let audienceDaily: Download
+        let audienceCountries: Download
+        let engagementDaily: Download
+        let engagementHeatmap: Download
+        let guidanceConversations: Download
+        let guidanceAuthorship: Download
+        let guidanceTopAuthors: Download
+
+        init(_ files: [ReportCSV]) {
+            func download(_ block: String) -> Download {
+                let file = files.first { $0.block == block }
+                return Download(fileName: file?.fileName ?? "", href: file?.dataURL ?? "")
+            }
+            impactGoals = download("impact-goals")
+            audienceDaily = download("audience-daily")
+            audienceCountries = download("audience-countries")
+            engagementDaily = download("engagement-daily")
+            engagementHeatmap = download("engagement-heatmap")
+            guidanceConversations = download("guidance-conversations")
+            guidanceAuthorship = download("guidance-authorship")
+            guidanceTopAuthors = download("guidance-top-authors")
+        }
+    }
 
     init(report: Report, dataAsOf: String?) {
         serviceName = report.serviceName
@@ -38,6 +72,7 @@ struct PageView {
         audience = AudienceView(report.audience)
         engagement = EngagementView(report.engagement)
         guidance = GuidanceView(report.conversations, report.authorship)
+        downloads = Downloads(ReportCSV.files(for: report))
     }
 }
 

@@ -23,10 +23,11 @@ struct CLIRunner {
     static var executable: URL { productsDirectory.appendingPathComponent("insights") }
 
     /// Runs `insights ARGUMENTS` in `directory`.
-    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         process.currentDirectoryURL = directory
         let out = Pipe()
         let err = Pipe()

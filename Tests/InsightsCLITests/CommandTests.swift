@@ -39,7 +39,7 @@ import Testing
         // The same seed gives the same bytes.
         let again = work.appendingPathComponent("again")
         #expect(try CLIRunner.run(["demo", "--out", again.path], in: root).status == 0)
-        for name in ["index.html", "metrics.json", "data/messages.csv"] {
+        for name in ["index.html", "metrics.json", "import/messages.csv", "data/engagement-heatmap_2026-10-01_2026-10-31.csv"] {
             let first = try Data(contentsOf: out.appendingPathComponent(name))
             let second = try Data(contentsOf: again.appendingPathComponent(name))
             #expect(first == second, "\(name) differs between two runs")

@@ -10,7 +10,7 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Generate a synthetic helpline, import it and write its report.",
         discussion: """
-            Writes the generated import files to DIR/data/, imports them through the same path as
+            Writes the generated import files to DIR/import/, imports them through the same path as
             `insights import` into a fresh DIR/demo.sqlite, and writes DIR/index.html and
             DIR/metrics.json for October 2026 in Africa/Johannesburg. The same seed gives the same
             bytes.
@@ -27,7 +27,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: out)
-        let dataFolder = folder.appendingPathComponent("data")
+        let dataFolder = folder.appendingPathComponent("import")
         let dataset = DemoDataset.generate(DemoConfiguration(seed: seed))
         var paths: [String] = []
         for file in dataset.files {

@@ -26,11 +26,18 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of report templates (a copy of templates/).", valueName: "dir"))
     var templates: String?
 
+    @Flag(help: "Also print the page to report.pdf (A4) with headless Chromium.")
+    var pdf = false
+
     func run() throws {
         let store = try Store(path: database.db, create: false)
         let folder = try ReportWriter.write(
             store: store, period: period, out: out, title: title, templates: templates)
-        print("Report written to \(folder.path)/index.html (and metrics.json)")
+        print("Report written to \(folder.path)/index.html (with metrics.json and data/*.csv)")
+        if pdf {
+            let path = try PDFPrinter.print(folder.appendingPathComponent("index.html"), to: folder.appendingPathComponent("report.pdf"))
+            print("PDF written to \(path)")
+        }
     }
 }
 
@@ -52,6 +59,9 @@ enum ReportWriter {
         let folder = URL(fileURLWithPath: out ?? "output/\(period.from)_\(period.to)")
         try writeAtomically(MetricsJSON.render(report), to: folder.appendingPathComponent("metrics.json"))
         let dataAsOf = try store.meta(Store.lastImportKey)
+        for file in ReportCSV.files(for: report) {
+            try writeAtomically(file.text, to: folder.appendingPathComponent("data").appendingPathComponent(file.fileName))
+        }
         try writeAtomically(renderer.render(report, dataAsOf: dataAsOf), to: folder.appendingPathComponent("index.html"))
         return folder
     }
