@@ -1,7 +1,7 @@
 import InsightsMetrics
 
 /// Number and date texts for the page: fixed English forms, never the machine's locale.
-enum Format {
+public enum Format {
     static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
@@ -55,6 +55,25 @@ enum Format {
         return "\(day) \(monthNames[month - 1].prefix(3))"
     }
 
+    /// `October 2026` for a whole month, else the period's own text.
+    public static func monthLabel(_ period: ReportPeriod) -> String {
+        let (year, month, day) = period.from.components
+        let whole = day == 1 && period.dayCount == LocalDate.daysIn(month: month, year: year)
+        return whole ? monthName(period.from) : self.period(period)
+    }
+
+    /// `October 2026`.
+    static func monthName(_ date: LocalDate) -> String {
+        let (year, month, _) = date.components
+        return "\(monthNames[month - 1]) \(year)"
+    }
+
+    /// `Oct 26`.
+    static func shortMonth(_ date: LocalDate) -> String {
+        let (year, month, _) = date.components
+        return "\(monthNames[month - 1].prefix(3)) \(twoDigits(year % 100))"
+    }
+
     /// `10.8 hours`, `2.5 days`, `45 minutes`.
     static func duration(hours: Double) -> String {
         if hours < 1 { return "\(Int((hours * 60).rounded())) minutes" }
@@ -95,21 +114,27 @@ enum Format {
 struct ChangeText {
     let text: String
     let direction: String
+    /// `▲ +12.5 %`, `▼ −3.0 %`, `new`, `=`.
+    let short: String
 
     init(current: Int, previous: Int) {
         switch Change(current: Double(current), previous: Double(previous)) {
         case .unchanged:
             text = "no change on the previous period"
             direction = "flat"
+            short = "="
         case .new:
             text = "new: none in the previous period"
             direction = "up"
+            short = "new"
         case .up(let fraction):
             text = "▲ +\(Format.percent(fraction)) on the previous period (\(Format.integer(previous)))"
             direction = "up"
+            short = "▲ +\(Format.percent(fraction))"
         case .down(let fraction):
             text = "▼ −\(Format.percent(fraction)) on the previous period (\(Format.integer(previous)))"
             direction = "down"
+            short = "▼ −\(Format.percent(fraction))"
         }
     }
 }

@@ -23,6 +23,20 @@ struct PageView {
     let guidance: GuidanceView
     /// Each chart block's CSV download.
     let downloads: Downloads
+    let hasNavigation: Bool
+    let navigation: NavigationView
+
+    /// Links to neighbouring snapshots (empty strings when absent).
+    struct NavigationView {
+        let previousHref: String
+        let previousLabel: String
+        let hasPrevious: Bool
+        let nextHref: String
+        let nextLabel: String
+        let hasNext: Bool
+        let indexHref: String
+        let indexLabel: String
+    }
 
     struct Download {
         let fileName: String
@@ -56,7 +70,7 @@ struct PageView {
         }
     }
 
-    init(report: Report, dataAsOf: String?) {
+    init(report: Report, dataAsOf: String?, navigation: PageNavigation? = nil) {
         serviceName = report.serviceName
         periodText = Format.period(report.period)
         periodFrom = report.period.from.description
@@ -73,6 +87,12 @@ struct PageView {
         engagement = EngagementView(report.engagement)
         guidance = GuidanceView(report.conversations, report.authorship)
         downloads = Downloads(ReportCSV.files(for: report))
+        hasNavigation = navigation != nil
+        self.navigation = NavigationView(
+            previousHref: navigation?.previous?.href ?? "", previousLabel: navigation?.previous?.label ?? "",
+            hasPrevious: navigation?.previous != nil, nextHref: navigation?.next?.href ?? "",
+            nextLabel: navigation?.next?.label ?? "", hasNext: navigation?.next != nil,
+            indexHref: navigation?.index.href ?? "", indexLabel: navigation?.index.label ?? "")
     }
 }
 

@@ -51,8 +51,22 @@ public struct ReportRenderer: Sendable {
     /// - Parameter dataAsOf: when the data was last imported, shown in the header. It is a
     ///   property of the database, not of the moment of rendering, so the same database and
     ///   options give the same bytes.
-    public func render(_ report: Report, dataAsOf: String? = nil) -> String {
-        library.render(PageView(report: report, dataAsOf: dataAsOf), withTemplate: "report") ?? ""
+    /// - Parameter navigation: links to neighbouring snapshots, for archive pages.
+    public func render(_ report: Report, dataAsOf: String? = nil, navigation: PageNavigation? = nil) -> String {
+        let view = PageView(report: report, dataAsOf: dataAsOf, navigation: navigation)
+        return library.render(view, withTemplate: "report") ?? ""
+    }
+
+    /// The archive's home page (`archive-index.mustache`): every snapshot, newest first.
+    public func renderArchiveIndex(
+        _ entries: [ArchiveEntry], serviceName: String, timeZone: String, generatorVersion: String
+    ) throws(TemplateError) -> String {
+        guard library.getTemplate(named: "archive-index") != nil else {
+            throw TemplateError.missing(name: "archive-index.mustache", searched: directory.path)
+        }
+        let view = ArchiveView(
+            entries: entries, serviceName: serviceName, timeZone: timeZone, generatorVersion: generatorVersion)
+        return library.render(view, withTemplate: "archive-index") ?? ""
     }
 }
 

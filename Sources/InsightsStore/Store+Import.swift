@@ -105,6 +105,15 @@ extension Store {
                     }
                     if issueCount > 0, !options.skipInvalid { return .rollback }
                     try writer.finish()
+                    if summary.new + summary.replaced > 0 {
+                        // Archives compare this counter to know whether anything changed.
+                        try db.execute(
+                            sql: """
+                                INSERT INTO meta(key, value) VALUES (?, '1')
+                                ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+                                """,
+                            arguments: [Store.dataVersionKey])
+                    }
                     return .commit
                 }
             }

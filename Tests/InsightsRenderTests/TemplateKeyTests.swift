@@ -20,18 +20,32 @@ import Testing
     }
 
     @Test func everyTemplateKeyExistsInTheModel() throws {
-        var known: Set<String> = []
-        names(PageView(report: sampleReport(), dataAsOf: "x"), into: &known)
+        var page: Set<String> = []
+        names(
+            PageView(
+                report: sampleReport(), dataAsOf: "x",
+                navigation: PageNavigation(previous: nil, next: nil, index: .init(href: "i", label: "l"))),
+            into: &page)
+        var archive: Set<String> = []
+        let entries = [
+            ArchiveEntry(month: "2026-09", href: "a", report: sampleReport()),
+            ArchiveEntry(month: "2026-10", href: "b", report: sampleReport()),
+        ]
+        names(ArchiveView(entries: entries, serviceName: "s", timeZone: "UTC", generatorVersion: "0"), into: &archive)
+        // The page's partials (style) are shared; the archive home page has its own model.
+        let models: [String: Set<String>] = ["archive-index.mustache": archive.union(page)]
         let folder = TestPaths.packageRoot.appendingPathComponent("templates")
         let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
         var checked = 0
         for case let url as URL in files where url.pathExtension == "mustache" {
             let text = try String(contentsOf: url, encoding: .utf8)
+            let known = models[url.lastPathComponent] ?? page
             for match in text.matches(of: /\{\{\{?\s*([#^\/]?)\s*([A-Za-z0-9_.]+)\s*\}?\}\}/) {
                 let key = String(match.2)
                 guard key != "." else { continue }
                 for part in key.split(separator: ".") {
-                    #expect(known.contains(String(part)), "\(url.lastPathComponent): {{\(key)}} is not in the page model")
+                    let found = known.contains(String(part))
+                    #expect(found, "\(url.lastPathComponent): {{\(key)}} is not in its view model")
                     checked += 1
                 }
             }

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import InsightsMetrics
+
+extension Store {
+    /// The `meta` key counting imports that changed stored data.
+    public static let dataVersionKey = "data_version"
+    /// The `meta` key holding a random id of this database, made on first use.
+    public static let databaseIDKey = "database_id"
+
+    /// The instants of the oldest and newest stored message or event, if any.
+    public func activitySpan() throws(StoreError) -> ClosedRange<Instant>? {
+        try wrap {
+            try queue.read { db -> ClosedRange<Instant>? in
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT MIN(first), MAX(last) FROM (
+                            SELECT MIN(ts) AS first, MAX(ts) AS last FROM messages
+                            UNION ALL SELECT MIN(ts), MAX(ts) FROM conversation_events
+                            UNION ALL SELECT MIN(ts), MAX(ts) FROM goal_events)
+                        """)
+                guard let row, let first = row[0] as Int64?, let last = row[1] as Int64? else { return nil }
+                return first...last
+            }
+        }
+    }
+
+    /// Whether any message, conversation event or goal event lies in `range`.
+    public func hasActivity(in range: Range<Instant>) throws(StoreError) -> Bool {
+        try wrap {
+            try queue.read { db in
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM messages WHERE ts >= ?1 AND ts < ?2)
+                            OR EXISTS (SELECT 1 FROM conversation_events WHERE ts >= ?1 AND ts < ?2)
+                            OR EXISTS (SELECT 1 FROM goal_events WHERE ts >= ?1 AND ts < ?2)
+                        """,
+                    arguments: [range.lowerBound, range.upperBound]) ?? false
+            }
+        }
+    }
+
+    /// An identity of the stored data: this database's id and the number of imports that
+    /// changed it. Equal stamps mean equal data, so derived outputs need no recomputing.
+    public func dataStamp() throws(StoreError) -> String {
+        var id = try meta(Self.databaseIDKey)
+        if id == nil {
+            let made = UUID().uuidString
+            try setMeta(Self.databaseIDKey, made)
+            id = made
+        }
+        return "\(id ?? "")/\(try meta(Self.dataVersionKey) ?? "0")"
+    }
+}
