@@ -10,6 +10,24 @@ struct DatabaseOptions: ParsableArguments {
     var db: String = "insights.sqlite"
 }
 
+/// `--timezone ZONE`: the IANA zone days, hours and months are local to.
+struct ZoneOptions: ParsableArguments {
+    @Option(
+        name: [.customLong("timezone"), .customLong("time-zone")],
+        help: ArgumentHelp("IANA time zone for days and hours, e.g. Africa/Johannesburg.", valueName: "zone"))
+    var timezone: String = "UTC"
+
+    func validate() throws {
+        guard TimeZone(identifier: timezone) != nil else {
+            throw ValidationError("Unknown time zone \"\(timezone)\"; use an IANA name such as Africa/Johannesburg or UTC.")
+        }
+    }
+
+    var calendar: ReportCalendar {
+        ReportCalendar(timeZone: TimeZone(identifier: timezone) ?? TimeZone(secondsFromGMT: 0) ?? .current)
+    }
+}
+
 /// The period and zone of a report.
 struct PeriodOptions: ParsableArguments {
     @Option(help: ArgumentHelp("First day of the period (YYYY-MM-DD, inclusive).", valueName: "date"))
@@ -24,15 +42,9 @@ struct PeriodOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The N days ending on --to (or on the newest message's day).", valueName: "N"))
     var last: Int?
 
-    @Option(
-        name: [.customLong("timezone"), .customLong("time-zone")],
-        help: ArgumentHelp("IANA time zone for days and hours, e.g. Africa/Johannesburg.", valueName: "zone"))
-    var timezone: String = "UTC"
+    @OptionGroup var zone: ZoneOptions
 
     func validate() throws {
-        guard TimeZone(identifier: timezone) != nil else {
-            throw ValidationError("Unknown time zone \"\(timezone)\"; use an IANA name such as Africa/Johannesburg or UTC.")
-        }
         if let from, LocalDate(iso: from) == nil {
             throw ValidationError("--from \"\(from)\" is not a date; write YYYY-MM-DD, e.g. 2026-10-01.")
         }
@@ -59,9 +71,7 @@ struct PeriodOptions: ParsableArguments {
         }
     }
 
-    var calendar: ReportCalendar {
-        ReportCalendar(timeZone: TimeZone(identifier: timezone) ?? TimeZone(secondsFromGMT: 0) ?? .current)
-    }
+    var calendar: ReportCalendar { zone.calendar }
 
     /// The period asked for; `newest` (the newest message) settles the default and `--last`.
     func period(newest: () throws -> Instant?) throws -> ReportPeriod {

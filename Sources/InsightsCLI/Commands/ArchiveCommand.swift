@@ -23,10 +23,7 @@ struct ArchiveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The archive folder.", valueName: "dir"))
     var out: String = "output/archive"
 
-    @Option(
-        name: [.customLong("timezone"), .customLong("time-zone")],
-        help: ArgumentHelp("IANA time zone of the months, e.g. Africa/Johannesburg.", valueName: "zone"))
-    var timezone: String = "UTC"
+    @OptionGroup var zone: ZoneOptions
 
     @Option(help: ArgumentHelp("The first month to include (YYYY-MM).", valueName: "month"))
     var since: String?
@@ -41,9 +38,6 @@ struct ArchiveCommand: ParsableCommand {
     var templates: String?
 
     func validate() throws {
-        guard TimeZone(identifier: timezone) != nil else {
-            throw ValidationError("Unknown time zone \"\(timezone)\"; use an IANA name such as Africa/Johannesburg or UTC.")
-        }
         for (flag, value) in [("--since", since), ("--until", until)] {
             if let value, PeriodOptions.parseMonth(value) == nil {
                 throw ValidationError("\(flag) \"\(value)\" is not a month; write YYYY-MM, e.g. 2026-10.")
@@ -55,8 +49,8 @@ struct ArchiveCommand: ParsableCommand {
         let store = try Store(path: database.db, create: false)
         let templateFolder = try templatesDirectory(templates)
         let renderer = try ReportRenderer(templates: templateFolder)
-        guard let zone = TimeZone(identifier: timezone) else { throw ExitCode.validationFailure }
-        let calendar = ReportCalendar(timeZone: zone)
+        let calendar = zone.calendar
+        let timezone = zone.timezone
         guard let span = try store.activitySpan() else { throw CLIError.emptyDatabase }
         let name = try title ?? store.meta("service_name") ?? "Helpline"
         let folder = URL(fileURLWithPath: out)
