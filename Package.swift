@@ -49,7 +49,8 @@ let package = Package(
             dependencies: ["InsightsMetrics"],
             path: "Tests/InsightsTestSupport"),
         .testTarget(name: "InsightsPhoneTests", dependencies: ["InsightsPhone"], exclude: ["Fixtures"]),
-        .testTarget(name: "InsightsImportTests", dependencies: ["InsightsImport", "InsightsTestSupport"]),
+        .testTarget(
+            name: "InsightsImportTests", dependencies: ["InsightsImport", "InsightsTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsMetricsTests", dependencies: ["InsightsMetrics", "InsightsTestSupport"]),
         .testTarget(
             name: "InsightsStoreTests",

@@ -70,7 +70,7 @@ struct PageView {
         }
     }
 
-    init(report: Report, dataAsOf: String?, navigation: PageNavigation? = nil) {
+    init(report: Report, dataAsOf: String?, navigation: PageNavigation? = nil, conversationNote: String? = nil) {
         serviceName = report.serviceName
         periodText = Format.period(report.period)
         periodFrom = report.period.from.description
@@ -85,7 +85,7 @@ struct PageView {
         impact = ImpactView(report.impact)
         audience = AudienceView(report.audience)
         engagement = EngagementView(report.engagement)
-        guidance = GuidanceView(report.conversations, report.authorship)
+        guidance = GuidanceView(report.conversations, report.authorship, note: conversationNote)
         downloads = Downloads(ReportCSV.files(for: report))
         hasNavigation = navigation != nil
         self.navigation = NavigationView(
@@ -377,6 +377,8 @@ struct GuidanceView {
     let hasConversations: Bool
     let conversationsChart: String
     let authorshipChart: String
+    let conversationNote: String
+    let hasConversationNote: Bool
 
     static func label(_ type: InsightsMetrics.AuthorType) -> String {
         switch type {
@@ -389,7 +391,9 @@ struct GuidanceView {
         }
     }
 
-    init(_ conversations: ConversationMetrics, _ authorship: AuthorshipMetrics) {
+    init(_ conversations: ConversationMetrics, _ authorship: AuthorshipMetrics, note: String? = nil) {
+        conversationNote = note ?? ""
+        hasConversationNote = !(note ?? "").isEmpty
         conversationHeadlines = [
             Headline(label: "conversations active", value: conversations.active, previous: nil),
             Headline(label: "opened in the period", value: conversations.opened, previous: nil),

@@ -52,8 +52,12 @@ public struct ReportRenderer: Sendable {
     ///   property of the database, not of the moment of rendering, so the same database and
     ///   options give the same bytes.
     /// - Parameter navigation: links to neighbouring snapshots, for archive pages.
-    public func render(_ report: Report, dataAsOf: String? = nil, navigation: PageNavigation? = nil) -> String {
-        let view = PageView(report: report, dataAsOf: dataAsOf, navigation: navigation)
+    /// - Parameter conversationNote: a caveat about how conversation closes were obtained
+    ///   (e.g. approximated from a Turn.io export's chat states), shown in that block.
+    public func render(
+        _ report: Report, dataAsOf: String? = nil, navigation: PageNavigation? = nil, conversationNote: String? = nil
+    ) -> String {
+        let view = PageView(report: report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: conversationNote)
         return library.render(view, withTemplate: "report") ?? ""
     }
 

@@ -24,7 +24,8 @@ import Testing
         names(
             PageView(
                 report: sampleReport(), dataAsOf: "x",
-                navigation: PageNavigation(previous: nil, next: nil, index: .init(href: "i", label: "l"))),
+                navigation: PageNavigation(previous: nil, next: nil, index: .init(href: "i", label: "l")),
+                conversationNote: "n"),
             into: &page)
         var archive: Set<String> = []
         let entries = [

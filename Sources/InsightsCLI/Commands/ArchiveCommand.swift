@@ -88,6 +88,7 @@ struct ArchiveCommand: ParsableCommand {
         }
 
         let dataAsOf = try store.meta(Store.lastImportKey)
+        let note = try store.meta(ImportCommand.closesNoteKey)
         var entries: [ArchiveEntry] = []
         var written: [String] = []
         var unchanged: [String] = []
@@ -103,7 +104,7 @@ struct ArchiveCommand: ParsableCommand {
             let monthFolder = folder.appendingPathComponent(item.key)
             var files = [
                 ("metrics.json", MetricsJSON.render(report)),
-                ("index.html", renderer.render(report, dataAsOf: dataAsOf, navigation: navigation)),
+                ("index.html", renderer.render(report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: note)),
             ]
             files += ReportCSV.files(for: report).map { ("data/\($0.fileName)", $0.text) }
             let changed = try files.reduce(false) { changed, file in

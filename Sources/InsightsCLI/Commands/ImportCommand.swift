@@ -15,6 +15,10 @@ struct ImportCommand: ParsableCommand {
             behaviours, contacts, messages, conversation events and goal events, each in one
             transaction: a file with an invalid row is not imported at all, unless --skip-invalid.
             Importing the same records again replaces them.
+
+            With --source turn, the arguments are the files or folders of a Turn.io BigQuery \
+            export (messages, chats, contacts, chat_events, flow_results), converted and checked \
+            as a whole before anything is stored; see the README, "Using a Turn.io export".
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -30,11 +34,14 @@ struct ImportCommand: ParsableCommand {
         help: ArgumentHelp("Read timestamps that have no offset in this IANA zone.", valueName: "zone"))
     var assumeTimezone: String?
 
-    @Argument(help: ArgumentHelp("The files to import.", valueName: "file"))
+    @OptionGroup(title: "Turn.io export") var turn: TurnImportFlags
+
+    @Argument(help: ArgumentHelp("The files to import (with --source turn: files or folders).", valueName: "file"))
     var files: [String]
 
     func validate() throws {
-        if let kind, RecordKind(rawValue: kind) == nil {
+        try turn.validate(kind: kind, skipInvalid: skipInvalid)
+        if turn.source == .insights, let kind, RecordKind(rawValue: kind) == nil {
             throw ValidationError(
                 "Unknown --kind \"\(kind)\"; use one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -45,6 +52,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if turn.source == .turn { return try runTurn() }
         let forcedKind = kind.flatMap(RecordKind.init(rawValue:))
         let parser = TimestampParser(assumedTimeZone: assumeTimezone.flatMap(TimeZone.init(identifier:)))
         // Open every file first: a missing or unnamed file stops the run before anything is written.

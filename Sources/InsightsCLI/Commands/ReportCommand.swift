@@ -34,6 +34,7 @@ struct ReportCommand: ParsableCommand {
         let folder = try ReportWriter.write(
             store: store, period: period, out: out, title: title, templates: templates)
         print("Report written to \(folder.path)/index.html (with metrics.json and data/*.csv)")
+        if let note = try store.meta(ImportCommand.closesNoteKey), !note.isEmpty { print("note: \(note)") }
         if pdf {
             let path = try PDFPrinter.print(folder.appendingPathComponent("index.html"), to: folder.appendingPathComponent("report.pdf"))
             print("PDF written to \(path)")
@@ -62,7 +63,9 @@ enum ReportWriter {
         for file in ReportCSV.files(for: report) {
             try writeAtomically(file.text, to: folder.appendingPathComponent("data").appendingPathComponent(file.fileName))
         }
-        try writeAtomically(renderer.render(report, dataAsOf: dataAsOf), to: folder.appendingPathComponent("index.html"))
+        let note = try store.meta(ImportCommand.closesNoteKey)
+        try writeAtomically(
+            renderer.render(report, dataAsOf: dataAsOf, conversationNote: note), to: folder.appendingPathComponent("index.html"))
         return folder
     }
 }

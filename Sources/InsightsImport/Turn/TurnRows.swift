@@ -1,0 +1,288 @@
+import Foundation
+import InsightsMetrics
+
+/// A row read from a table file, with what de-duplication needs.
+struct Versioned<Row> {
+    /// The file it came from.
+    let file: String
+    /// Its line.
+    let line: Int
+    /// Its place in reading order over all files (ties of `version` keep the later one).
+    let sequence: Int
+    /// The row's `id` (nil: never a duplicate).
+    let id: String?
+    /// Its `updated_at` (or the table's version column).
+    let version: Instant?
+    /// The typed row.
+    let row: Row
+}
+
+/// Keeps, for every id, the row with the latest version (then the one read last).
+///
+/// Rows with no id are all kept. Returns the kept rows in reading order and how many were
+/// dropped.
+func latestVersions<Row>(_ rows: [Versioned<Row>]) -> (kept: [Versioned<Row>], dropped: Int) {
+    var best: [String: Int] = [:]
+    var keep = [Bool](repeating: true, count: rows.count)
+    for (index, row) in rows.enumerated() {
+        guard let id = row.id else { continue }
+        guard let previous = best[id] else {
+            best[id] = index
+            continue
+        }
+        let old = rows[previous]
+        let newer = (row.version ?? .min, row.sequence) > (old.version ?? .min, old.sequence)
+        if newer {
+            keep[previous] = false
+            best[id] = index
+        } else {
+            keep[index] = false
+        }
+    }
+    let kept = rows.indices.filter { keep[$0] }.map { rows[$0] }
+    return (kept, rows.count - kept.count)
+}
+
+/// A `messages` row.
+struct TurnMessage {
+    let chatID: String
+    let inbound: Bool
+    let insertedAt: Instant
+    /// The flat `author_type`, else the author object's `type`, upper-cased.
+    let authorType: String?
+    let author: TurnAuthor?
+    let fromAddr: String?
+}
+
+extension TurnMessage {
+    /// Reads a `messages` row.
+    init(_ f: TurnFields) throws(RowIssue) {
+        _ = try f.required("id")
+        let direction = try f.required("direction")
+        switch direction.lowercased() {
+        case "inbound", "in", "i": inbound = true
+        case "outbound", "out", "o": inbound = false
+        default: throw f.issue("column \"direction\": \"\(direction)\" is neither inbound nor outbound")
+        }
+        var author: TurnAuthor?
+        if !inbound, f["author"] != nil {
+            guard let object = f.object("author") else {
+                throw f.issue(
+                    "column \"author\": not a JSON object (expected e.g. "
+                        + "{\"type\": \"OPERATOR\", \"id\": …, \"name\": …})")
+            }
+            author = TurnAuthor(object)
+        }
+        self.author = author
+        chatID = try f.required("chat_id")
+        insertedAt = try f.timestamp("inserted_at")
+        authorType = (f["author_type"] ?? author?.type)?.uppercased()
+        fromAddr = f["from_addr"]
+    }
+}
+
+/// The `author` object of a message.
+struct TurnAuthor {
+    let type: String?
+    let id: String?
+    let name: String?
+    let journeyUUID: String?
+    let journeyName: String?
+
+    /// The author of an `author` object's keys and values.
+    init(_ object: [String: String]) {
+        type = object["type"]
+        id = object["id"]
+        name = object["name"]
+        journeyUUID = object["journey_uuid"]
+        journeyName = object["journey_name"]
+    }
+}
+
+/// The keys (lower-cased) and values (as column text) of a JSON object's text; nil when the
+/// text is not a JSON object.
+func jsonObject(_ text: String) -> [String: String]? {
+    var parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+    // A JSON column exported through TO_JSON_STRING of a STRING column is encoded twice.
+    if let inner = parsed as? String {
+        parsed = try? JSONSerialization.jsonObject(with: Data(inner.utf8))
+    }
+    guard let object = parsed as? [String: Any] else { return nil }
+    return TurnTableReader.flatten(object)
+}
+
+/// A `chats` row.
+struct TurnChat {
+    let contactID: String
+    let owner: String?
+    let state: String?
+    let stateReason: String?
+    let updatedAt: Instant?
+
+    /// Reads a `chats` row.
+    init(_ f: TurnFields) throws(RowIssue) {
+        _ = try f.required("id")
+        contactID = try f.required("contact_id")
+        owner = f["owner"]
+        state = f["state"]
+        stateReason = f["state_reason"]
+        updatedAt = try f.optionalTimestamp("updated_at")
+    }
+}
+
+/// A `contacts` row.
+struct TurnContact {
+    let urn: String?
+    let whatsappID: String?
+    let insertedAt: Instant?
+
+    /// Reads a `contacts` row; the phone fallback `whatsapp_id` is in the `details` object.
+    init(_ f: TurnFields) throws(RowIssue) {
+        _ = try f.required("id")
+        var whatsappID: String?
+        if f["details"] != nil {
+            guard let object = f.object("details") else { throw f.issue("column \"details\": not a JSON object") }
+            whatsappID = object["whatsapp_id"]
+        }
+        self.whatsappID = whatsappID
+        urn = f["urn"]
+        insertedAt = try f.optionalTimestamp("inserted_at")
+    }
+}
+
+/// A `flow_results` row.
+struct TurnFlowResult {
+    let contactID: String
+    let stackUUID: String?
+    let questionID: String
+    let response: String?
+    let insertedAt: Instant
+
+    /// Reads a `flow_results` row.
+    init(_ f: TurnFields) throws(RowIssue) {
+        contactID = try f.required("contact_id")
+        stackUUID = f["stack_uuid"]
+        questionID = try f.required("question_id")
+        response = f["response"]
+        insertedAt = try f.timestamp("inserted_at")
+    }
+}
+
+/// A `chat_events` row.
+struct TurnChatEvent {
+    let chatID: String
+    let type: String
+    let timestamp: Instant
+    let actorID: String?
+    let actorName: String?
+
+    /// Reads a `chat_events` row through the columns found for it.
+    init(_ f: TurnFields, columns: TurnChatEventColumns) throws(RowIssue) {
+        chatID = try f.required(columns.chat)
+        type = try f.required(columns.type)
+        timestamp = try f.timestamp(columns.time)
+        actorID = columns.actorID.flatMap { f[$0] }
+        actorName = columns.actorName.flatMap { f[$0] }
+    }
+}
+
+/// `text` without leading and trailing spaces and tabs (cheap when there are none).
+func trimmed(_ text: String) -> String {
+    let utf8 = text.utf8
+    guard let first = utf8.first, let last = utf8.last else { return text }
+    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+    guard isBlank(first) || isBlank(last) else { return text }
+    let bytes = Array(utf8)
+    var start = 0
+    var end = bytes.count
+    while start < end, isBlank(bytes[start]) { start += 1 }
+    while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+}
+
+/// Named access to the values of a row, with the row rules' messages.
+struct TurnFields {
+    let columns: [String]
+    let values: [String?]
+    let line: Int
+    let timestamps: TimestampParser
+    /// Objects nested in NDJSON columns.
+    var objects: [String: [String: String]] = [:]
+
+    /// The value of a column, without surrounding spaces; nil for none.
+    subscript(name: String) -> String? {
+        guard let index = columns.firstIndex(of: name), index < values.count, let value = values[index] else {
+            return nil
+        }
+        return trimmed(value)
+    }
+
+    /// The keys and values of a column holding a JSON object: nested in NDJSON, or JSON text
+    /// (CSV, or a JSON string column); nil when it holds something else.
+    func object(_ name: String) -> [String: String]? {
+        if let nested = objects[name] { return nested }
+        return self[name].flatMap(jsonObject)
+    }
+
+    func issue(_ reason: String) -> RowIssue {
+        RowIssue(line: line, reason: reason)
+    }
+
+    func required(_ name: String) throws(RowIssue) -> String {
+        guard let value = self[name], !value.isEmpty else { throw issue("column \"\(name)\": a value is required") }
+        return value
+    }
+
+    func timestamp(_ name: String) throws(RowIssue) -> Instant {
+        try parse(name, try required(name))
+    }
+
+    func optionalTimestamp(_ name: String) throws(RowIssue) -> Instant? {
+        guard let text = self[name], !text.isEmpty else { return nil }
+        return try parse(name, text)
+    }
+
+    private func parse(_ name: String, _ text: String) throws(RowIssue) -> Instant {
+        switch timestamps.parse(text) {
+        case .success(let instant): return instant
+        case .failure(let error):
+            let why: String
+            switch error {
+            case .malformed:
+                why = "is not a timestamp (BigQuery writes e.g. 2026-10-03 12:05:00.123456 UTC)"
+            case .outOfRange: why = "has a month, day or time out of range"
+            case .noOffset:
+                why = "has no time zone (Turn's times are UTC: add Z, or pass --assume-timezone UTC)"
+            case .epochDigits(let count):
+                why = "has \(count) digits: epoch seconds have up to 12 digits, milliseconds 13"
+            }
+            throw issue("column \"\(name)\": \"\(text)\" \(why)")
+        }
+    }
+}
+
+extension TurnTable {
+    /// The columns read from the table's files (chat_events: detected per file).
+    var columns: [String] {
+        switch self {
+        case .messages:
+            ["id", "uuid", "chat_id", "direction", "inserted_at", "updated_at", "from_addr", "author", "author_type"]
+        case .chats: ["id", "contact_id", "owner", "state", "state_reason", "inserted_at", "updated_at"]
+        case .contacts: ["id", "urn", "details", "inserted_at", "updated_at"]
+        case .flowResults:
+            ["uuid", "id", "contact_id", "stack_uuid", "question_id", "response", "inserted_at", "updated_at"]
+        case .chatEvents: []
+        }
+    }
+
+    /// Columns a CSV header must have (NDJSON rows must have their values).
+    var requiredColumns: [String] {
+        switch self {
+        case .messages: ["id", "chat_id", "direction", "inserted_at"]
+        case .chats: ["id", "contact_id"]
+        case .contacts: ["id"]
+        case .flowResults: ["contact_id", "question_id", "inserted_at"]
+        case .chatEvents: []
+        }
+    }
+}

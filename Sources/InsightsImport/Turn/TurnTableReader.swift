@@ -1,0 +1,188 @@
+import Foundation
+
+/// One file of a Turn table, opened: CSV or NDJSON, gunzipped when it is gzip.
+///
+/// Column names are lower-cased. Values come back as text: JSON strings as they are, numbers
+/// and booleans in their JSON spelling, objects and arrays (a `RECORD` or `JSON` column
+/// exported as NDJSON) as compact JSON text, so a column such as `author` reads the same
+/// from CSV (where it is a JSON string) and from NDJSON. Empty strings and `null` are nil.
+struct TurnTableReader {
+    /// The path as the user gave it.
+    let path: String
+    /// CSV or NDJSON.
+    let format: ImportFile.Format
+    private let bytes: [UInt8]
+    private var csv: CSVReader?
+    private var ndjson: NDJSONReader?
+    /// The CSV header (lower-cased); empty for NDJSON.
+    private(set) var header: [String] = []
+    private var indexedColumns: [String] = []
+    private var indices: [Int?] = []
+
+    /// Opens and decompresses a file and reads a CSV header.
+    init(path: String) throws(ImportError) {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ImportError(file: path, reason: .notFound)
+        }
+        guard !isDirectory.boolValue else { throw ImportError(file: path, reason: .isDirectory) }
+        var bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw ImportError(file: path, reason: .unreadable(error.localizedDescription))
+        }
+        if isGzip(bytes) {
+            do {
+                bytes = try gunzip(bytes)
+            } catch {
+                throw ImportError(file: path, reason: .badGzip(error.message))
+            }
+        }
+        self.bytes = bytes
+        var name = (path as NSString).lastPathComponent.lowercased()
+        if name.hasSuffix(".gz") { name = String(name.dropLast(3)) }
+        if name.hasSuffix(".csv") {
+            format = .csv
+        } else if name.hasSuffix(".ndjson") || name.hasSuffix(".jsonl") || name.hasSuffix(".json") {
+            format = .ndjson
+        } else {
+            let first = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
+            format = first == 0x7B ? .ndjson : .csv
+        }
+        switch format {
+        case .csv:
+            var reader = CSVReader(bytes: bytes)
+            do {
+                guard let record = try reader.next() else { throw ImportError(file: path, reason: .empty) }
+                header = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            } catch let error as CSVError {
+                throw ImportError(file: path, line: error.line, reason: .syntax(error.message))
+            } catch let error as ImportError {
+                throw error
+            } catch {
+                throw ImportError(file: path, reason: .unreadable("\(error)"))
+            }
+            var seen: Set<String> = []
+            for column in header where !seen.insert(column).inserted {
+                throw ImportError(file: path, line: 1, reason: .duplicateColumn(column))
+            }
+            csv = reader
+        case .ndjson:
+            ndjson = NDJSONReader(bytes: bytes)
+        }
+    }
+
+    /// Every column of the file in first-seen order: the CSV header, or the keys of every
+    /// NDJSON line (BigQuery leaves `null` fields out of a JSON export, so one line is not enough).
+    func scanColumns() -> [String] {
+        guard format == .ndjson else { return header }
+        var reader = NDJSONReader(bytes: bytes)
+        var columns: [String] = []
+        var seen: Set<String> = []
+        while let line = reader.nextLine() {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.text.utf8)) as? [String: Any]
+            else { continue }
+            for key in object.keys.sorted() where seen.insert(key.lowercased()).inserted {
+                columns.append(key.lowercased())
+            }
+        }
+        return columns
+    }
+
+    /// The next row with the values of `columns` (lower-case names) in that order.
+    ///
+    /// Nil at the end of the file. A row that cannot be read at all carries its problem instead.
+    mutating func next(_ columns: [String]) throws(ImportError) -> TurnRow? {
+        switch format {
+        case .csv:
+            guard var reader = csv else { return nil }
+            defer { csv = reader }
+            let record: (line: Int, fields: [String])?
+            do {
+                record = try reader.next()
+            } catch {
+                throw ImportError(file: path, line: error.line, reason: .syntax(error.message))
+            }
+            guard let record else { return nil }
+            guard record.fields.count == header.count else {
+                return TurnRow(
+                    line: record.line, values: [],
+                    problem: "the row has \(record.fields.count) fields but the header has \(header.count)")
+            }
+            if columns != indexedColumns {
+                indexedColumns = columns
+                indices = columns.map { header.firstIndex(of: $0) }
+            }
+            let values = indices.map { index -> String? in
+                guard let index else { return nil }
+                let value = record.fields[index]
+                return value.isEmpty ? nil : value
+            }
+            return TurnRow(line: record.line, values: values, problem: nil)
+        case .ndjson:
+            guard var reader = ndjson else { return nil }
+            defer { ndjson = reader }
+            guard let line = reader.nextLine() else { return nil }
+            let parsed: Any
+            do {
+                parsed = try JSONSerialization.jsonObject(with: Data(line.text.utf8), options: [.fragmentsAllowed])
+            } catch {
+                return TurnRow(line: line.number, values: [], problem: "the line is not valid JSON")
+            }
+            guard let object = parsed as? [String: Any] else {
+                return TurnRow(line: line.number, values: [], problem: "the line is JSON but not an object ({…})")
+            }
+            var lowered: [String: Any] = [:]
+            for (key, value) in object { lowered[key.lowercased()] = value }
+            var objects: [String: [String: String]] = [:]
+            let values = columns.map { column -> String? in
+                guard let value = lowered[column] else { return nil }
+                // A nested object is kept as read, not written back to JSON text and parsed again.
+                if let nested = value as? [String: Any] {
+                    objects[column] = Self.flatten(nested)
+                    return "{…}"
+                }
+                return Self.text(value)
+            }
+            return TurnRow(line: line.number, values: values, problem: nil, objects: objects)
+        }
+    }
+
+    /// The keys (lower-cased) and values (as column text) of a JSON object.
+    static func flatten(_ object: [String: Any]) -> [String: String] {
+        var result: [String: String] = [:]
+        for (key, value) in object {
+            if let text = text(value) { result[key.lowercased()] = text }
+        }
+        return result
+    }
+
+    /// A JSON value as column text; nil for `null` and "".
+    static func text(_ value: Any) -> String? {
+        if value is [Any] || value is [String: Any] {
+            guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) else {
+                return nil
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
+        switch JSONScalar(value) {
+        case .null, .nested: return nil
+        case .text(let text): return text.isEmpty ? nil : text
+        }
+    }
+}
+
+/// One row of a Turn table: the values of the columns asked for (nil = no value), or why
+/// the row cannot be read.
+struct TurnRow {
+    /// The 1-based line the row starts on.
+    let line: Int
+    /// The values, in the order the columns were asked for (empty when `problem` is set).
+    let values: [String?]
+    /// Why the row cannot be read at all, if so.
+    let problem: String?
+    /// NDJSON objects nested in a column (a `RECORD` or `JSON` column), by column.
+    var objects: [String: [String: String]] = [:]
+}
