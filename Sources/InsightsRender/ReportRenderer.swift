@@ -61,6 +61,20 @@ public struct ReportRenderer: Sendable {
         return library.render(view, withTemplate: "report") ?? ""
     }
 
+    /// The email version of a report (`email.mustache`): table layout and inline styles only,
+    /// no SVG, no `<details>`, nothing fetched.
+    public func renderEmail(_ report: Report, dataAsOf: String? = nil) throws(TemplateError) -> String {
+        guard library.getTemplate(named: "email") != nil else {
+            throw TemplateError.missing(name: "email.mustache", searched: directory.path)
+        }
+        return library.render(EmailView(report: report, dataAsOf: dataAsOf), withTemplate: "email") ?? ""
+    }
+
+    /// The plain-text alternative of the email: the headline numbers.
+    public func renderEmailText(_ report: Report, dataAsOf: String? = nil) -> String {
+        EmailText.plain(report, dataAsOf: dataAsOf)
+    }
+
     /// The archive's home page (`archive-index.mustache`): every snapshot, newest first.
     public func renderArchiveIndex(
         _ entries: [ArchiveEntry], serviceName: String, timeZone: String, generatorVersion: String

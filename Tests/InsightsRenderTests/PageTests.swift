@@ -1,7 +1,7 @@
 import Foundation
 import InsightsMetrics
-import InsightsRender
 import InsightsTestSupport
+@testable import InsightsRender
 import Testing
 
 @Suite struct PageTests {
@@ -95,5 +95,29 @@ import Testing
             guard case .syntax(let file, _, _, _) = error as? TemplateError else { return false }
             return file.hasSuffix("report.mustache")
         }
+    }
+}
+
+@Suite struct EmailRenderTests {
+    @Test func emailHasNoSVGNoDetailsNoStyleAndEscapes() throws {
+        let renderer = try ReportRenderer(templates: PageTests.templates)
+        let html = try renderer.renderEmail(sampleReport(authorName: "<script>alert('x')</script>Eve & <b>Co</b>"))
+        for forbidden in ["<svg", "<details", "<style", "<script>", "<b>Co</b>", "http:", "https:", "src="] {
+            #expect(!html.contains(forbidden), "\(forbidden)")
+        }
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;Eve &amp; &lt;b&gt;Co&lt;/b&gt; (Coach)"))
+        for heading in ["Are we making an impact?", "Is our audience growing?", "How are our users engaging?", "How are we guiding our users?"] {
+            #expect(html.contains(heading))
+        }
+        let text = renderer.renderEmailText(sampleReport())
+        #expect(text.contains("  2 unique active users (▲ +100.0 % on the previous period (1))"))
+    }
+
+    @Test func mimeHeadersAndDate() {
+        #expect(EmailMessage.encodedHeader("Plain subject") == "Plain subject")
+        #expect(EmailMessage.encodedHeader("Test ü") == "=?UTF-8?B?VGVzdCDDvA==?=")
+        let long = String(repeating: "é", count: 30)
+        #expect(EmailMessage.encodedHeader(long).components(separatedBy: "\r\n ").count == 2)
+        #expect(EmailMessage.rfc5322Date(utc("2026-11-01T00:00")) == "Sun, 01 Nov 2026 00:00:00 +0000")
     }
 }

@@ -33,8 +33,10 @@ import Testing
             ArchiveEntry(month: "2026-10", href: "b", report: sampleReport()),
         ]
         names(ArchiveView(entries: entries, serviceName: "s", timeZone: "UTC", generatorVersion: "0"), into: &archive)
+        var email: Set<String> = []
+        names(EmailView(report: sampleReport(), dataAsOf: "x"), into: &email)
         // The page's partials (style) are shared; the archive home page has its own model.
-        let models: [String: Set<String>] = ["archive-index.mustache": archive.union(page)]
+        let models: [String: Set<String>] = ["archive-index.mustache": archive.union(page), "email.mustache": email]
         let folder = TestPaths.packageRoot.appendingPathComponent("templates")
         let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
         var checked = 0
