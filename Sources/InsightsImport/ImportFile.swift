@@ -31,35 +31,8 @@ public struct ImportFile: Sendable {
             throw ImportError(file: path, reason: .unknownKind)
         }
         self.kind = kind
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ImportError(file: path, reason: .notFound)
-        }
-        guard !isDirectory.boolValue else { throw ImportError(file: path, reason: .isDirectory) }
-        var bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw ImportError(file: path, reason: .unreadable(error.localizedDescription))
-        }
-        if isGzip(bytes) {
-            do {
-                bytes = try gunzip(bytes)
-            } catch {
-                throw ImportError(file: path, reason: .badGzip(error.message))
-            }
-        }
-        let lower = name.lowercased()
-        let stem = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
-        if stem.hasSuffix(".csv") {
-            format = .csv
-        } else if stem.hasSuffix(".ndjson") || stem.hasSuffix(".jsonl") || stem.hasSuffix(".json") {
-            format = .ndjson
-        } else {
-            // No telling extension: NDJSON starts with an object.
-            let first = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
-            format = first == 0x7B ? .ndjson : .csv
-        }
+        let (bytes, format) = try Self.load(path)
+        self.format = format
         let wanted = kind.columns.map(\.name)
         switch format {
         case .csv:
@@ -89,6 +62,42 @@ public struct ImportFile: Sendable {
         case .ndjson:
             reader = .ndjson(NDJSONReader(bytes: bytes), wanted: wanted, unknown: [])
         }
+    }
+
+    /// Reads a file's bytes, gunzipped when they start with the gzip magic number, and its
+    /// format: from the extension before any `.gz` (`.csv`; `.ndjson`, `.jsonl`, `.json`), else
+    /// sniffed (NDJSON starts with `{`).
+    static func load(_ path: String) throws(ImportError) -> (bytes: [UInt8], format: Format) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ImportError(file: path, reason: .notFound)
+        }
+        guard !isDirectory.boolValue else { throw ImportError(file: path, reason: .isDirectory) }
+        var bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw ImportError(file: path, reason: .unreadable(error.localizedDescription))
+        }
+        if isGzip(bytes) {
+            do {
+                bytes = try gunzip(bytes)
+            } catch {
+                throw ImportError(file: path, reason: .badGzip(error.message))
+            }
+        }
+        var name = (path as NSString).lastPathComponent.lowercased()
+        if name.hasSuffix(".gz") { name = String(name.dropLast(3)) }
+        let format: Format
+        if name.hasSuffix(".csv") {
+            format = .csv
+        } else if name.hasSuffix(".ndjson") || name.hasSuffix(".jsonl") || name.hasSuffix(".json") {
+            format = .ndjson
+        } else {
+            let first = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
+            format = first == 0x7B ? .ndjson : .csv
+        }
+        return (bytes, format)
     }
 
     /// The next row; nil at the end. Throws for a syntax error that stops reading the file.

@@ -22,35 +22,9 @@ struct TurnTableReader {
     /// Opens and decompresses a file and reads a CSV header.
     init(path: String) throws(ImportError) {
         self.path = path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ImportError(file: path, reason: .notFound)
-        }
-        guard !isDirectory.boolValue else { throw ImportError(file: path, reason: .isDirectory) }
-        var bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw ImportError(file: path, reason: .unreadable(error.localizedDescription))
-        }
-        if isGzip(bytes) {
-            do {
-                bytes = try gunzip(bytes)
-            } catch {
-                throw ImportError(file: path, reason: .badGzip(error.message))
-            }
-        }
+        let (bytes, format) = try ImportFile.load(path)
         self.bytes = bytes
-        var name = (path as NSString).lastPathComponent.lowercased()
-        if name.hasSuffix(".gz") { name = String(name.dropLast(3)) }
-        if name.hasSuffix(".csv") {
-            format = .csv
-        } else if name.hasSuffix(".ndjson") || name.hasSuffix(".jsonl") || name.hasSuffix(".json") {
-            format = .ndjson
-        } else {
-            let first = bytes.first { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }
-            format = first == 0x7B ? .ndjson : .csv
-        }
+        self.format = format
         switch format {
         case .csv:
             var reader = CSVReader(bytes: bytes)
