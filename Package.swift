@@ -57,6 +57,9 @@ let package = Package(
             dependencies: ["InsightsStore", "InsightsImport", "InsightsMetrics", "InsightsTestSupport"]),
         .testTarget(name: "InsightsRenderTests", dependencies: ["InsightsRender", "InsightsMetrics", "InsightsTestSupport"]),
         .testTarget(name: "InsightsDemoTests", dependencies: ["InsightsDemo"]),
-        .testTarget(name: "InsightsCLITests", dependencies: ["InsightsCLI", "InsightsTestSupport"], exclude: ["Scripts"]),
+        .testTarget(
+            name: "InsightsCLITests",
+            dependencies: ["InsightsCLI", "InsightsTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Scripts"]),
     ]
 )

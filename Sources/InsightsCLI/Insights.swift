@@ -14,5 +14,7 @@ struct Insights: ParsableCommand {
             Try `insights demo` for a report on built-in synthetic data.
             """,
         version: version,
-        subcommands: [ImportCommand.self, ReportCommand.self, ArchiveCommand.self, DemoCommand.self])
+        subcommands: [
+            ImportCommand.self, ReportCommand.self, ArchiveCommand.self, ExportCommand.self, DemoCommand.self,
+        ])
 }
