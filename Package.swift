@@ -5,7 +5,9 @@ let package = Package(
     name: "Insights",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "insights", targets: ["InsightsCLI"])
+        .executable(name: "insights", targets: ["InsightsCLI"]),
+        // The performance benchmark: `swift run -c release insights-bench` (not part of `swift test`).
+        .executable(name: "insights-bench", targets: ["InsightsBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +44,13 @@ let package = Package(
             dependencies: [
                 "InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsRender",
                 "InsightsDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "InsightsBench",
+            dependencies: [
+                "InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsRender",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(

@@ -22,7 +22,8 @@ extension Store {
     /// plus the conversation history up to the period's end; all arithmetic is in
     /// `InsightsMetrics`.
     public func report(
-        period: ReportPeriod, calendar: ReportCalendar, serviceName: String, generatorVersion: String
+        period: ReportPeriod, calendar: ReportCalendar, serviceName: String, generatorVersion: String,
+        parallelism: Int = 2
     ) throws(StoreError) -> Report {
         let range = period.instants(in: calendar)
         let previousRange = period.previous.instants(in: calendar)

@@ -1,0 +1,143 @@
+import Foundation
+import InsightsImport
+import InsightsMetrics
+import InsightsRender
+import InsightsStore
+
+/// The month every report of the benchmark covers, and its zone.
+enum BenchReport {
+    static let period = ReportPeriod(year: 2026, month: 9)
+    static let zone = "UTC"
+    /// The package's `templates/` folder (this file is `Sources/InsightsBench/Steps.swift`).
+    static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates")
+}
+
+/// What the import child measured.
+struct ImportResult: Codable {
+    struct File: Codable {
+        var name: String
+        var kind: String
+        var rows: Int
+        var seconds: Double
+    }
+    var files: [File] = []
+    var peakMemoryBytes: Int = 0
+
+    func json() throws -> String { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }
+}
+
+/// What the report child measured.
+struct ReportResult: Codable {
+    /// Seconds of each floor scan.
+    var floorSeconds: [Double] = []
+    /// Rows and text bytes the floor scan read.
+    var floorRows = 0
+    /// Seconds of each report run, per thread count.
+    var reportSeconds: [String: [Double]] = [:]
+    var peakMemoryBytes: Int = 0
+    /// A few headline numbers, to show the report is the same on both databases.
+    var headline: String = ""
+
+    func json() throws -> String { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }
+}
+
+enum ImportStep {
+    /// Imports the files as `insights import` does: each file opened and imported in the
+    /// order of kinds (goals, behaviours, contacts, messages, conversation events, goal events).
+    static func run(database: String, files: [String]) throws -> ImportResult {
+        let order: [RecordKind] = [.goals, .behaviours, .contacts, .messages, .conversationEvents, .goalEvents]
+        let kinds = files.map { path -> (String, RecordKind) in
+            (path, RecordKind(fileName: URL(fileURLWithPath: path).lastPathComponent) ?? .messages)
+        }
+        let sorted = kinds.enumerated().sorted {
+            ((order.firstIndex(of: $0.element.1) ?? 0), $0.offset) < ((order.firstIndex(of: $1.element.1) ?? 0), $1.offset)
+        }
+        let store = try Store(path: database)
+        var result = ImportResult()
+        for (_, (path, _)) in sorted {
+            let start = DispatchTime.now()
+            let file = try ImportFile(path: path)
+            let summary = try store.importFile(file, timestamps: TimestampParser())
+            result.files.append(
+                .init(
+                    name: URL(fileURLWithPath: path).lastPathComponent, kind: file.kind.rawValue, rows: summary.read,
+                    seconds: seconds(since: start)))
+        }
+        result.peakMemoryBytes = peakMemoryBytes()
+        return result
+    }
+}
+
+enum ReportStep {
+    /// Runs the floor scan and the report `runs` times each (alternating), per thread count.
+    static func run(database: String, out: String, runs: Int, threads: [Int]) throws -> ReportResult {
+        guard let period = BenchReport.period, let calendar = ReportCalendar(identifier: BenchReport.zone) else {
+            throw BenchError("the benchmark's month or zone is invalid")
+        }
+        let range = period.instants(in: calendar)
+        var result = ReportResult()
+        for _ in 0..<runs {
+            let start = DispatchTime.now()
+            result.floorRows = try FloorScan.run(database: database, range: range)
+            result.floorSeconds.append(seconds(since: start))
+            for count in threads {
+                let start = DispatchTime.now()
+                let report = try writeReport(database: database, out: out, period: period, calendar: calendar, threads: count)
+                result.reportSeconds[String(count), default: []].append(seconds(since: start))
+                result.headline = headline(report)
+            }
+        }
+        result.peakMemoryBytes = peakMemoryBytes()
+        return result
+    }
+
+    /// What `insights report --month` does: open the store, compute, render both files and
+    /// write each atomically.
+    static func writeReport(
+        database: String, out: String, period: ReportPeriod, calendar: ReportCalendar, threads: Int
+    ) throws -> Report {
+        let renderer = try ReportRenderer(templates: BenchReport.templates)
+        let store = try Store(path: database, create: false)
+        let name = try store.meta("service_name") ?? "Helpline"
+        let report = try store.report(
+            period: period, calendar: calendar, serviceName: name, generatorVersion: "bench", parallelism: threads)
+        let folder = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(MetricsJSON.render(report).utf8).write(to: folder.appendingPathComponent("metrics.json"), options: .atomic)
+        try Data(renderer.render(report).utf8).write(to: folder.appendingPathComponent("index.html"), options: .atomic)
+        return report
+    }
+
+    static func headline(_ report: Report) -> String {
+        let c = report.conversations
+        return "received \(report.engagement.messagesReceived), sent \(report.engagement.messagesSent), "
+            + "active users \(report.audience.activeUsers), new \(report.audience.newUsers), "
+            + "conversations active \(c.active) opened \(c.opened) reopened \(c.reopened) closed \(c.closed), "
+            + "goals started \(report.impact.totalStarted)"
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+func seconds(since start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+}
+
+/// The peak resident set size of this process so far (`getrusage`, kilobytes on Linux).
+func peakMemoryBytes() -> Int {
+    var usage = rusage()
+    #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+        getrusage(RUSAGE_SELF, &usage)
+    #endif
+    #if os(Linux)
+        return usage.ru_maxrss * 1024
+    #else
+        return usage.ru_maxrss
+    #endif
+}
