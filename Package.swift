@@ -63,7 +63,10 @@ let package = Package(
         .testTarget(name: "InsightsMetricsTests", dependencies: ["InsightsMetrics", "InsightsTestSupport"]),
         .testTarget(
             name: "InsightsStoreTests",
-            dependencies: ["InsightsStore", "InsightsImport", "InsightsMetrics", "InsightsTestSupport"]),
+            dependencies: [
+                "InsightsStore", "InsightsImport", "InsightsMetrics", "InsightsTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "InsightsRenderTests", dependencies: ["InsightsRender", "InsightsMetrics", "InsightsTestSupport"]),
         .testTarget(name: "InsightsDemoTests", dependencies: ["InsightsDemo"]),
         .testTarget(

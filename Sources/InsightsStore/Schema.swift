@@ -1,10 +1,13 @@
 import GRDB
+import InsightsMetrics
 
 /// The database schema, as named, append-only migrations (never edit one after release).
 ///
-/// Instants are microseconds since the epoch (UTC). Derived columns, kept up to date at
-/// import so a report reads only its period: `contacts.region` (the `country` override, or the
-/// phone number's region, or `ZZ`) and `contacts.first_inbound_at`.
+/// Instants are microseconds since the epoch (UTC). Derived data, kept up to date at import
+/// so a report reads only its period: `contacts.region` (the `country` override, or the
+/// phone number's region, or `ZZ`), `contacts.first_inbound_at`, and the table
+/// `conversation_spans` (each time a conversation was open, replayed from inbound messages
+/// and conversation events; see `ConversationReplay`).
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -73,6 +76,32 @@ enum Schema {
                         ON goal_events(contact, goal_id, event, ts, IFNULL(behaviour_id, ''));
                     CREATE INDEX goal_events_ts ON goal_events(ts);
                     """)
+        }
+        migrator.registerMigration("v2") { db in
+            // A report reads its period's conversation spans instead of replaying all history,
+            // and the previous period's inbound messages from the `messages_ts` index alone.
+            try db.execute(
+                sql: """
+                    CREATE TABLE conversation_spans (
+                        id INTEGER PRIMARY KEY,
+                        contact INTEGER NOT NULL REFERENCES contacts(id),
+                        opened_at INTEGER NOT NULL,
+                        closed_at INTEGER CHECK (closed_at IS NULL OR closed_at >= opened_at),
+                        reopen INTEGER NOT NULL CHECK (reopen IN (0, 1))
+                    );
+                    CREATE INDEX conversation_spans_contact ON conversation_spans(contact, opened_at);
+                    CREATE INDEX conversation_spans_period
+                        ON conversation_spans(closed_at, opened_at, contact, reopen);
+                    DROP INDEX messages_ts;
+                    CREATE INDEX messages_ts ON messages(ts, inbound, contact);
+                    """)
+            let contacts = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT contact FROM messages WHERE inbound = 1
+                    UNION SELECT DISTINCT contact FROM conversation_events ORDER BY 1
+                    """)
+            try ConversationSpans(db: db).refresh(Dictionary(uniqueKeysWithValues: contacts.map { ($0, Instant.min) }))
         }
         return migrator
     }

@@ -135,7 +135,9 @@ extension Store {
 private struct RowWriter {
     let db: Database
     var contactKeys: [String: Int64] = [:]
-    var touchedContacts: Set<Int64> = []
+    /// Per contact whose messages or conversation events changed: the earliest instant of a
+    /// change (derived data is refreshed from there in `finish()`).
+    var changedSince: [Int64: Instant] = [:]
     let phones = PhoneRegions.shared
 
     init(db: Database) {
@@ -198,13 +200,14 @@ private struct RowWriter {
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING
                     """
             ).execute(arguments: arguments)
-            touchedContacts.insert(contact)
+            touch(contact, at: message.timestamp)
             if db.changesCount == 1 { return true }
-            if let previous = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT contact FROM messages WHERE message_id = ?"),
+            if let previous = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT contact, ts FROM messages WHERE message_id = ?"),
                 arguments: [message.messageID])
             {
-                touchedContacts.insert(previous)
+                touch(previous[0], at: previous[1])
+                touch(contact, at: previous[1])
             }
             try db.cachedStatement(
                 sql: """
@@ -215,6 +218,7 @@ private struct RowWriter {
             return false
         case .conversationEvent(let event):
             let contact = try contactKey(event.contactID, create: true) ?? 0
+            touch(contact, at: event.timestamp)
             return try upsert(
                 insert: """
                     INSERT INTO conversation_events(actor_id, actor_name, contact, event, ts)
@@ -244,7 +248,13 @@ private struct RowWriter {
         }
     }
 
-    /// Refreshes derived columns of the contacts this file touched.
+    /// Notes that a contact's steps changed at an instant.
+    private mutating func touch(_ contact: Int64, at instant: Instant) {
+        changedSince[contact] = min(changedSince[contact] ?? instant, instant)
+    }
+
+    /// Refreshes the derived data of the contacts this file changed: their first inbound
+    /// message and their conversation spans.
     func finish() throws {
         let statement = try db.cachedStatement(
             sql: """
@@ -252,9 +262,10 @@ private struct RowWriter {
                     (SELECT MIN(ts) FROM messages WHERE contact = contacts.id AND inbound = 1)
                 WHERE id = ?
                 """)
-        for contact in touchedContacts.sorted() {
+        for contact in changedSince.keys.sorted() {
             try statement.execute(arguments: [contact])
         }
+        try ConversationSpans(db: db).refresh(changedSince)
     }
 
     private func upsert(insert: String, update: String, arguments: StatementArguments) throws -> Bool {

@@ -96,19 +96,24 @@ extension Store {
         return names
     }
 
+    /// The conversation block from the spans that overlap the period or end after it began:
+    /// the spans closed in or after the period, and those still open.
     private func conversationMetrics(_ db: Database, range: Range<Instant>) throws -> ConversationMetrics {
-        var inbound: [(ContactKey, Instant)] = []
-        let messages = try Row.fetchCursor(
-            db, sql: "SELECT contact, ts FROM messages WHERE inbound = 1 AND ts < ?", arguments: [range.upperBound])
-        while let row = try messages.next() { inbound.append((row[0], row[1])) }
-        var events: [ConversationEventRow] = []
+        var spans: [ConversationSpan] = []
         let cursor = try Row.fetchCursor(
-            db, sql: "SELECT contact, event, ts, id FROM conversation_events WHERE ts < ?", arguments: [range.upperBound])
+            db,
+            sql: """
+                SELECT contact, opened_at, closed_at, reopen FROM conversation_spans
+                WHERE closed_at >= ? AND opened_at < ?
+                UNION ALL
+                SELECT contact, opened_at, closed_at, reopen FROM conversation_spans
+                WHERE closed_at IS NULL AND opened_at < ?
+                """,
+            arguments: [range.lowerBound, range.upperBound, range.upperBound])
         while let row = try cursor.next() {
-            guard let kind = ConversationEventKind(rawValue: row[1]) else { continue }
-            events.append(ConversationEventRow(contact: row[0], kind: kind, timestamp: row[2], sequence: row[3]))
+            spans.append(ConversationSpan(contact: row[0], openedAt: row[1], closedAt: row[2], isReopen: row[3]))
         }
-        return ConversationMetrics(period: range, inbound: inbound, events: events)
+        return ConversationMetrics(period: range, spans: spans)
     }
 
     private func goals(_ db: Database) throws -> [GoalDefinition] {

@@ -22,9 +22,11 @@ struct TestDatabase {
     }
 
     @discardableResult
-    func importText(_ name: String, _ text: String, skipInvalid: Bool = false) throws -> ImportSummary {
+    func importText(
+        _ name: String, _ text: String, kind: RecordKind? = nil, skipInvalid: Bool = false
+    ) throws -> ImportSummary {
         try store.importFile(
-            ImportFile(path: file(name, text)), timestamps: TimestampParser(),
+            ImportFile(path: file(name, text), kind: kind), timestamps: TimestampParser(),
             options: ImportOptions(skipInvalid: skipInvalid))
     }
 }

@@ -22,31 +22,60 @@ public struct ConversationMetrics: Equatable, Sendable {
     /// Median over the period's closes of (close − the open it ends), in hours; nil when none.
     public let medianTimeToCloseHours: Double?
 
-    /// Replays the history.
+    /// Replays the history (the definition; the store keeps its result, the spans, up to
+    /// date at import and uses `init(period:spans:)`).
     /// - Parameters:
     ///   - period: the period's instants, `[start, end)`.
     ///   - inbound: every inbound message before `period.upperBound` as (contact, instant).
     ///   - events: every conversation event before `period.upperBound`.
     public init(period: Range<Instant>, inbound: [(ContactKey, Instant)], events: [ConversationEventRow]) {
-        var steps: [ContactKey: [Step]] = [:]
+        var steps: [ContactKey: [ConversationStep]] = [:]
         for (contact, instant) in inbound where instant < period.upperBound {
-            steps[contact, default: []].append(Step(instant: instant, order: -1, opens: true))
+            steps[contact, default: []].append(.inbound(at: instant))
         }
         for event in events where event.timestamp < period.upperBound {
-            let step = Step(instant: event.timestamp, order: event.sequence, opens: event.kind != .closed)
-            steps[event.contact, default: []].append(step)
+            steps[event.contact, default: []].append(.event(event.kind, at: event.timestamp, sequence: event.sequence))
         }
-        var counts = Counts()
-        for contactSteps in steps.values {
-            counts.replay(contactSteps.sorted(), in: period)
+        var spans: [ConversationSpan] = []
+        for (contact, contactSteps) in steps {
+            var replay = ConversationReplay(contact: contact)
+            replay.apply(contactSteps)
+            spans += replay.spans
         }
-        self.active = counts.active
-        self.openAtEnd = counts.openAtEnd
-        self.closedAtEnd = counts.active - counts.openAtEnd
-        self.opened = counts.opened
-        self.reopened = counts.reopened
-        self.closed = counts.durations.count
-        self.medianTimeToCloseHours = median(counts.durations).map { $0 / 3_600_000_000 }
+        self.init(period: period, spans: spans)
+    }
+
+    /// Computes the block from the conversations' open spans: every span that ends in or
+    /// after the period (or has not ended) and began before its end; others may be passed
+    /// and are ignored.
+    ///
+    /// A contact is active when one of its spans overlaps the period (it was open at the
+    /// start, or opened in it), and open at the end when one began before the end and had
+    /// not closed before it.
+    public init<S: Sequence>(period: Range<Instant>, spans: S) where S.Element == ConversationSpan {
+        var active = Set<ContactKey>()
+        var openAtEnd = 0
+        var opened = 0
+        var reopened = 0
+        var durations: [Double] = []
+        for span in spans where span.openedAt < period.upperBound {
+            let closedAt = span.closedAt ?? .max
+            guard closedAt >= period.lowerBound else { continue }
+            active.insert(span.contact)
+            if closedAt >= period.upperBound { openAtEnd += 1 }  // at most one span per contact
+            if span.openedAt >= period.lowerBound {
+                opened += 1
+                if span.isReopen { reopened += 1 }
+            }
+            if closedAt < period.upperBound { durations.append(Double(closedAt - span.openedAt)) }
+        }
+        self.active = active.count
+        self.openAtEnd = openAtEnd
+        self.closedAtEnd = active.count - openAtEnd
+        self.opened = opened
+        self.reopened = reopened
+        self.closed = durations.count
+        self.medianTimeToCloseHours = median(durations).map { $0 / 3_600_000_000 }
     }
 
     /// Creates the block from its values.
@@ -64,54 +93,85 @@ public struct ConversationMetrics: Equatable, Sendable {
     }
 }
 
-private struct Step: Comparable {
-    let instant: Instant
-    /// -1 for inbound messages (first at an instant), else the event's import sequence.
-    let order: Int64
-    let opens: Bool
+/// One time a conversation was open: from the transition to open until the close that
+/// ended it (nil while it is still open).
+public struct ConversationSpan: Equatable, Hashable, Sendable {
+    /// Whose conversation.
+    public var contact: ContactKey
+    /// The instant of the transition to open (an inbound message or an open event).
+    public var openedAt: Instant
+    /// The instant of the close that ended it; nil while open.
+    public var closedAt: Instant?
+    /// True when an earlier span of the same conversation had closed (a reopen).
+    public var isReopen: Bool
 
-    static func < (lhs: Step, rhs: Step) -> Bool {
+    /// Creates a span.
+    public init(contact: ContactKey, openedAt: Instant, closedAt: Instant?, isReopen: Bool) {
+        self.contact = contact
+        self.openedAt = openedAt
+        self.closedAt = closedAt
+        self.isReopen = isReopen
+    }
+}
+
+/// Something that may change a conversation's state: an inbound message or an event.
+public struct ConversationStep: Comparable, Sendable {
+    /// When.
+    public let instant: Instant
+    /// -1 for inbound messages (first at an instant), else the event's import sequence.
+    public let order: Int64
+    /// True for an inbound message, `reopened` and `opened`; false for `closed`.
+    public let opens: Bool
+
+    /// An inbound message.
+    public static func inbound(at instant: Instant) -> ConversationStep {
+        ConversationStep(instant: instant, order: -1, opens: true)
+    }
+
+    /// A conversation event.
+    public static func event(_ kind: ConversationEventKind, at instant: Instant, sequence: Int64) -> ConversationStep {
+        ConversationStep(instant: instant, order: sequence, opens: kind != .closed)
+    }
+
+    public static func < (lhs: ConversationStep, rhs: ConversationStep) -> Bool {
         (lhs.instant, lhs.order) < (rhs.instant, rhs.order)
     }
 }
 
-private struct Counts {
-    var active = 0
-    var openAtEnd = 0
-    var opened = 0
-    var reopened = 0
-    var durations: [Double] = []
+/// Replays one contact's steps into its spans, from the beginning or from a known state
+/// (so an import that adds later steps replays only those).
+public struct ConversationReplay: Sendable {
+    /// Whose conversation.
+    public let contact: ContactKey
+    /// The spans so far, oldest first; the last one has no `closedAt` while open.
+    public private(set) var spans: [ConversationSpan]
 
-    mutating func replay(_ steps: [Step], in period: Range<Instant>) {
-        var isOpen = false
-        var everClosed = false
-        var openedAt: Instant = 0
-        var wasActive = false
-        var startChecked = false
-        for step in steps {
-            if !startChecked, step.instant >= period.lowerBound {
-                startChecked = true
-                wasActive = isOpen
-            }
-            let inPeriod = step.instant >= period.lowerBound
+    /// Starts a conversation that was never open.
+    public init(contact: ContactKey) {
+        self.contact = contact
+        self.spans = []
+    }
+
+    /// Continues from spans already known (in order), as they stood before later steps.
+    public init(contact: ContactKey, spans: [ConversationSpan]) {
+        self.contact = contact
+        self.spans = spans
+    }
+
+    /// Whether the conversation is open now.
+    public var isOpen: Bool { spans.last.map { $0.closedAt == nil } ?? false }
+
+    /// Applies steps (in any order: they are sorted by instant, inbound messages first at an
+    /// instant, then events in import order). A step that would not change the state
+    /// (closing a closed conversation, opening an open one) does nothing.
+    public mutating func apply(_ steps: [ConversationStep]) {
+        for step in steps.sorted() {
             if step.opens, !isOpen {
-                isOpen = true
-                openedAt = step.instant
-                if inPeriod {
-                    opened += 1
-                    wasActive = true
-                    if everClosed { reopened += 1 }
-                }
+                let everClosed = !spans.isEmpty
+                spans.append(ConversationSpan(contact: contact, openedAt: step.instant, closedAt: nil, isReopen: everClosed))
             } else if !step.opens, isOpen {
-                isOpen = false
-                everClosed = true
-                if inPeriod { durations.append(Double(step.instant - openedAt)) }
+                spans[spans.count - 1].closedAt = step.instant
             }
-        }
-        if !startChecked { wasActive = isOpen }
-        if wasActive {
-            active += 1
-            if isOpen { openAtEnd += 1 }
         }
     }
 }
