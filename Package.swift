@@ -29,6 +29,8 @@ let package = Package(
             dependencies: [
                 "InsightsImport", "InsightsMetrics", "InsightsPhone",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the scans of a report's rows (see PeriodScan).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // metrics.json and the HTML page from templates.
         .target(

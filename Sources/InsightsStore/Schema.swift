@@ -79,7 +79,8 @@ enum Schema {
         }
         migrator.registerMigration("v2") { db in
             // A report reads its period's conversation spans instead of replaying all history,
-            // and the previous period's inbound messages from the `messages_ts` index alone.
+            // its new users from an index of first inbound messages, and the previous period's
+            // inbound messages from the `messages_ts` index alone.
             try db.execute(
                 sql: """
                     CREATE TABLE conversation_spans (
@@ -92,6 +93,7 @@ enum Schema {
                     CREATE INDEX conversation_spans_contact ON conversation_spans(contact, opened_at);
                     CREATE INDEX conversation_spans_period
                         ON conversation_spans(closed_at, opened_at, contact, reopen);
+                    CREATE INDEX contacts_first_inbound ON contacts(first_inbound_at);
                     DROP INDEX messages_ts;
                     CREATE INDEX messages_ts ON messages(ts, inbound, contact);
                     """)

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import InsightsMetrics
 
 extension Store {
@@ -18,9 +19,13 @@ extension Store {
         }
     }
 
-    /// Computes every metric of a period. Reads the period's and the previous period's rows,
-    /// plus the conversation history up to the period's end; all arithmetic is in
-    /// `InsightsMetrics`.
+    /// Computes every metric of a period, reading only the period's data: its messages and
+    /// the previous period's (`PeriodScan`, on `parallelism` connections at once), the first
+    /// inbound messages and conversation spans derived at import, its goal events, and the
+    /// regions of its active contacts. All arithmetic is in `InsightsMetrics`.
+    ///
+    /// The reads see one state of the database: if an import commits while they run, they
+    /// are repeated.
     public func report(
         period: ReportPeriod, calendar: ReportCalendar, serviceName: String, generatorVersion: String,
         parallelism: Int = 2
@@ -28,58 +33,96 @@ extension Store {
         let range = period.instants(in: calendar)
         let previousRange = period.previous.instants(in: calendar)
         let cached = calendar.caching(previousRange.lowerBound..<range.upperBound)
-        return try wrap {
-            try queue.read { db in
-                var tally = MessageTally(period: period, calendar: cached)
-                var previousTally = MessageTally(period: period.previous, calendar: cached)
-                let cursor = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT contact, inbound, ts, author_type, author_id, author_name FROM messages
-                        WHERE ts >= ? AND ts < ?
-                        """,
-                    arguments: [previousRange.lowerBound, range.upperBound])
-                while let row = try cursor.next() {
-                    let message = MessageRow(
-                        contact: row[0], inbound: row[1], timestamp: row[2],
-                        authorType: (row[3] as String?).flatMap(AuthorType.init(rawValue:)),
-                        authorID: row[4], authorName: row[5])
-                    if message.timestamp >= range.lowerBound {
-                        tally.add(message)
-                    } else {
-                        previousTally.add(message)
-                    }
+        let scan = PeriodScan(path: path, parallelism: parallelism)
+        for _ in 0..<5 {
+            let scanned = try scan.run(period: period, calendar: cached)
+            let report = try wrap {
+                try queue.read { db -> Report? in
+                    // The scan's connections and this one saw the same imports, or we go again.
+                    let version = try String.fetchOne(
+                        db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.dataVersionKey])
+                    guard case .some(let scannedVersion) = scanned.dataVersion, scannedVersion == version else { return nil }
+                    let tally = scanned.tally
+                    let previous = PreviousAudience(
+                        activeUsers: scanned.previous.active.count,
+                        newUsers: try firstInbound(db, in: previousRange).count)
+                    let audience = AudienceMetrics(
+                        tally: tally, firstInbound: try firstInbound(db, in: range),
+                        countries: try countries(db, of: tally.activeContacts), previous: previous)
+                    let engagement = EngagementMetrics(
+                        tally: tally,
+                        previous: PreviousEngagement(
+                            messagesReceived: scanned.previous.received, messagesSent: scanned.previous.sent))
+                    let authorship = AuthorshipMetrics(tally: tally, latestNames: try latestNames(db, for: tally))
+                    let conversations = try conversationMetrics(db, range: range)
+                    let impact = ImpactMetrics(goals: try goals(db), events: try goalEvents(db, range: range))
+                    return Report(
+                        serviceName: serviceName, generatorVersion: generatorVersion, period: period,
+                        timeZoneIdentifier: calendar.timeZone.identifier, impact: impact, audience: audience,
+                        engagement: engagement, conversations: conversations, authorship: authorship)
                 }
-                let facts = try contactFacts(db, from: previousRange.lowerBound, to: range.upperBound)
-                let previousAudience = PreviousAudience(tally: previousTally, facts: facts)
-                let audience = AudienceMetrics(tally: tally, facts: facts, previous: previousAudience)
-                let engagement = EngagementMetrics(
-                    tally: tally,
-                    previous: PreviousEngagement(messagesReceived: previousTally.received, messagesSent: previousTally.sent))
-                let authorship = AuthorshipMetrics(tally: tally, latestNames: try latestNames(db, for: tally))
-                let conversations = try conversationMetrics(db, range: range)
-                let impact = ImpactMetrics(goals: try goals(db), events: try goalEvents(db, range: range))
-                return Report(
-                    serviceName: serviceName, generatorVersion: generatorVersion, period: period,
-                    timeZoneIdentifier: calendar.timeZone.identifier, impact: impact, audience: audience,
-                    engagement: engagement, conversations: conversations, authorship: authorship)
             }
+            if let report { return report }
         }
+        throw StoreError.sqlite(path: path, message: "the database kept changing while the report read it; try again")
     }
 
-    private func contactFacts(_ db: Database, from: Instant, to: Instant) throws -> [ContactKey: ContactFacts] {
-        var facts: [ContactKey: ContactFacts] = [:]
-        let cursor = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT id, first_inbound_at, region FROM contacts WHERE id IN
-                    (SELECT DISTINCT contact FROM messages WHERE inbound = 1 AND ts >= ? AND ts < ?)
-                """,
-            arguments: [from, to])
-        while let row = try cursor.next() {
-            facts[row[0]] = ContactFacts(firstInbound: row[1], country: row[2])
+    /// The first inbound instants (one per contact) that fall in a range: the new users.
+    private func firstInbound(_ db: Database, in range: Range<Instant>) throws -> [Instant] {
+        try Instant.fetchAll(
+            db, sql: "SELECT first_inbound_at FROM contacts WHERE first_inbound_at >= ? AND first_inbound_at < ?",
+            arguments: [range.lowerBound, range.upperBound])
+    }
+
+    /// Active contacts per region: looked up one by one when they are few, else read in one
+    /// pass over the contacts table. Regions are two letters, counted as integers.
+    private func countries(_ db: Database, of active: ContactSet) throws -> [String: Int] {
+        guard !active.isEmpty else { return [:] }
+        let contacts = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM contacts") ?? 0
+        let fewActive = active.count * 8 < contacts
+        let statement = try db.makeStatement(
+            sql: fewActive ? "SELECT id, region FROM contacts WHERE id = ?" : "SELECT id, region FROM contacts")
+        let handle = statement.sqliteStatement
+        func step() throws -> Bool {
+            switch sqlite3_step(handle) {
+            case SQLITE_ROW: return true
+            case SQLITE_DONE: return false
+            default:
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: sqlite3_errcode(db.sqliteConnection)),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
         }
-        return facts
+        func code() -> UInt16 {
+            guard let text = sqlite3_column_text(handle, 1), sqlite3_column_bytes(handle, 1) == 2 else { return 0 }
+            return UInt16(text[0]) << 8 | UInt16(text[1])
+        }
+        var codes: [UInt16: Int] = [:]
+        var found = 0
+        defer { sqlite3_reset(handle) }
+        if fewActive {
+            for contact in active {
+                sqlite3_reset(handle)
+                sqlite3_bind_int64(handle, 1, contact)
+                if try step() {
+                    codes[code(), default: 0] += 1
+                    found += 1
+                }
+            }
+        } else {
+            while try step() {
+                guard active.contains(sqlite3_column_int64(handle, 0)) else { continue }
+                codes[code(), default: 0] += 1
+                found += 1
+            }
+        }
+        var countries: [String: Int] = [:]
+        for (value, count) in codes {
+            let text = value == 0 ? "ZZ" : String(decoding: [UInt8(value >> 8), UInt8(value & 0xFF)], as: UTF8.self)
+            countries[text, default: 0] += count
+        }
+        if found < active.count { countries["ZZ", default: 0] += active.count - found }
+        return countries
     }
 
     private func latestNames(_ db: Database, for tally: MessageTally) throws -> [String: String] {

@@ -56,4 +56,45 @@ import Testing
         #expect(again.audience.newUsers == 5)
         #expect(again.audience.previous == PreviousAudience(activeUsers: 0, newUsers: 0))
     }
+
+    /// The same report whatever the number of threads, and whether a country is found by
+    /// looking contacts up one by one (few active) or by reading the contacts table (many).
+    @Test func threadsAndRegionLookupsDoNotChangeTheReport() throws {
+        let db = try TestDatabase()
+        // 40 contacts on file, 3 of them write (lookups: 3 × 8 < 40); then 38 (a table pass).
+        var contacts = "contact_id,phone,country\n"
+        for index in 0..<40 { contacts += "c\(index),+2782123\(1000 + index),\(index % 4 == 0 ? "KE" : "")\n" }
+        try db.importText("contacts.csv", contacts)
+        var messages = "message_id,contact_id,direction,timestamp,author_type,author_id,author_name\n"
+        for index in 0..<3 {
+            messages += "a\(index),c\(index),inbound,2026-09-\(10 + index)T23:30:00Z,,,\n"
+            messages += "b\(index),c\(index),outbound,2026-09-\(10 + index)T23:31:00Z,stack,s\(index % 2),Journey\n"
+        }
+        messages += "p0,c5,inbound,2026-08-20T10:00:00Z,,,\nq0,c5,outbound,2026-08-20T10:00:00Z,api,,Webhook\n"
+        try db.importText("messages.csv", messages)
+        let september = try #require(ReportPeriod(year: 2026, month: 9))
+        func report(_ threads: Int) throws -> Report {
+            try db.store.report(
+                period: september, calendar: zone("Africa/Nairobi"), serviceName: "T", generatorVersion: "0",
+                parallelism: threads)
+        }
+        let one = try report(1)
+        // 23:30 UTC is 02:30 the next day in Nairobi: days 11, 12, 13.
+        #expect(one.audience.daily.filter { $0.activeUsers > 0 }.map(\.date.description) == ["2026-09-11", "2026-09-12", "2026-09-13"])
+        #expect(one.audience.countries == [CountryCount(country: "ZA", activeUsers: 2), CountryCount(country: "KE", activeUsers: 1)])
+        #expect(one.audience.previous == PreviousAudience(activeUsers: 1, newUsers: 1))
+        #expect((one.engagement.previous.messagesReceived, one.engagement.previous.messagesSent) == (1, 1))
+        #expect(one.authorship.byType.first { $0.authorType == .stack }?.messages == 3)
+        #expect(try report(2) == one)
+        #expect(try report(7) == one)
+
+        messages = "message_id,contact_id,direction,timestamp\n"
+        for index in 3..<38 { messages += "x\(index),c\(index),inbound,2026-09-20T12:00:00Z\n" }
+        try db.importText("messages-2.csv", messages)
+        let many = try report(2)
+        #expect(many.audience.activeUsers == 38)
+        // c0, c4, c8 … c36 are KE: 10 of c0…c37; the other 28 ZA.
+        #expect(many.audience.countries == [CountryCount(country: "ZA", activeUsers: 28), CountryCount(country: "KE", activeUsers: 10)])
+        #expect(try report(1) == many)
+    }
 }

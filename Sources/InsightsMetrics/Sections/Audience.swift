@@ -19,33 +19,41 @@ public struct AudienceMetrics: Equatable, Sendable {
     /// A day's `newUsers` are that day's active contacts whose first inbound message falls
     /// on that local day. A contact with no facts counts as country `ZZ` and as returning.
     public init(tally: MessageTally, facts: [ContactKey: ContactFacts], previous: PreviousAudience) {
-        let calendar = tally.calendar
-        var daily: [DailyAudience] = []
-        for (index, active) in tally.dailyActive.enumerated() {
-            let day = tally.period.from.adding(days: index)
-            let new = active.reduce(0) { count, contact in
-                guard let first = facts[contact]?.firstInbound else { return count }
-                return calendar.localDate(at: first) == day ? count + 1 : count
-            }
-            daily.append(DailyAudience(date: day, activeUsers: active.count, newUsers: new))
-        }
         let active = tally.activeContacts
-        var byCountry: [String: Int] = [:]
-        var new = 0
-        for contact in active {
-            let fact = facts[contact]
-            byCountry[fact?.country ?? "ZZ", default: 0] += 1
-            if let first = fact?.firstInbound, tally.period.contains(calendar.localDate(at: first)) {
-                new += 1
-            }
+        self.init(
+            tally: tally, firstInbound: active.compactMap { facts[$0]?.firstInbound },
+            countries: Self.countries(of: active) { facts[$0]?.country ?? "ZZ" }, previous: previous)
+    }
+
+    /// Computes the block from a period's tally, the first inbound instants that fall in the
+    /// period (one per new contact: a contact whose first inbound message ever is in the
+    /// period is active in it), the active contacts per country and the previous period's
+    /// counts.
+    public init(
+        tally: MessageTally, firstInbound: [Instant], countries: [String: Int], previous: PreviousAudience
+    ) {
+        let calendar = tally.calendar
+        var newPerDay = Array(repeating: 0, count: tally.period.dayCount)
+        for instant in firstInbound {
+            let index = Int(calendar.localDate(at: instant).dayNumber - tally.period.from.dayNumber)
+            if newPerDay.indices.contains(index) { newPerDay[index] += 1 }
         }
-        self.activeUsers = active.count
-        self.newUsers = new
-        self.returningUsers = active.count - new
+        self.activeUsers = tally.activeContacts.count
+        self.newUsers = newPerDay.reduce(0, +)
+        self.returningUsers = activeUsers - newUsers
         self.previous = previous
-        self.daily = daily
-        self.countries = byCountry.map { CountryCount(country: $0.key, activeUsers: $0.value) }
+        self.daily = tally.dailyActive.enumerated().map { index, active in
+            DailyAudience(date: tally.period.from.adding(days: index), activeUsers: active.count, newUsers: newPerDay[index])
+        }
+        self.countries = countries.map { CountryCount(country: $0.key, activeUsers: $0.value) }
             .sorted { ($1.activeUsers, $0.country) < ($0.activeUsers, $1.country) }
+    }
+
+    /// Active contacts per country code.
+    public static func countries(of active: ContactSet, region: (ContactKey) -> String) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for contact in active { counts[region(contact), default: 0] += 1 }
+        return counts
     }
 
     /// Creates the block from its values.

@@ -1,53 +1,84 @@
 /// One pass over a period's messages: the counts the audience, engagement and authorship
 /// blocks are made of.
 ///
-/// Feed it every stored message whose timestamp lies in the period (`add(_:)`), in any
-/// order; rows outside the period's days are ignored. It keeps per-day sets of contact keys
-/// (integers), never strings, so memory grows with distinct users per day, not messages.
+/// Feed it every stored message whose timestamp lies in the period (`add(_:)`, or the
+/// allocation-free `addInbound`/`addOutbound` with an interned author), in any order; rows
+/// outside the period's days are ignored. Tallies of parts of the period (say, day ranges
+/// counted on different threads) `merge` into the tally of the whole. It keeps per-day
+/// bitsets of contact keys (`ContactSet`), never strings, so memory grows with the number of
+/// contacts and days, not with messages.
 public struct MessageTally: Sendable {
     /// The period counted.
     public let period: ReportPeriod
     /// The zone days and hours are local to.
     public let calendar: ReportCalendar
     /// Per day of the period: the contacts with an inbound message that day.
-    public private(set) var dailyActive: [Set<ContactKey>]
+    public private(set) var dailyActive: [ContactSet]
     /// Per day: inbound (received) messages.
     public private(set) var dailyReceived: [Int]
     /// Per day: outbound (sent) messages.
     public private(set) var dailySent: [Int]
     /// Received messages by local weekday (Monday first) × hour.
     public private(set) var heatmap: [[Int]]
-    /// Sent messages per author.
-    public private(set) var authors: [AuthorKey: Int]
+    /// The authors seen, in the order first seen; `author(_:)` gives their index.
+    public private(set) var authorKeys: [AuthorKey] = []
+    /// Sent messages per author, by index into `authorKeys`.
+    public private(set) var authorCounts: [Int] = []
+    private var authorIndex: [AuthorKey: Int] = [:]
 
     /// Creates an empty tally for a period in a zone.
     public init(period: ReportPeriod, calendar: ReportCalendar) {
         self.period = period
         self.calendar = calendar
         let days = period.dayCount
-        dailyActive = Array(repeating: [], count: days)
+        dailyActive = Array(repeating: ContactSet(), count: days)
         dailyReceived = Array(repeating: 0, count: days)
         dailySent = Array(repeating: 0, count: days)
         heatmap = Array(repeating: Array(repeating: 0, count: 24), count: 7)
-        authors = [:]
+    }
+
+    /// Sent messages per author.
+    public var authors: [AuthorKey: Int] {
+        Dictionary(uniqueKeysWithValues: zip(authorKeys, authorCounts))
+    }
+
+    /// The index of an author, added with no messages when new.
+    public mutating func author(_ key: AuthorKey) -> Int {
+        if let index = authorIndex[key] { return index }
+        authorIndex[key] = authorKeys.count
+        authorKeys.append(key)
+        authorCounts.append(0)
+        return authorKeys.count - 1
     }
 
     /// Counts one message.
     public mutating func add(_ row: MessageRow) {
-        let local = calendar.localSeconds(at: row.timestamp)
-        let day = LocalDate(dayNumber: floorDiv(local, 86_400))
-        let index = Int(day.dayNumber - period.from.dayNumber)
-        guard index >= 0, index < dailyActive.count else { return }
         if row.inbound {
-            dailyActive[index].insert(row.contact)
-            dailyReceived[index] += 1
-            let hour = Int((local - day.dayNumber * 86_400) / 3600)
-            heatmap[day.weekdayFromMonday][hour] += 1
+            addInbound(contact: row.contact, at: row.timestamp)
         } else {
-            dailySent[index] += 1
-            let key = AuthorKey(type: row.authorType, id: row.authorID, name: row.authorName)
-            authors[key, default: 0] += 1
+            addOutbound(at: row.timestamp, author: author(AuthorKey(type: row.authorType, id: row.authorID, name: row.authorName)))
         }
+    }
+
+    /// Counts an inbound message.
+    public mutating func addInbound(contact: ContactKey, at instant: Instant) {
+        let local = calendar.localSeconds(at: instant)
+        let dayNumber = floorDiv(local, 86_400)
+        let index = Int(dayNumber - period.from.dayNumber)
+        guard index >= 0, index < dailyReceived.count else { return }
+        dailyActive[index].insert(contact)
+        dailyReceived[index] += 1
+        let hour = Int((local - dayNumber * 86_400) / 3600)
+        heatmap[LocalDate(dayNumber: dayNumber).weekdayFromMonday][hour] += 1
+    }
+
+    /// Counts an outbound message of an author (an index from `author(_:)`).
+    public mutating func addOutbound(at instant: Instant, author: Int) {
+        let dayNumber = floorDiv(calendar.localSeconds(at: instant), 86_400)
+        let index = Int(dayNumber - period.from.dayNumber)
+        guard index >= 0, index < dailySent.count else { return }
+        dailySent[index] += 1
+        authorCounts[author] += 1
     }
 
     /// Adds every row of a sequence.
@@ -55,9 +86,26 @@ public struct MessageTally: Sendable {
         for row in rows { add(row) }
     }
 
+    /// Adds the counts of another tally of the same period (messages it counted that this
+    /// one did not: a tally of other days, say).
+    public mutating func merge(_ other: MessageTally) {
+        precondition(other.period == period, "tallies of different periods")
+        for index in dailyActive.indices {
+            dailyActive[index].formUnion(other.dailyActive[index])
+            dailyReceived[index] += other.dailyReceived[index]
+            dailySent[index] += other.dailySent[index]
+        }
+        for weekday in 0..<7 {
+            for hour in 0..<24 { heatmap[weekday][hour] += other.heatmap[weekday][hour] }
+        }
+        for (key, count) in zip(other.authorKeys, other.authorCounts) {
+            authorCounts[author(key)] += count
+        }
+    }
+
     /// The distinct contacts with an inbound message in the period.
-    public var activeContacts: Set<ContactKey> {
-        dailyActive.reduce(into: Set<ContactKey>()) { $0.formUnion($1) }
+    public var activeContacts: ContactSet {
+        dailyActive.reduce(into: ContactSet()) { $0.formUnion($1) }
     }
 
     /// Received messages in the period.
