@@ -256,15 +256,6 @@ private struct RowWriter {
     /// Refreshes the derived data of the contacts this file changed: their first inbound
     /// message and their conversation spans.
     func finish() throws {
-        let statement = try db.cachedStatement(
-            sql: """
-                UPDATE contacts SET first_inbound_at =
-                    (SELECT MIN(ts) FROM messages WHERE contact = contacts.id AND inbound = 1)
-                WHERE id = ?
-                """)
-        for contact in changedSince.keys.sorted() {
-            try statement.execute(arguments: [contact])
-        }
         try ConversationSpans(db: db).refresh(changedSince)
     }
 
