@@ -80,7 +80,8 @@ enum Schema {
         migrator.registerMigration("v2") { db in
             // A report reads its period's conversation spans instead of replaying all history,
             // its new users from an index of first inbound messages, and the previous period's
-            // inbound messages from the `messages_ts` index alone.
+            // inbound messages from the `messages_ts` index alone, and an author's newest name
+            // with one seek of `messages_author_named` (however many unnamed messages it has).
             try db.execute(
                 sql: """
                     CREATE TABLE conversation_spans (
@@ -96,6 +97,9 @@ enum Schema {
                     CREATE INDEX contacts_first_inbound ON contacts(first_inbound_at);
                     DROP INDEX messages_ts;
                     CREATE INDEX messages_ts ON messages(ts, inbound, contact);
+                    DROP INDEX messages_author;
+                    CREATE INDEX messages_author_named ON messages(author_id, ts, message_id)
+                        WHERE author_name IS NOT NULL;
                     """)
             let contacts = try Int64.fetchAll(
                 db,

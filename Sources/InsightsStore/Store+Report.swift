@@ -1,5 +1,4 @@
 import GRDB
-import GRDBSQLite
 import InsightsMetrics
 
 extension Store {
@@ -78,41 +77,20 @@ extension Store {
     /// pass over the contacts table. Regions are two letters, counted as integers.
     private func countries(_ db: Database, of active: ContactSet) throws -> [String: Int] {
         guard !active.isEmpty else { return [:] }
-        let contacts = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM contacts") ?? 0
-        let fewActive = active.count * 8 < contacts
-        let statement = try db.makeStatement(
-            sql: fewActive ? "SELECT id, region FROM contacts WHERE id = ?" : "SELECT id, region FROM contacts")
-        let handle = statement.sqliteStatement
-        func step() throws -> Bool {
-            switch sqlite3_step(handle) {
-            case SQLITE_ROW: return true
-            case SQLITE_DONE: return false
-            default:
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: sqlite3_errcode(db.sqliteConnection)),
-                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-        }
-        func code() -> UInt16 {
-            guard let text = sqlite3_column_text(handle, 1), sqlite3_column_bytes(handle, 1) == 2 else { return 0 }
-            return UInt16(text[0]) << 8 | UInt16(text[1])
-        }
         var codes: [UInt16: Int] = [:]
         var found = 0
-        defer { sqlite3_reset(handle) }
-        if fewActive {
+        let contacts = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM contacts") ?? 0
+        if active.count * 8 < contacts {
             for contact in active {
-                sqlite3_reset(handle)
-                sqlite3_bind_int64(handle, 1, contact)
-                if try step() {
-                    codes[code(), default: 0] += 1
+                try db.forEachSQLiteRow("SELECT region FROM contacts WHERE id = ?", [contact]) { row in
+                    codes[row.code(0), default: 0] += 1
                     found += 1
                 }
             }
         } else {
-            while try step() {
-                guard active.contains(sqlite3_column_int64(handle, 0)) else { continue }
-                codes[code(), default: 0] += 1
+            try db.forEachSQLiteRow("SELECT id, region FROM contacts") { row in
+                guard active.contains(row.int64(0)) else { return }
+                codes[row.code(1), default: 0] += 1
                 found += 1
             }
         }
@@ -125,12 +103,16 @@ extension Store {
         return countries
     }
 
+    /// The newest name of each author id of the period: the `author_name` of its newest
+    /// message (by timestamp, then `message_id`) that has one, read backwards along the
+    /// partial index `messages_author_named`, so it costs a seek per author.
     private func latestNames(_ db: Database, for tally: MessageTally) throws -> [String: String] {
         var names: [String: String] = [:]
-        let ids = Set(tally.authors.keys.compactMap(\.id)).sorted()
+        let ids = Set(tally.authorKeys.compactMap(\.id)).sorted()
         let statement = try db.cachedStatement(
             sql: """
-                SELECT author_name FROM messages WHERE author_id = ? AND author_name IS NOT NULL
+                SELECT author_name FROM messages INDEXED BY messages_author_named
+                WHERE author_id = ? AND author_name IS NOT NULL
                 ORDER BY ts DESC, message_id DESC LIMIT 1
                 """)
         for id in ids {
@@ -143,18 +125,18 @@ extension Store {
     /// the spans closed in or after the period, and those still open.
     private func conversationMetrics(_ db: Database, range: Range<Instant>) throws -> ConversationMetrics {
         var spans: [ConversationSpan] = []
-        let cursor = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT contact, opened_at, closed_at, reopen FROM conversation_spans
-                WHERE closed_at >= ? AND opened_at < ?
-                UNION ALL
-                SELECT contact, opened_at, closed_at, reopen FROM conversation_spans
-                WHERE closed_at IS NULL AND opened_at < ?
-                """,
-            arguments: [range.lowerBound, range.upperBound, range.upperBound])
-        while let row = try cursor.next() {
-            spans.append(ConversationSpan(contact: row[0], openedAt: row[1], closedAt: row[2], isReopen: row[3]))
+        try db.forEachSQLiteRow(
+            """
+            SELECT contact, opened_at, closed_at, reopen FROM conversation_spans
+            WHERE closed_at >= ?1 AND opened_at < ?2
+            UNION ALL
+            SELECT contact, opened_at, closed_at, reopen FROM conversation_spans
+            WHERE closed_at IS NULL AND opened_at < ?2
+            """, [range.lowerBound, range.upperBound]
+        ) { row in
+            spans.append(
+                ConversationSpan(
+                    contact: row.int64(0), openedAt: row.int64(1), closedAt: row.optionalInt64(2), isReopen: row.int64(3) != 0))
         }
         return ConversationMetrics(period: range, spans: spans)
     }
@@ -173,12 +155,15 @@ extension Store {
     }
 
     private func goalEvents(_ db: Database, range: Range<Instant>) throws -> [GoalEventRow] {
-        try Row.fetchAll(
-            db, sql: "SELECT contact, goal_id, behaviour_id, event, ts FROM goal_events WHERE ts >= ? AND ts < ?",
-            arguments: [range.lowerBound, range.upperBound]
-        ).compactMap { row in
-            guard let kind = GoalEventKind(rawValue: row[3]) else { return nil }
-            return GoalEventRow(contact: row[0], goalID: row[1], behaviourID: row[2], kind: kind, timestamp: row[4])
+        var events: [GoalEventRow] = []
+        try db.forEachSQLiteRow(
+            "SELECT contact, goal_id, behaviour_id, event, ts FROM goal_events WHERE ts >= ? AND ts < ?",
+            [range.lowerBound, range.upperBound]
+        ) { row in
+            guard let kind = row.string(3).flatMap(GoalEventKind.init(rawValue:)), let goal = row.string(1) else { return }
+            events.append(
+                GoalEventRow(contact: row.int64(0), goalID: goal, behaviourID: row.string(2), kind: kind, timestamp: row.int64(4)))
         }
+        return events
     }
 }

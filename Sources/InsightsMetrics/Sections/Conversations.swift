@@ -53,7 +53,7 @@ public struct ConversationMetrics: Equatable, Sendable {
     /// start, or opened in it), and open at the end when one began before the end and had
     /// not closed before it.
     public init<S: Sequence>(period: Range<Instant>, spans: S) where S.Element == ConversationSpan {
-        var active = Set<ContactKey>()
+        var active = ContactSet()
         var openAtEnd = 0
         var opened = 0
         var reopened = 0
