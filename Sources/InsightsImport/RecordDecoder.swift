@@ -45,7 +45,7 @@ public struct RecordDecoder: Sendable {
         case .messages:
             let directionText = try f.required("direction")
             let inbound: Bool
-            switch directionText.lowercased() {
+            switch directionText == "inbound" || directionText == "outbound" ? directionText : directionText.lowercased() {
             case "inbound", "in", "i": inbound = true
             case "outbound", "out", "o": inbound = false
             default:
@@ -64,7 +64,7 @@ public struct RecordDecoder: Sendable {
                         "column \"author_type\": an outbound message needs one of "
                             + AuthorType.allCases.map(\.rawValue).joined(separator: ", "))
                 }
-                guard let type = AuthorType(rawValue: typeText.lowercased()) else {
+                guard let type = AuthorType(keyword: typeText) else {
                     throw f.issue(
                         "column \"author_type\": \"\(typeText)\" is not one of "
                             + AuthorType.allCases.map(\.rawValue).joined(separator: ", "))
@@ -78,7 +78,7 @@ public struct RecordDecoder: Sendable {
                     authorID: f["author_id"], authorName: f["author_name"]))
         case .conversationEvents:
             let eventText = try f.required("event")
-            guard let event = ConversationEventKind(rawValue: eventText.lowercased()) else {
+            guard let event = ConversationEventKind(keyword: eventText) else {
                 throw f.issue("column \"event\": \"\(eventText)\" is not one of closed, reopened, opened")
             }
             return .conversationEvent(
@@ -95,7 +95,7 @@ public struct RecordDecoder: Sendable {
                     name: try f.required("name")))
         case .goalEvents:
             let eventText = try f.required("event")
-            guard let event = GoalEventKind(rawValue: eventText.lowercased()) else {
+            guard let event = GoalEventKind(keyword: eventText) else {
                 throw f.issue("column \"event\": \"\(eventText)\" is not one of started, actioned, completed")
             }
             let behaviour = f["behaviour_id"]
@@ -128,10 +128,18 @@ private struct Fields {
     }
 
     func required(_ name: String) throws(RowIssue) -> String {
-        guard let value = self[name], !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let value = self[name], !isBlank(value) else {
             throw issue("column \"\(name)\": a value is required")
         }
         return value
+    }
+
+    /// Whether a value holds only spaces and tabs (Unicode's `Zs` spaces included), which
+    /// counts as no value. Ids and names start with something else, which ends the check at
+    /// the first byte without Foundation.
+    private func isBlank(_ value: String) -> Bool {
+        if let first = value.utf8.first, first < 0x80, first != 0x20, first != 0x09 { return false }
+        return value.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) }
     }
 
     func timestamp(_ name: String) throws(RowIssue) -> Instant {
@@ -160,5 +168,14 @@ private struct Fields {
             }
             throw issue("column \"\(name)\": \"\(text)\" \(why)")
         }
+    }
+}
+
+extension RawRepresentable where RawValue == String {
+    /// The value named by a keyword in any case (`coach`, `Coach`); the exact lower-case
+    /// spelling is tried first, as it is the common one and needs no new string.
+    init?(keyword: String) {
+        guard let value = Self(rawValue: keyword) ?? Self(rawValue: keyword.lowercased()) else { return nil }
+        self = value
     }
 }

@@ -50,6 +50,10 @@ public struct RejectedRow: Equatable, Sendable {
 }
 
 extension Store {
+    /// The page cache of an import, in KiB (256 MiB: the indexes of tens of millions of
+    /// messages stay mostly in memory).
+    static let importCacheKiB = 262_144
+
     /// Imports one file in one transaction: all of it, or (on any invalid row without
     /// `skipInvalid`, or any failure) none of it.
     ///
@@ -66,6 +70,12 @@ extension Store {
         var thrown: ImportError?
         do {
             try queue.inDatabase { db in
+                // Inserting into five b-trees at scattered places wants their pages in memory:
+                // with SQLite's default 2 MB page cache an import rereads and rewrites pages
+                // all the time. The cache goes back to the default afterwards (reports read
+                // through their own connections and stay small).
+                try db.execute(sql: "PRAGMA cache_size = \(-Self.importCacheKiB); PRAGMA temp_store = MEMORY")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 try db.inTransaction(.immediate) {
                     var writer = RowWriter(db: db)
                     while true {
