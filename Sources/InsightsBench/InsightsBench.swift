@@ -16,7 +16,7 @@ struct InsightsBench: ParsableCommand {
             the September 2026 report end to end, a bare SQLite scan of that month's message rows
             (the floor), and the same report on a database holding only the 30 days before it.
             """,
-        subcommands: [RunBenchmark.self, ImportPhase.self, ReportPhase.self],
+        subcommands: [RunBenchmark.self, DataPhase.self, ImportPhase.self, ReportPhase.self],
         defaultSubcommand: RunBenchmark.self)
 }
 
@@ -43,6 +43,23 @@ struct RunBenchmark: ParsableCommand {
 
     func run() throws {
         try Benchmark(messages: messages, runs: runs, dir: dir, keep: keep).run()
+    }
+}
+
+/// Hidden: writes the dataset's files and prints what it wrote as JSON.
+struct DataPhase: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "data-phase", shouldDisplay: false)
+
+    @Option var messages: Int
+    @Option var dir: String
+
+    func run() throws {
+        let written = try BenchDataset(messages: messages).write(to: URL(fileURLWithPath: dir))
+        print(
+            try DataResult(
+                contacts: written.contacts, messages: written.messages, conversationEvents: written.conversationEvents,
+                goalEvents: written.goalEvents
+            ).json())
     }
 }
 

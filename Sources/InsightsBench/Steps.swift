@@ -13,6 +13,16 @@ enum BenchReport {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates")
 }
 
+/// What the data child wrote.
+struct DataResult: Codable {
+    var contacts: Int
+    var messages: Int
+    var conversationEvents: Int
+    var goalEvents: Int
+
+    func json() throws -> String { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }
+}
+
 /// What the import child measured.
 struct ImportResult: Codable {
     struct File: Codable {
@@ -23,6 +33,7 @@ struct ImportResult: Codable {
     }
     var files: [File] = []
     var peakMemoryBytes: Int = 0
+    var highWaterBytes: Int = 0
 
     func json() throws -> String { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }
 }
@@ -36,6 +47,7 @@ struct ReportResult: Codable {
     /// Seconds of each report run, per thread count.
     var reportSeconds: [String: [Double]] = [:]
     var peakMemoryBytes: Int = 0
+    var highWaterBytes: Int = 0
     /// A few headline numbers, to show the report is the same on both databases.
     var headline: String = ""
 
@@ -65,6 +77,7 @@ enum ImportStep {
                     seconds: seconds(since: start)))
         }
         result.peakMemoryBytes = peakMemoryBytes()
+        result.highWaterBytes = highWaterBytes()
         return result
     }
 }
@@ -89,6 +102,7 @@ enum ReportStep {
             }
         }
         result.peakMemoryBytes = peakMemoryBytes()
+        result.highWaterBytes = highWaterBytes()
         return result
     }
 
@@ -125,6 +139,16 @@ struct BenchError: Error, CustomStringConvertible {
 
 func seconds(since start: DispatchTime) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+}
+
+/// The peak resident set size of this process's memory since it started (Linux's `VmHWM`
+/// in /proc/self/status, which starts again at exec, unlike `ru_maxrss`); 0 elsewhere.
+func highWaterBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { return 0 }
+    return kilobytes * 1024
 }
 
 /// The peak resident set size of this process so far (`getrusage`, kilobytes on Linux).
