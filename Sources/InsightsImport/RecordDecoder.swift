@@ -10,17 +10,20 @@ public struct RecordDecoder: Sendable {
     public let kind: RecordKind
     /// How timestamps are read.
     public let timestamps: TimestampParser
+    /// `kind.columns`, built once rather than for every row.
+    private let columns: [RecordKind.Column]
 
     /// Creates a decoder.
     public init(kind: RecordKind, timestamps: TimestampParser) {
         self.kind = kind
         self.timestamps = timestamps
+        self.columns = kind.columns
     }
 
     /// The record of a row, or why the row is rejected.
     public func decode(_ row: RawRow) -> Result<ImportRecord, RowIssue> {
         if let problem = row.problem { return .failure(RowIssue(line: row.line, reason: problem)) }
-        var fields = Fields(columns: kind.columns, values: row.values, line: row.line, timestamps: timestamps)
+        var fields = Fields(columns: columns, values: row.values, line: row.line, timestamps: timestamps)
         do {
             return .success(try decode(&fields))
         } catch {
@@ -128,7 +131,7 @@ private struct Fields {
     }
 
     func required(_ name: String) throws(RowIssue) -> String {
-        guard let value = self[name], !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let value = self[name], !isBlank(value) else {
             throw issue("column \"\(name)\": a value is required")
         }
         return value
@@ -161,4 +164,20 @@ private struct Fields {
             throw issue("column \"\(name)\": \"\(text)\" \(why)")
         }
     }
+}
+
+/// Whether `text` is empty once Foundation's `CharacterSet.whitespaces` (space, tab and the
+/// other Unicode space separators) are trimmed, as `text.trimmingCharacters(in: .whitespaces)
+/// .isEmpty` says.
+///
+/// Reads the UTF-8 bytes: an ASCII byte other than space or tab settles it at once (the
+/// common case, usually at the first byte); only a text that starts with non-ASCII characters
+/// (such as a no-break space) before any other ASCII character asks Foundation.
+func isBlank(_ text: String) -> Bool {
+    for byte in text.utf8 {
+        if byte == 0x20 || byte == 0x09 { continue }
+        if byte < 0x80 { return false }
+        return text.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+    return true
 }
