@@ -66,8 +66,14 @@ extension Store {
         var thrown: ImportError?
         do {
             try queue.inDatabase { db in
+                // A large page cache once the connection imports: the message indexes are
+                // updated at random places, and with SQLite's default 2 MB cache most of those
+                // pages would be read back (and spilled) again and again. Pages are allocated
+                // only as they are used, and the setting is kept for the connection's life so
+                // that the next file of the same import finds the indexes still cached.
+                try db.execute(sql: "PRAGMA cache_size = -262144")  // KiB: 256 MB
                 try db.inTransaction(.immediate) {
-                    var writer = RowWriter(db: db)
+                    var writer = try RowWriter(db: db)
                     while true {
                         let row: RawRow?
                         do throws(ImportError) {
@@ -138,8 +144,29 @@ private struct RowWriter {
     var touchedContacts: Set<Int64> = []
     let phones = PhoneRegions.shared
 
-    init(db: Database) {
+    /// The statements run for (nearly) every row, prepared once per file: looking a cached
+    /// statement up by its SQL text for every row costs a hash of the whole text.
+    private let insertMessage: Statement
+    private let contactOfMessage: Statement
+    private let updateMessage: Statement
+    private let contactByID: Statement
+    private let insertContactStub: Statement
+
+    init(db: Database) throws {
         self.db = db
+        insertMessage = try db.cachedStatement(
+            sql: """
+                INSERT INTO messages(contact, inbound, ts, author_type, author_id, author_name, message_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING
+                """)
+        contactOfMessage = try db.cachedStatement(sql: "SELECT contact FROM messages WHERE message_id = ?")
+        updateMessage = try db.cachedStatement(
+            sql: """
+                UPDATE messages SET contact = ?, inbound = ?, ts = ?, author_type = ?, author_id = ?,
+                author_name = ? WHERE message_id = ?
+                """)
+        contactByID = try db.cachedStatement(sql: "SELECT id FROM contacts WHERE contact_id = ?")
+        insertContactStub = try db.cachedStatement(sql: "INSERT INTO contacts(contact_id, region) VALUES (?, 'ZZ')")
     }
 
     /// Why a record breaks a rule that needs stored data (an unknown goal, a behaviour of
@@ -192,26 +219,13 @@ private struct RowWriter {
                 contact, message.inbound ? 1 : 0, message.timestamp, message.authorType?.rawValue,
                 message.authorID, message.authorName, message.messageID,
             ]
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO messages(contact, inbound, ts, author_type, author_id, author_name, message_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING
-                    """
-            ).execute(arguments: arguments)
+            try insertMessage.execute(arguments: arguments)
             touchedContacts.insert(contact)
             if db.changesCount == 1 { return true }
-            if let previous = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT contact FROM messages WHERE message_id = ?"),
-                arguments: [message.messageID])
-            {
+            if let previous = try Int64.fetchOne(contactOfMessage, arguments: [message.messageID]) {
                 touchedContacts.insert(previous)
             }
-            try db.cachedStatement(
-                sql: """
-                    UPDATE messages SET contact = ?, inbound = ?, ts = ?, author_type = ?, author_id = ?,
-                    author_name = ? WHERE message_id = ?
-                    """
-            ).execute(arguments: arguments)
+            try updateMessage.execute(arguments: arguments)
             return false
         case .conversationEvent(let event):
             let contact = try contactKey(event.contactID, create: true) ?? 0
@@ -276,15 +290,12 @@ private struct RowWriter {
     /// The row id of a contact; with `create`, a contact with no phone is made for an unknown id.
     private mutating func contactKey(_ contactID: String, create: Bool) throws -> Int64? {
         if let key = contactKeys[contactID] { return key }
-        if let key = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM contacts WHERE contact_id = ?"), arguments: [contactID])
-        {
+        if let key = try Int64.fetchOne(contactByID, arguments: [contactID]) {
             contactKeys[contactID] = key
             return key
         }
         guard create else { return nil }
-        try db.cachedStatement(sql: "INSERT INTO contacts(contact_id, region) VALUES (?, 'ZZ')")
-            .execute(arguments: [contactID])
+        try insertContactStub.execute(arguments: [contactID])
         let key = db.lastInsertedRowID
         contactKeys[contactID] = key
         return key
