@@ -9,6 +9,10 @@ public struct CSVReader: Sendable {
     private let bytes: [UInt8]
     private var position: Int
     private var line = 1
+    /// The bytes of a quoted field with doubled quotes, joined (reused between fields).
+    private var scratch: [UInt8] = []
+    /// The field count of the previous record, to size the next one's array at once.
+    private var fieldCountHint = 8
 
     /// Creates a reader over a file's bytes.
     public init(bytes: [UInt8]) {
@@ -19,64 +23,90 @@ public struct CSVReader: Sendable {
 
     /// The next record with the line it starts on; nil at the end of the file.
     public mutating func next() throws(CSVError) -> (line: Int, fields: [String])? {
-        // Skip blank lines.
-        while position < bytes.count, bytes[position] == 0x0A || bytes[position] == 0x0D {
-            if bytes[position] == 0x0A { line += 1 }
-            position += 1
+        // Work on the contiguous bytes: no bounds checks or generic collections per byte, and
+        // each field becomes a String straight from a UTF-8 buffer (the fast, validate-once
+        // path; invalid UTF-8 is repaired with U+FFFD as `String(decoding:as:)` always does).
+        let bytes = self.bytes
+        var position = self.position
+        var line = self.line
+        defer {
+            self.position = position
+            self.line = line
         }
-        guard position < bytes.count else { return nil }
-        let startLine = line
-        var fields: [String] = []
-        var field: [UInt8] = []
-        while true {
-            if position < bytes.count, bytes[position] == 0x22 {
-                // Quoted field.
-                let quoteLine = line
+        return try bytes.withUnsafeBufferPointer { (bytes) throws(CSVError) -> (line: Int, fields: [String])? in
+            let count = bytes.count
+            // Skip blank lines.
+            while position < count, bytes[position] == 0x0A || bytes[position] == 0x0D {
+                if bytes[position] == 0x0A { line += 1 }
                 position += 1
-                var closed = false
-                var start = position
-                while position < bytes.count {
-                    let byte = bytes[position]
-                    if byte == 0x22 {
-                        field.append(contentsOf: bytes[start..<position])
-                        if position + 1 < bytes.count, bytes[position + 1] == 0x22 {
-                            field.append(0x22)
-                            position += 2
-                            start = position
-                            continue
-                        }
-                        position += 1
-                        closed = true
-                        break
-                    }
-                    if byte == 0x0A { line += 1 }
-                    position += 1
-                }
-                guard closed else { throw CSVError(line: quoteLine, reason: .unterminatedQuote) }
-                if position < bytes.count, ![0x2C, 0x0A, 0x0D].contains(bytes[position]) {
-                    throw CSVError(line: line, reason: .textAfterClosingQuote)
-                }
-            } else {
-                let start = position
-                while position < bytes.count {
-                    let byte = bytes[position]
-                    if byte == 0x2C || byte == 0x0A || byte == 0x0D { break }
-                    if byte == 0x22 { throw CSVError(line: line, reason: .quoteInUnquotedField) }
-                    position += 1
-                }
-                field.append(contentsOf: bytes[start..<position])
             }
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            if position >= bytes.count { break }
-            let separator = bytes[position]
-            position += 1
-            if separator == 0x2C { continue }
-            if separator == 0x0D, position < bytes.count, bytes[position] == 0x0A { position += 1 }
-            line += 1
-            break
+            guard position < count else { return nil }
+            let startLine = line
+            var fields: [String] = []
+            fields.reserveCapacity(fieldCountHint)
+            while true {
+                if position < count, bytes[position] == 0x22 {
+                    // Quoted field: one slice when it holds no doubled quote, else the pieces
+                    // between doubled quotes joined in `scratch`.
+                    let quoteLine = line
+                    position += 1
+                    var closed = false
+                    var start = position
+                    var joined = false
+                    var text = ""
+                    while position < count {
+                        let byte = bytes[position]
+                        if byte == 0x22 {
+                            if position + 1 < count, bytes[position + 1] == 0x22 {
+                                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(position + 1)]))
+                                joined = true
+                                position += 2
+                                start = position
+                                continue
+                            }
+                            if joined {
+                                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                                text = String(decoding: scratch, as: UTF8.self)
+                                scratch.removeAll(keepingCapacity: true)
+                            } else {
+                                text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                            }
+                            position += 1
+                            closed = true
+                            break
+                        }
+                        if byte == 0x0A { line += 1 }
+                        position += 1
+                    }
+                    guard closed else { throw CSVError(line: quoteLine, reason: .unterminatedQuote) }
+                    if position < count {
+                        let next = bytes[position]
+                        if next != 0x2C, next != 0x0A, next != 0x0D {
+                            throw CSVError(line: line, reason: .textAfterClosingQuote)
+                        }
+                    }
+                    fields.append(text)
+                } else {
+                    let start = position
+                    while position < count {
+                        let byte = bytes[position]
+                        if byte == 0x2C || byte == 0x0A || byte == 0x0D { break }
+                        if byte == 0x22 { throw CSVError(line: line, reason: .quoteInUnquotedField) }
+                        position += 1
+                    }
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+                }
+                if position >= count { break }
+                let separator = bytes[position]
+                position += 1
+                if separator == 0x2C { continue }
+                if separator == 0x0D, position < count, bytes[position] == 0x0A { position += 1 }
+                line += 1
+                break
+            }
+            fieldCountHint = fields.count
+            return (startLine, fields)
         }
-        return (startLine, fields)
     }
 }
 

@@ -10,17 +10,20 @@ public struct RecordDecoder: Sendable {
     public let kind: RecordKind
     /// How timestamps are read.
     public let timestamps: TimestampParser
+    /// `kind.columns`, built once rather than for every row.
+    private let columns: [RecordKind.Column]
 
     /// Creates a decoder.
     public init(kind: RecordKind, timestamps: TimestampParser) {
         self.kind = kind
         self.timestamps = timestamps
+        self.columns = kind.columns
     }
 
     /// The record of a row, or why the row is rejected.
     public func decode(_ row: RawRow) -> Result<ImportRecord, RowIssue> {
         if let problem = row.problem { return .failure(RowIssue(line: row.line, reason: problem)) }
-        var fields = Fields(columns: kind.columns, values: row.values, line: row.line, timestamps: timestamps)
+        var fields = Fields(columns: columns, values: row.values, line: row.line, timestamps: timestamps)
         do {
             return .success(try decode(&fields))
         } catch {
@@ -134,14 +137,6 @@ private struct Fields {
         return value
     }
 
-    /// Whether a value holds only spaces and tabs (Unicode's `Zs` spaces included), which
-    /// counts as no value. Ids and names start with something else, which ends the check at
-    /// the first byte without Foundation.
-    private func isBlank(_ value: String) -> Bool {
-        if let first = value.utf8.first, first < 0x80, first != 0x20, first != 0x09 { return false }
-        return value.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) }
-    }
-
     func timestamp(_ name: String) throws(RowIssue) -> Instant {
         let text = try required(name)
         return try parse(name, text)
@@ -178,4 +173,20 @@ extension RawRepresentable where RawValue == String {
         guard let value = Self(rawValue: keyword) ?? Self(rawValue: keyword.lowercased()) else { return nil }
         self = value
     }
+}
+
+/// Whether `text` is empty once Foundation's `CharacterSet.whitespaces` (space, tab and the
+/// other Unicode space separators) are trimmed, as `text.trimmingCharacters(in: .whitespaces)
+/// .isEmpty` says.
+///
+/// Reads the UTF-8 bytes: an ASCII byte other than space or tab settles it at once (the
+/// common case, usually at the first byte); only a text that starts with non-ASCII characters
+/// (such as a no-break space) before any other ASCII character asks Foundation.
+func isBlank(_ text: String) -> Bool {
+    for byte in text.utf8 {
+        if byte == 0x20 || byte == 0x09 { continue }
+        if byte < 0x80 { return false }
+        return text.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+    return true
 }

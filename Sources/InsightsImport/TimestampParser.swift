@@ -18,22 +18,92 @@ public struct TimestampParser: Sendable {
 
     /// The instant of a timestamp, or the reason it is not one.
     public func parse(_ text: String) -> Result<Instant, TimestampError> {
-        var bytes = Array(text.utf8)
-        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
-        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
-        guard !bytes.isEmpty else { return .failure(.malformed) }
-        if bytes.allSatisfy(isDigit) {
-            guard let value = Int64(String(decoding: bytes, as: UTF8.self)) else { return .failure(.malformed) }
-            switch bytes.count {
-            case ...12: return .success(value * microsecondsPerSecond)
-            case 13: return .success(value * 1000)
-            default: return .failure(.epochDigits(bytes.count))
-            }
-        }
+        // Native strings are contiguous UTF-8: read them in place, without a copy.
+        if let result = text.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0) }) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer { parse(bytes: $0) }
+    }
+
+    /// The instant of a timestamp given as UTF-8 bytes, or the reason it is not one.
+    func parse(bytes all: UnsafeBufferPointer<UInt8>) -> Result<Instant, TimestampError> {
+        var lower = 0
+        var upper = all.count
+        while upper > lower, all[upper - 1] == 0x20 || all[upper - 1] == 0x09 { upper -= 1 }
+        while lower < upper, all[lower] == 0x20 || all[lower] == 0x09 { lower += 1 }
+        guard lower < upper else { return .failure(.malformed) }
+        let bytes = UnsafeBufferPointer(rebasing: all[lower..<upper])
+        if bytes.allSatisfy(isDigit) { return epoch(bytes) }
+        if let instant = Self.commonRFC3339(bytes) { return .success(instant) }
         return parseDateTime(bytes)
     }
 
-    private func parseDateTime(_ b: [UInt8]) -> Result<Instant, TimestampError> {
+    /// Unix epoch seconds (up to 12 digits) or milliseconds (13 digits). Longer runs of
+    /// digits are an `epochDigits` error when they fit an `Int64`, else malformed (as
+    /// `Int64(text)` decides).
+    private func epoch(_ digits: UnsafeBufferPointer<UInt8>) -> Result<Instant, TimestampError> {
+        var value: Int64 = 0
+        for digit in digits {
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int64(digit - 0x30))
+            guard !overflow, !overflow2 else { return .failure(.malformed) }
+            value = sum
+        }
+        switch digits.count {
+        case ...12: return .success(value * microsecondsPerSecond)
+        case 13: return .success(value * 1000)
+        default: return .failure(.epochDigits(digits.count))
+        }
+    }
+
+    /// The common RFC 3339 form `YYYY-MM-DDTHH:MM:SS`, an optional `.` fraction of any
+    /// length (the first 6 digits count), then `Z` or `±HH:MM`, when every field is in range;
+    /// nil for anything else, which `parseDateTime` then reads or rejects with its reason.
+    /// A shortcut only: on the texts it accepts it gives what `parseDateTime` gives.
+    static func commonRFC3339(_ b: UnsafeBufferPointer<UInt8>) -> Instant? {
+        let count = b.count
+        guard count >= 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A else { return nil }
+        @inline(__always) func two(_ at: Int) -> Int64? {
+            let tens = b[at] &- 0x30
+            let ones = b[at + 1] &- 0x30
+            guard tens < 10, ones < 10 else { return nil }
+            return Int64(tens) * 10 + Int64(ones)
+        }
+        guard let century = two(0), let yearInCentury = two(2), let month = two(5), let day = two(8),
+            let hour = two(11), let minute = two(14), let second = two(17)
+        else { return nil }
+        let year = century * 100 + yearInCentury
+        var i = 19
+        var micros: Int64 = 0
+        if b[i] == 0x2E {
+            i += 1
+            var digits = 0
+            while i < count, isDigit(b[i]) {
+                if digits < 6 { micros = micros * 10 + Int64(b[i] - 0x30) }
+                digits += 1
+                i += 1
+            }
+            guard digits > 0, i < count else { return nil }
+            if digits < 6 { for _ in digits..<6 { micros *= 10 } }
+        }
+        let offset: Int64
+        if b[i] == 0x5A, i + 1 == count {
+            offset = 0
+        } else if b[i] == 0x2B || b[i] == 0x2D, i + 6 == count, b[i + 3] == 0x3A,
+            let hours = two(i + 1), let minutes = two(i + 4), hours < 24, minutes < 60
+        {
+            offset = (b[i] == 0x2D ? -1 : 1) * (hours * 3600 + minutes * 60)
+        } else {
+            return nil
+        }
+        guard month >= 1, month <= 12, day >= 1, day <= Int64(LocalDate.daysIn(month: Int(month), year: Int(year))),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
+        let days = LocalDate.daysFromCivil(year: year, month: month, day: day)
+        let wall = days * 86_400 + hour * 3600 + minute * 60 + second
+        return (wall - offset) * microsecondsPerSecond + micros
+    }
+
+    /// Every accepted date-time form, and the reason for any other text.
+    func parseDateTime(_ b: UnsafeBufferPointer<UInt8>) -> Result<Instant, TimestampError> {
         var i = 0
         func number(_ width: Int) -> Int64? {
             guard i + width <= b.count else { return nil }
@@ -45,8 +115,8 @@ public struct TimestampParser: Sendable {
             i += width
             return value
         }
-        func expect(_ characters: UInt8...) -> Bool {
-            guard i < b.count, characters.contains(b[i]) else { return false }
+        func expect(_ first: UInt8, _ second: UInt8? = nil, _ third: UInt8? = nil) -> Bool {
+            guard i < b.count, b[i] == first || b[i] == second || b[i] == third else { return false }
             i += 1
             return true
         }
@@ -80,11 +150,13 @@ public struct TimestampParser: Sendable {
         } else if b[i] == 0x20 || b[i] == 0x2B || b[i] == 0x2D {
             if b[i] == 0x20 {
                 i += 1
-                let rest = String(decoding: b[i...], as: UTF8.self)
-                if rest == "UTC" || rest == "Z" || rest == "+00:00" || rest == "GMT" {
+                let rest = UnsafeBufferPointer(rebasing: b[i...])
+                if rest.elementsEqual("UTC".utf8) || rest.elementsEqual("Z".utf8) || rest.elementsEqual("+00:00".utf8)
+                    || rest.elementsEqual("GMT".utf8)
+                {
                     offset = 0
                     i = b.count
-                } else if b[i...].first == 0x2B || b[i...].first == 0x2D {
+                } else if rest.first == 0x2B || rest.first == 0x2D {
                     // "2026-10-03 12:05:00 +02:00": fall through to the signed offset.
                 } else {
                     return .failure(.malformed)

@@ -50,8 +50,8 @@ public struct RejectedRow: Equatable, Sendable {
 }
 
 extension Store {
-    /// The page cache of an import, in KiB (256 MiB: the indexes of tens of millions of
-    /// messages stay mostly in memory).
+    /// The page cache of a connection that imports, in KiB (256 MiB, allocated only as used:
+    /// the indexes of millions of messages stay in memory), kept once set; see `importFile`.
     static let importCacheKiB = 262_144
 
     /// Imports one file in one transaction: all of it, or (on any invalid row without
@@ -62,54 +62,66 @@ extension Store {
         _ file: ImportFile, timestamps: TimestampParser, options: ImportOptions = .init(),
         progress: (Int) -> Void = { _ in }
     ) throws(ImportError) -> ImportSummary {
-        var file = file
         let decoder = RecordDecoder(kind: file.kind, timestamps: timestamps)
+        let phones = PhoneRegions.shared
+        // The file is read, split and decoded on a second thread while this one writes; rows
+        // arrive in file order, so everything below sees them exactly as a plain loop would.
+        let reader = BackgroundReader(file: file) { row in
+            DecodedRow(row: row, decoded: decoder.decode(row), phones: phones)
+        }
+        defer { reader.close() }
         var summary = ImportSummary(file: file.path, kind: file.kind)
+        var unknownColumns: [String] = []
         var issues: [RowIssue] = []
         var issueCount = 0
         var thrown: ImportError?
         do {
             try queue.inDatabase { db in
-                // Inserting into five b-trees at scattered places wants their pages in memory:
-                // with SQLite's default 2 MB page cache an import rereads and rewrites pages
-                // all the time. The cache goes back to the default afterwards (reports read
-                // through their own connections and stay small).
-                try db.execute(sql: "PRAGMA cache_size = \(-Self.importCacheKiB); PRAGMA temp_store = MEMORY")
-                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
+                // A large page cache once the connection imports: the message indexes are
+                // updated at random places, and with SQLite's default 2 MB cache most of those
+                // pages would be read back (and spilled) again and again. Pages are allocated
+                // only as they are used, and the setting is kept for the connection's life so
+                // that the next file of the same import finds the indexes still cached
+                // (restoring the default after each file made messages import 11% slower).
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB); PRAGMA temp_store = MEMORY")
                 try db.inTransaction(.immediate) {
-                    var writer = RowWriter(db: db)
-                    while true {
-                        let row: RawRow?
-                        do throws(ImportError) {
-                            row = try file.nextRow()
-                        } catch {
+                    var writer = try RowWriter(db: db)
+                    reading: while true {
+                        let rows: [DecodedRow]
+                        switch reader.next() {
+                        case .rows(let batch): rows = batch
+                        case .end(let unknown):
+                            unknownColumns = unknown
+                            break reading
+                        case .failed(let error):
                             thrown = error
                             return .rollback
                         }
-                        guard let row else { break }
-                        summary.read += 1
-                        if summary.read % 10_000 == 0 { progress(summary.read) }
-                        var outcome: Result<Bool, RowIssue>
-                        switch decoder.decode(row) {
-                        case .failure(let issue): outcome = .failure(issue)
-                        case .success(let record):
-                            if let issue = try writer.check(record, line: row.line) {
-                                outcome = .failure(issue)
-                            } else if issueCount > 0, !options.skipInvalid {
-                                outcome = .success(true)  // the file fails anyway: only validate
-                            } else {
-                                outcome = .success(try writer.write(record))
+                        for row in rows {
+                            summary.read += 1
+                            if summary.read % 10_000 == 0 { progress(summary.read) }
+                            var outcome: Result<Bool, RowIssue>
+                            switch row.decoded {
+                            case .failure(let issue): outcome = .failure(issue)
+                            case .success(let record):
+                                if let issue = try writer.check(record, line: row.line) {
+                                    outcome = .failure(issue)
+                                } else if issueCount > 0, !options.skipInvalid {
+                                    outcome = .success(true)  // the file fails anyway: only validate
+                                } else {
+                                    outcome = .success(try writer.write(record, phoneRegion: row.phoneRegion))
+                                }
                             }
-                        }
-                        switch outcome {
-                        case .success(let isNew):
-                            if isNew { summary.new += 1 } else { summary.replaced += 1 }
-                        case .failure(let issue):
-                            issueCount += 1
-                            if options.skipInvalid {
-                                summary.rejected.append(RejectedRow(issue: issue, fields: row.fields))
-                            } else if issues.count < options.issueLimit {
-                                issues.append(issue)
+                            switch outcome {
+                            case .success(let isNew):
+                                if isNew { summary.new += 1 } else { summary.replaced += 1 }
+                            case .failure(let issue):
+                                issueCount += 1
+                                if options.skipInvalid {
+                                    summary.rejected.append(RejectedRow(issue: issue, fields: row.fields))
+                                } else if issues.count < options.issueLimit {
+                                    issues.append(issue)
+                                }
                             }
                         }
                     }
@@ -136,8 +148,32 @@ extension Store {
         if issueCount > 0, !options.skipInvalid {
             throw ImportError(file: file.path, reason: .invalidRows(issues, total: issueCount))
         }
-        summary.unknownColumns = file.unknownColumns
+        summary.unknownColumns = unknownColumns
         return summary
+    }
+}
+
+/// A row as the reading thread leaves it for the writer: decoded, with the work that needs
+/// no database already done.
+private struct DecodedRow: Sendable {
+    /// The 1-based line the row starts on.
+    let line: Int
+    /// The row as read, for the rejects file.
+    let fields: [String]
+    /// The record, or why the row is rejected.
+    let decoded: Result<ImportRecord, RowIssue>
+    /// For a contact with a phone number and no country: the number's region (nil if none).
+    let phoneRegion: String?
+
+    init(row: RawRow, decoded: Result<ImportRecord, RowIssue>, phones: PhoneRegions) {
+        line = row.line
+        fields = row.fields
+        self.decoded = decoded
+        if case .success(.contact(let contact)) = decoded, contact.country == nil, let phone = contact.phone {
+            phoneRegion = phones.region(for: phone)
+        } else {
+            phoneRegion = nil
+        }
     }
 }
 
@@ -148,10 +184,30 @@ private struct RowWriter {
     /// Per contact whose messages or conversation events changed: the earliest instant of a
     /// change (derived data is refreshed from there in `finish()`).
     var changedSince: [Int64: Instant] = [:]
-    let phones = PhoneRegions.shared
 
-    init(db: Database) {
+    /// The statements run for (nearly) every row, prepared once per file: looking a cached
+    /// statement up by its SQL text for every row costs a hash of the whole text.
+    private let insertMessage: Statement
+    private let contactOfMessage: Statement
+    private let updateMessage: Statement
+    private let contactByID: Statement
+    private let insertContactStub: Statement
+
+    init(db: Database) throws {
         self.db = db
+        insertMessage = try db.cachedStatement(
+            sql: """
+                INSERT INTO messages(contact, inbound, ts, author_type, author_id, author_name, message_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING
+                """)
+        contactOfMessage = try db.cachedStatement(sql: "SELECT contact, ts FROM messages WHERE message_id = ?")
+        updateMessage = try db.cachedStatement(
+            sql: """
+                UPDATE messages SET contact = ?, inbound = ?, ts = ?, author_type = ?, author_id = ?,
+                author_name = ? WHERE message_id = ?
+                """)
+        contactByID = try db.cachedStatement(sql: "SELECT id FROM contacts WHERE contact_id = ?")
+        insertContactStub = try db.cachedStatement(sql: "INSERT INTO contacts(contact_id, region) VALUES (?, 'ZZ')")
     }
 
     /// Why a record breaks a rule that needs stored data (an unknown goal, a behaviour of
@@ -181,10 +237,13 @@ private struct RowWriter {
     }
 
     /// Stores a valid record: true when new, false when it replaced a row.
-    mutating func write(_ record: ImportRecord) throws -> Bool {
+    ///
+    /// - Parameter phoneRegion: for a contact with a phone and no country, the region of the
+    ///   phone number as `PhoneRegions.region(for:)` gives it (worked out on the reading thread).
+    mutating func write(_ record: ImportRecord, phoneRegion: String?) throws -> Bool {
         switch record {
         case .contact(let contact):
-            let region = contact.country ?? contact.phone.flatMap { phones.region(for: $0) } ?? "ZZ"
+            let region = contact.country ?? phoneRegion ?? "ZZ"
             let existing = try contactKey(contact.contactID, create: false)
             let arguments: StatementArguments = [contact.phone, contact.country, contact.createdAt, region, contact.contactID]
             if existing != nil {
@@ -204,27 +263,14 @@ private struct RowWriter {
                 contact, message.inbound ? 1 : 0, message.timestamp, message.authorType?.rawValue,
                 message.authorID, message.authorName, message.messageID,
             ]
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO messages(contact, inbound, ts, author_type, author_id, author_name, message_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING
-                    """
-            ).execute(arguments: arguments)
+            try insertMessage.execute(arguments: arguments)
             touch(contact, at: message.timestamp)
             if db.changesCount == 1 { return true }
-            if let previous = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT contact, ts FROM messages WHERE message_id = ?"),
-                arguments: [message.messageID])
-            {
+            if let previous = try Row.fetchOne(contactOfMessage, arguments: [message.messageID]) {
                 touch(previous[0], at: previous[1])
                 touch(contact, at: previous[1])
             }
-            try db.cachedStatement(
-                sql: """
-                    UPDATE messages SET contact = ?, inbound = ?, ts = ?, author_type = ?, author_id = ?,
-                    author_name = ? WHERE message_id = ?
-                    """
-            ).execute(arguments: arguments)
+            try updateMessage.execute(arguments: arguments)
             return false
         case .conversationEvent(let event):
             let contact = try contactKey(event.contactID, create: true) ?? 0
@@ -288,15 +334,12 @@ private struct RowWriter {
     /// The row id of a contact; with `create`, a contact with no phone is made for an unknown id.
     private mutating func contactKey(_ contactID: String, create: Bool) throws -> Int64? {
         if let key = contactKeys[contactID] { return key }
-        if let key = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM contacts WHERE contact_id = ?"), arguments: [contactID])
-        {
+        if let key = try Int64.fetchOne(contactByID, arguments: [contactID]) {
             contactKeys[contactID] = key
             return key
         }
         guard create else { return nil }
-        try db.cachedStatement(sql: "INSERT INTO contacts(contact_id, region) VALUES (?, 'ZZ')")
-            .execute(arguments: [contactID])
+        try insertContactStub.execute(arguments: [contactID])
         let key = db.lastInsertedRowID
         contactKeys[contactID] = key
         return key
