@@ -25,8 +25,8 @@ public final class BackgroundReader<Row: Sendable>: @unchecked Sendable {
 
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
+    /// At most `capacity` batches plus the last one: removing the first is cheap.
     private var queue: [Batch] = []
-    private var head = 0
     private var stopped = false
     private var finished = false
     private let capacity: Int
@@ -64,13 +64,11 @@ public final class BackgroundReader<Row: Sendable>: @unchecked Sendable {
     public func next() -> Batch {
         condition.lock()
         defer { condition.unlock() }
-        while head == queue.count { condition.wait() }
-        let batch = queue[head]
-        head += 1
-        if head == queue.count {
-            queue.removeAll(keepingCapacity: true)
-            head = 0
-        }
+        while queue.isEmpty { condition.wait() }
+        // Taken out of the queue, not just passed: a consumed batch must not stay referenced
+        // while the reader keeps the queue from ever running empty (it held every row of the
+        // file that way: 2.3 GB importing the benchmark's 1.7M-row files).
+        let batch = queue.removeFirst()
         condition.broadcast()
         return batch
     }
@@ -84,7 +82,6 @@ public final class BackgroundReader<Row: Sendable>: @unchecked Sendable {
         condition.broadcast()
         while !finished { condition.wait() }
         queue.removeAll()
-        head = 0
     }
 
     private func read(_ file: ImportFile, batchSize: Int, transform: (RawRow) -> Row) {
@@ -121,7 +118,7 @@ public final class BackgroundReader<Row: Sendable>: @unchecked Sendable {
     private func put(_ batch: Batch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while !stopped, queue.count - head >= capacity { condition.wait() }
+        while !stopped, queue.count >= capacity { condition.wait() }
         guard !stopped else { return false }
         queue.append(batch)
         condition.broadcast()

@@ -43,6 +43,28 @@ import Testing
         #expect(error.line == 4)
     }
 
+    /// A batch handed out is no longer held by the reader, even while the reader keeps the
+    /// queue full: otherwise an import holds every row of its file in memory.
+    @Test func batchesHandedOutAreReleased() throws {
+        final class Box: Sendable {}
+        let text = "message_id,contact_id,direction,timestamp\n" + (1...1000).map { "m\($0),c,in,\($0)\n" }.joined()
+        let file = try ImportFile(path: try fixture("messages.csv", text))
+        let reader = BackgroundReader(file: file, batchSize: 10, capacity: 3) { _ in Box() }
+        defer { reader.close() }
+        weak var first: Box?
+        for _ in 0..<5 {
+            // The reader runs ahead and fills the queue before each batch is taken.
+            Thread.sleep(forTimeInterval: 0.02)
+            guard case .rows(let rows) = reader.next() else {
+                Issue.record("expected rows")
+                return
+            }
+            first = first ?? rows[0]
+        }
+        Thread.sleep(forTimeInterval: 0.02)
+        #expect(first == nil, "the first batch is still referenced")
+    }
+
     @Test func closingEarlyStopsTheReader() throws {
         let text = "message_id,contact_id,direction,timestamp\n" + (1...10_000).map { "m\($0),c,in,\($0)\n" }.joined()
         let file = try ImportFile(path: try fixture("messages.csv", text))
