@@ -37,21 +37,7 @@ public struct ImportFile: Sendable {
         switch format {
         case .csv:
             var csv = CSVReader(bytes: bytes)
-            let header: [String]
-            do {
-                guard let record = try csv.next() else { throw ImportError(file: path, reason: .empty) }
-                header = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            } catch let error as CSVError {
-                throw ImportError(file: path, line: error.line, reason: .syntax(error.message))
-            } catch let error as ImportError {
-                throw error
-            } catch {
-                throw ImportError(file: path, reason: .unreadable("\(error)"))
-            }
-            var seen: Set<String> = []
-            for column in header where !seen.insert(column).inserted {
-                throw ImportError(file: path, line: 1, reason: .duplicateColumn(column))
-            }
+            let header = try Self.readHeader(&csv, path: path)
             let missing = kind.columns.filter { $0.required && !header.contains($0.name) }.map(\.name)
             guard missing.isEmpty else {
                 throw ImportError(file: path, line: 1, reason: .missingColumns(missing, found: header))
@@ -62,6 +48,26 @@ public struct ImportFile: Sendable {
         case .ndjson:
             reader = .ndjson(NDJSONReader(bytes: bytes), wanted: wanted, unknown: [])
         }
+    }
+
+    /// Reads a CSV file's header: its names trimmed and lower-cased, each at most once.
+    static func readHeader(_ csv: inout CSVReader, path: String) throws(ImportError) -> [String] {
+        let header: [String]
+        do {
+            guard let record = try csv.next() else { throw ImportError(file: path, reason: .empty) }
+            header = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        } catch let error as CSVError {
+            throw ImportError(file: path, line: error.line, reason: .syntax(error.message))
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw ImportError(file: path, reason: .unreadable("\(error)"))
+        }
+        var seen: Set<String> = []
+        for column in header where !seen.insert(column).inserted {
+            throw ImportError(file: path, line: 1, reason: .duplicateColumn(column))
+        }
+        return header
     }
 
     /// Reads a file's bytes, gunzipped when they start with the gzip magic number, and its

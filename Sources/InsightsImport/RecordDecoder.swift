@@ -151,16 +151,9 @@ private struct Fields {
         switch timestamps.parse(text) {
         case .success(let instant): return instant
         case .failure(let error):
-            let why: String
-            switch error {
-            case .malformed:
-                why = "is not a timestamp (use e.g. 2026-10-03T12:05:00Z, 2026-10-03 12:05:00 UTC or epoch seconds)"
-            case .outOfRange: why = "has a month, day or time out of range"
-            case .noOffset:
-                why = "has no time zone (add Z or an offset such as +02:00, or pass --assume-timezone ZONE)"
-            case .epochDigits(let count):
-                why = "has \(count) digits: epoch seconds have up to 12 digits, milliseconds 13"
-            }
+            let why = error.reason(
+                malformedHint: "use e.g. 2026-10-03T12:05:00Z, 2026-10-03 12:05:00 UTC or epoch seconds",
+                noOffsetHint: "add Z or an offset such as +02:00, or pass --assume-timezone ZONE")
             throw issue("column \"\(name)\": \"\(text)\" \(why)")
         }
     }

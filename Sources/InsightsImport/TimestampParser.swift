@@ -214,3 +214,16 @@ public enum TimestampError: Error, Equatable, Sendable {
     /// All digits, but neither seconds (≤ 12 digits) nor milliseconds (13 digits).
     case epochDigits(Int)
 }
+
+extension TimestampError {
+    /// Why a text is not a timestamp, as the end of a row's message (`"…" has no time zone
+    /// (…)`), with the hints of the format at hand for a malformed text and a missing zone.
+    func reason(malformedHint: String, noOffsetHint: String) -> String {
+        switch self {
+        case .malformed: "is not a timestamp (\(malformedHint))"
+        case .outOfRange: "has a month, day or time out of range"
+        case .noOffset: "has no time zone (\(noOffsetHint))"
+        case .epochDigits(let count): "has \(count) digits: epoch seconds have up to 12 digits, milliseconds 13"
+        }
+    }
+}

@@ -246,16 +246,9 @@ struct TurnFields {
         switch timestamps.parse(text) {
         case .success(let instant): return instant
         case .failure(let error):
-            let why: String
-            switch error {
-            case .malformed:
-                why = "is not a timestamp (BigQuery writes e.g. 2026-10-03 12:05:00.123456 UTC)"
-            case .outOfRange: why = "has a month, day or time out of range"
-            case .noOffset:
-                why = "has no time zone (Turn's times are UTC: add Z, or pass --assume-timezone UTC)"
-            case .epochDigits(let count):
-                why = "has \(count) digits: epoch seconds have up to 12 digits, milliseconds 13"
-            }
+            let why = error.reason(
+                malformedHint: "BigQuery writes e.g. 2026-10-03 12:05:00.123456 UTC",
+                noOffsetHint: "Turn's times are UTC: add Z, or pass --assume-timezone UTC")
             throw issue("column \"\(name)\": \"\(text)\" \(why)")
         }
     }

@@ -28,20 +28,7 @@ struct TurnTableReader {
         switch format {
         case .csv:
             var reader = CSVReader(bytes: bytes)
-            do {
-                guard let record = try reader.next() else { throw ImportError(file: path, reason: .empty) }
-                header = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            } catch let error as CSVError {
-                throw ImportError(file: path, line: error.line, reason: .syntax(error.message))
-            } catch let error as ImportError {
-                throw error
-            } catch {
-                throw ImportError(file: path, reason: .unreadable("\(error)"))
-            }
-            var seen: Set<String> = []
-            for column in header where !seen.insert(column).inserted {
-                throw ImportError(file: path, line: 1, reason: .duplicateColumn(column))
-            }
+            header = try ImportFile.readHeader(&reader, path: path)
             csv = reader
         case .ndjson:
             ndjson = NDJSONReader(bytes: bytes)
