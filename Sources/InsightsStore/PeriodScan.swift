@@ -134,7 +134,7 @@ private final class ReadConnection {
 
     /// The import counter of the snapshot this transaction reads.
     func dataVersion() throws(StoreError) -> String? {
-        let statement = try prepare("SELECT value FROM meta WHERE key = 'data_version'")
+        let statement = try prepare("SELECT value FROM meta WHERE key = '\(Store.dataVersionKey)'")
         defer { sqlite3_finalize(statement) }
         guard try step(statement) else { return nil }
         return sqlite3_column_text(statement, 0).map { String(cString: $0) }

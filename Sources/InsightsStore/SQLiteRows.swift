@@ -6,7 +6,8 @@ extension Database {
     /// for the reads of a report that return many rows: nothing is allocated per row unless
     /// `body` does (read columns with `SQLiteRow`).
     func forEachSQLiteRow(_ sql: String, _ arguments: [Int64] = [], _ body: (SQLiteRow) throws -> Void) throws {
-        let statement = try makeStatement(sql: sql)
+        // Cached: a report runs the same lookup once per active contact when they are few.
+        let statement = try cachedStatement(sql: sql)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         for (index, value) in arguments.enumerated() { sqlite3_bind_int64(handle, Int32(index + 1), value) }

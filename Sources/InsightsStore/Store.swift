@@ -23,8 +23,8 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+        queue = try Self.wrap(path: path) {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = Schema.migrator
             let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
             if superseded {
@@ -33,12 +33,7 @@ public final class Store: Sendable {
                 throw StoreError.schemaTooNew(path: path, unknownMigrations: applied.subtracting(known).sorted())
             }
             try migrator.migrate(queue)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw StoreError.sqlite(path: path, message: error.description)
-        } catch {
-            throw StoreError.sqlite(path: path, message: "\(error)")
+            return queue
         }
     }
 
@@ -72,6 +67,12 @@ public final class Store: Sendable {
     }
 
     func wrap<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        try Self.wrap(path: path, body)
+    }
+
+    /// Runs `body`, passing `StoreError`s on and making SQLite's (and any other) errors a
+    /// `StoreError` naming the database.
+    static func wrap<T>(path: String, _ body: () throws -> T) throws(StoreError) -> T {
         do {
             return try body()
         } catch let error as StoreError {
