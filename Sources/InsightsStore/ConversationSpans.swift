@@ -44,7 +44,7 @@ struct ConversationSpans {
         var kept = try Row.fetchCursor(
             db,
             sql: """
-                SELECT c.contact, s.id, s.opened_at, s.closed_at, s.reopen, c.since
+                SELECT c.contact, s.id, s.opened_at, s.closed_at, s.reopen, c.since, s.by_inbound
                 FROM temp.changed_contacts c CROSS JOIN conversation_spans s
                 ON s.id = (SELECT id FROM conversation_spans WHERE contact = c.contact AND opened_at < c.since
                            ORDER BY opened_at DESC, id DESC LIMIT 1)
@@ -55,7 +55,8 @@ struct ConversationSpans {
             let closedAt: Instant? = row[3]
             // A close at or after the instant is replayed again.
             let span = ConversationSpan(
-                contact: row[0], openedAt: row[2], closedAt: closedAt.flatMap { $0 < since ? $0 : nil }, isReopen: row[4])
+                contact: row[0], openedAt: row[2], closedAt: closedAt.flatMap { $0 < since ? $0 : nil }, isReopen: row[4],
+                openedByInbound: row[6])
             return (row[0], row[1], closedAt, span)
         }
         var keptSpans: [ContactKey: (id: Int64, storedClose: Instant?, span: ConversationSpan)] = [:]
@@ -92,7 +93,7 @@ struct ConversationSpans {
 
         let reclose = try db.cachedStatement(sql: "UPDATE conversation_spans SET closed_at = ? WHERE id = ?")
         let insert = try db.cachedStatement(
-            sql: "INSERT INTO conversation_spans(contact, opened_at, closed_at, reopen) VALUES (?, ?, ?, ?)")
+            sql: "INSERT INTO conversation_spans(contact, opened_at, closed_at, reopen, by_inbound) VALUES (?, ?, ?, ?, ?)")
         var steps: [ConversationStep] = []
         for contact in contacts {
             steps.removeAll(keepingCapacity: true)
@@ -106,7 +107,7 @@ struct ConversationSpans {
                 try reclose.execute(arguments: [first.closedAt, kept.id])
             }
             for span in spans {
-                try insert.execute(arguments: [contact, span.openedAt, span.closedAt, span.isReopen])
+                try insert.execute(arguments: [contact, span.openedAt, span.closedAt, span.isReopen, span.openedByInbound])
             }
         }
         try inbound.requireEnd()

@@ -109,6 +109,23 @@ enum Schema {
                     """)
             try ConversationSpans(db: db).refresh(Dictionary(uniqueKeysWithValues: contacts.map { ($0, Instant.min) }))
         }
+        migrator.registerMigration("v3") { db in
+            // Response times count only the conversations an inbound message opened: each span
+            // records what opened it. Existing spans are replayed again to fill it.
+            try db.execute(
+                sql: """
+                    ALTER TABLE conversation_spans ADD COLUMN by_inbound INTEGER NOT NULL DEFAULT 0
+                        CHECK (by_inbound IN (0, 1));
+                    DELETE FROM conversation_spans;
+                    """)
+            let contacts = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT contact FROM messages WHERE inbound = 1
+                    UNION SELECT DISTINCT contact FROM conversation_events ORDER BY 1
+                    """)
+            try ConversationSpans(db: db).refresh(Dictionary(uniqueKeysWithValues: contacts.map { ($0, Instant.min) }))
+        }
         return migrator
     }
 }

@@ -127,16 +127,17 @@ extension Store {
         var spans: [ConversationSpan] = []
         try db.forEachSQLiteRow(
             """
-            SELECT contact, opened_at, closed_at, reopen FROM conversation_spans
+            SELECT contact, opened_at, closed_at, reopen, by_inbound FROM conversation_spans
             WHERE closed_at >= ?1 AND opened_at < ?2
             UNION ALL
-            SELECT contact, opened_at, closed_at, reopen FROM conversation_spans
+            SELECT contact, opened_at, closed_at, reopen, by_inbound FROM conversation_spans
             WHERE closed_at IS NULL AND opened_at < ?2
             """, [range.lowerBound, range.upperBound]
         ) { row in
             spans.append(
                 ConversationSpan(
-                    contact: row.int64(0), openedAt: row.int64(1), closedAt: row.optionalInt64(2), isReopen: row.int64(3) != 0))
+                    contact: row.int64(0), openedAt: row.int64(1), closedAt: row.optionalInt64(2), isReopen: row.int64(3) != 0,
+                    openedByInbound: row.int64(4) != 0))
         }
         return ConversationMetrics(period: range, spans: spans)
     }

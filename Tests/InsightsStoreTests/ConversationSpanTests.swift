@@ -41,6 +41,28 @@ import Testing
         try expectSpansEqualAFullReplay(db)
     }
 
+    @Test func aSpanRecordsWhetherAnInboundMessageOrAnEventOpenedIt() throws {
+        let db = try TestDatabase()
+        // c1 writes at 09:00; a coach closes at 10:00 and re-opens by hand at 10:30; c1 writes
+        // at 10:45 (already open: no new span); the coach closes at 11:00; c1 writes at 12:00.
+        try db.importText(
+            "messages.csv",
+            Self.header
+                + "m1,c1,inbound,2026-10-05T09:00:00Z,,,\nm2,c1,inbound,2026-10-05T10:45:00Z,,,\n"
+                + "m3,c1,inbound,2026-10-05T12:00:00Z,,,\n")
+        try db.importText(
+            "conversation_events.csv",
+            Self.eventHeader
+                + "c1,closed,2026-10-05T10:00:00Z,,\nc1,reopened,2026-10-05T10:30:00Z,,\n"
+                + "c1,closed,2026-10-05T11:00:00Z,,\n")
+        #expect(
+            try spans(db) == [
+                span(1, "09:00", "10:00", false), span(1, "10:30", "11:00", true, byInbound: false),
+                span(1, "12:00", nil, true),
+            ])
+        try expectSpansEqualAFullReplay(db)
+    }
+
     @Test func importsInAnyOrderGiveTheSpansOfAFullReplay() throws {
         var random = SplitMix(seed: 7)
         // Four contacts, steps within two days at a handful of instants (so many coincide).
@@ -92,18 +114,20 @@ import Testing
         let spans = try store.queue.read { db in try Self.storedSpans(db) }
         #expect(
             spans == [
-                ConversationSpan(contact: 1, openedAt: 1000, closedAt: 2000, isReopen: false),
-                ConversationSpan(contact: 1, openedAt: 3000, closedAt: nil, isReopen: true),
-                ConversationSpan(contact: 2, openedAt: 500, closedAt: nil, isReopen: false),
+                ConversationSpan(contact: 1, openedAt: 1000, closedAt: 2000, isReopen: false, openedByInbound: true),
+                ConversationSpan(contact: 1, openedAt: 3000, closedAt: nil, isReopen: true, openedByInbound: true),
+                ConversationSpan(contact: 2, openedAt: 500, closedAt: nil, isReopen: false, openedByInbound: true),
             ])
     }
 
     // MARK: - Helpers
 
-    private func span(_ contact: ContactKey, _ opened: String, _ closed: String?, _ reopen: Bool) -> ConversationSpan {
+    private func span(
+        _ contact: ContactKey, _ opened: String, _ closed: String?, _ reopen: Bool, byInbound: Bool = true
+    ) -> ConversationSpan {
         ConversationSpan(
             contact: contact, openedAt: utc("2026-10-05T\(opened)"), closedAt: closed.map { utc("2026-10-05T\($0)") },
-            isReopen: reopen)
+            isReopen: reopen, openedByInbound: byInbound)
     }
 
     private func spans(_ db: TestDatabase) throws -> [ConversationSpan] {
@@ -112,8 +136,10 @@ import Testing
 
     static func storedSpans(_ db: Database) throws -> [ConversationSpan] {
         try Row.fetchAll(
-            db, sql: "SELECT contact, opened_at, closed_at, reopen FROM conversation_spans ORDER BY contact, opened_at, id"
-        ).map { ConversationSpan(contact: $0[0], openedAt: $0[1], closedAt: $0[2], isReopen: $0[3]) }
+            db, sql: "SELECT contact, opened_at, closed_at, reopen, by_inbound FROM conversation_spans ORDER BY contact, opened_at, id"
+        ).map {
+            ConversationSpan(contact: $0[0], openedAt: $0[1], closedAt: $0[2], isReopen: $0[3], openedByInbound: $0[4])
+        }
     }
 
     /// The stored spans equal a replay of every stored step from the beginning.

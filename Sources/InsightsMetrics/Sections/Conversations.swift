@@ -104,13 +104,17 @@ public struct ConversationSpan: Equatable, Hashable, Sendable {
     public var closedAt: Instant?
     /// True when an earlier span of the same conversation had closed (a reopen).
     public var isReopen: Bool
+    /// True when an inbound message opened it (false: a `reopened` or `opened` event). Only
+    /// conversations opened by users wait for a response (METRICS.md, "Response times").
+    public var openedByInbound: Bool
 
     /// Creates a span.
-    public init(contact: ContactKey, openedAt: Instant, closedAt: Instant?, isReopen: Bool) {
+    public init(contact: ContactKey, openedAt: Instant, closedAt: Instant?, isReopen: Bool, openedByInbound: Bool = false) {
         self.contact = contact
         self.openedAt = openedAt
         self.closedAt = closedAt
         self.isReopen = isReopen
+        self.openedByInbound = openedByInbound
     }
 }
 
@@ -168,7 +172,10 @@ public struct ConversationReplay: Sendable {
         for step in steps.sorted() {
             if step.opens, !isOpen {
                 let everClosed = !spans.isEmpty
-                spans.append(ConversationSpan(contact: contact, openedAt: step.instant, closedAt: nil, isReopen: everClosed))
+                spans.append(
+                    ConversationSpan(
+                        contact: contact, openedAt: step.instant, closedAt: nil, isReopen: everClosed,
+                        openedByInbound: step.order == -1))
             } else if !step.opens, isOpen {
                 spans[spans.count - 1].closedAt = step.instant
             }

@@ -1,0 +1,42 @@
+/// One outbound message written by a coach, as the response-time metrics read it.
+public struct CoachMessageRow: Equatable, Sendable {
+    /// The message's id: orders coach messages at the same instant.
+    public var messageID: String
+    /// The contact it was sent to.
+    public var contact: ContactKey
+    /// When it was sent.
+    public var timestamp: Instant
+    /// The coach's id (nil when the export names none).
+    public var authorID: String?
+    /// The coach's name on this message.
+    public var authorName: String?
+
+    /// Creates a row.
+    public init(messageID: String, contact: ContactKey, timestamp: Instant, authorID: String? = nil, authorName: String? = nil) {
+        self.messageID = messageID
+        self.contact = contact
+        self.timestamp = timestamp
+        self.authorID = authorID
+        self.authorName = authorName
+    }
+}
+
+/// One stored `closed` conversation event, with who closed it.
+public struct CloseEventRow: Equatable, Sendable {
+    /// Whose conversation.
+    public var contact: ContactKey
+    /// When.
+    public var timestamp: Instant
+    /// The coach who closed it.
+    public var actorID: String?
+    /// Position in replay order among the contact's events at the same instant.
+    public var sequence: Int64
+
+    /// Creates a row.
+    public init(contact: ContactKey, timestamp: Instant, actorID: String?, sequence: Int64) {
+        self.contact = contact
+        self.timestamp = timestamp
+        self.actorID = actorID
+        self.sequence = sequence
+    }
+}
