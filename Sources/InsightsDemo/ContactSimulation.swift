@@ -8,6 +8,8 @@ struct ContactSimulation {
         var end: Int64
         /// The coach who answered, if any (index into authors).
         var coach: Int?
+        /// For the Journey runs.
+        var summary: SessionSummary
     }
 
     private let timeline: DemoTimeline
@@ -100,7 +102,9 @@ struct ContactSimulation {
 
         closeConversations(sessions, into: &drafts)
         sendReminders(sessions, wantsTips: wantsTips, into: &drafts)
-        return ContactDraft(index: index, phone: phone, country: country, createdAt: sessions[0].start)
+        return ContactDraft(
+            index: index, phone: phone, country: country, createdAt: sessions[0].start, program: program.rawValue,
+            sessions: sessions.map(\.summary))
     }
 
     // MARK: Phone numbers
@@ -192,6 +196,8 @@ struct ContactSimulation {
             }
             if i < inboundCount - 1 { t += rng.seconds(15...300) }
         }
+        let automatedEnd = t
+        var handover: Int64?
         // Some sessions are handed to a coach during working hours.
         var coach: Int?
         let hour = timeline.hour(of: t)
@@ -199,6 +205,7 @@ struct ContactSimulation {
             let who = DemoCatalog.coaches[rng.weighted(DemoCatalog.coachWeights)]
             coach = who
             t += rng.seconds(60...1500)
+            handover = t
             let exchanges = rng.int(1...4)
             for j in 0..<exchanges {
                 let lines = rng.percent(35) ? 2 : 1
@@ -224,7 +231,8 @@ struct ContactSimulation {
             end += rng.seconds(60...900)
             message(end, author: DemoCatalog.crmSync, &drafts)
         }
-        return Session(start: start, end: end, coach: coach)
+        let summary = SessionSummary(start: start, automatedEnd: automatedEnd, handover: handover, journey: journey)
+        return Session(start: start, end: end, coach: coach, summary: summary)
     }
 
     // MARK: Goals

@@ -55,6 +55,27 @@ struct ContactDraft {
     var phone: String
     var country: String?
     var createdAt: Int64
+    /// The contact's programme: an index into `DemoCatalog.goals`, or 3 for none.
+    var program: Int
+    /// The contact's sessions in time order, for its Journey runs.
+    var sessions: [SessionSummary]
+    /// Consent and contact fields, filled in by `JourneySimulation`.
+    var optedInAt: Int64? = nil
+    var optedOutAt: Int64? = nil
+    /// The `fields` column: JSON text, or empty.
+    var fields = ""
+}
+
+/// What a Journey run needs to know about one session of a contact.
+struct SessionSummary {
+    /// The first inbound message, which starts the session's Journey.
+    var start: Int64
+    /// The Journey's last automated reply in the session.
+    var automatedEnd: Int64
+    /// The first message of the coach the session was handed to, if any.
+    var handover: Int64?
+    /// The Stack that answered (index into `DemoCatalog.authors`).
+    var journey: Int
 }
 
 /// The calendar of a configuration: local days (UTC+2) numbered from 0, and the weights
