@@ -63,6 +63,10 @@ public struct DemoConfiguration: Sendable, Equatable {
     public var days: Int
     /// The number of contacts (people) to generate (at least 0).
     public var contacts: Int
+    /// Whether `DemoDataset.files` also holds the newer record kinds (`message_statuses.csv`,
+    /// `journey_runs.csv`, `journey_results.csv`). Default false, until the importer reads
+    /// them; they are always in `DemoDataset.newKindFiles`.
+    public var includesNewKinds: Bool
 
     /// The default last day of data: 2026-10-31.
     public static let defaultEndDate = DemoDate(year: 2026, month: 10, day: 31)!
@@ -76,6 +80,9 @@ public struct DemoConfiguration: Sendable, Equatable {
     /// The instant legacy Automation and Threads were discontinued, 2024-06-30T00:00:00Z, in
     /// seconds since the epoch: `automation` and `thread` messages all come before it.
     public static let legacyCutoff: Int64 = Civil.epochDay(year: 2024, month: 6, day: 30) * 86_400
+    /// The instant the helpline began exporting message statuses, 2025-05-01T00:00:00Z, in
+    /// seconds since the epoch: only outbound messages from then on have statuses.
+    public static let statusExportStart: Int64 = Civil.epochDay(year: 2025, month: 5, day: 1) * 86_400
 
     /// Creates a configuration.
     /// - Parameters:
@@ -84,14 +91,18 @@ public struct DemoConfiguration: Sendable, Equatable {
     ///   - days: days of history ending with `endDate` (default 1,035: from 2024-01-01); values
     ///     below 1 count as 1.
     ///   - contacts: the number of contacts (default 3,000); negative values count as 0.
+    ///   - includesNewKinds: whether `DemoDataset.files` holds the newer record kinds too
+    ///     (default false).
     public init(
         seed: UInt64 = 42, endDate: DemoDate = DemoConfiguration.defaultEndDate,
-        days: Int = DemoConfiguration.defaultDays, contacts: Int = DemoConfiguration.defaultContacts
+        days: Int = DemoConfiguration.defaultDays, contacts: Int = DemoConfiguration.defaultContacts,
+        includesNewKinds: Bool = false
     ) {
         self.seed = seed
         self.endDate = endDate
         self.days = days
         self.contacts = contacts
+        self.includesNewKinds = includesNewKinds
     }
 
     /// The first day of data (`days − 1` days before `endDate`).

@@ -16,7 +16,9 @@ public struct DemoFile: Sendable, Equatable {
 /// arriving over the history (more toward the present) and coming back on several days,
 /// sessions answered by Stack journeys and coaches, scheduled reminders, API integrations,
 /// legacy Automation and Threads before 30 June 2024, conversations closed and reopened by
-/// coaches, and goals started, actioned and completed.
+/// coaches, and goals started, actioned and completed. Since 1 May 2025 the network's
+/// statuses of outbound messages; the Stacks' Journey runs and their answers; consent and
+/// contact fields (district, cohort, language).
 ///
 /// Generation is pure and deterministic: the same configuration gives byte-identical files
 /// on every run and platform (integer arithmetic only, a fixed pseudo-random generator, no
@@ -25,25 +27,34 @@ public struct DemoDataset: Sendable {
     /// The configuration generated.
     public let configuration: DemoConfiguration
     /// The files in import order: `goals.csv`, `behaviours.csv`, `contacts.csv`,
-    /// `messages.csv`, `conversation_events.csv`, `goal_events.csv`.
+    /// `messages.csv`, `conversation_events.csv`, `goal_events.csv`; with
+    /// `DemoConfiguration.includesNewKinds`, `message_statuses.csv` after `messages.csv` and
+    /// `journey_runs.csv`, `journey_results.csv` at the end.
     public let files: [DemoFile]
+    /// The files of the newer record kinds, whatever `includesNewKinds` says:
+    /// `message_statuses.csv`, `journey_runs.csv`, `journey_results.csv`.
+    public let newKindFiles: [DemoFile]
 
-    /// The file with this name, if any.
+    /// The file with this name, if any, in `files` or `newKindFiles`.
     public func file(named name: String) -> DemoFile? {
-        files.first { $0.name == name }
+        files.first { $0.name == name } ?? newKindFiles.first { $0.name == name }
     }
 
     /// Generates the dataset of a configuration.
     public static func generate(_ configuration: DemoConfiguration = DemoConfiguration()) -> DemoDataset {
         let timeline = DemoTimeline(configuration)
         var drafts = Drafts()
+        var journeys = JourneyDrafts()
         var contacts: [ContactDraft] = []
         var phones = Set<String>()  // membership only; never iterated
         let count = max(configuration.contacts, 0)
         contacts.reserveCapacity(count)
         for index in 0..<count {
             var simulation = ContactSimulation(index: index, seed: configuration.seed, timeline: timeline)
-            contacts.append(simulation.run(into: &drafts, phones: &phones))
+            var contact = simulation.run(into: &drafts, phones: &phones)
+            var journey = JourneySimulation(index: index, seed: configuration.seed, timeline: timeline)
+            journey.run(&contact, into: &journeys)
+            contacts.append(contact)
         }
 
         // Contact ids in order of arrival.
@@ -54,16 +65,39 @@ public struct DemoDataset: Sendable {
             ids[contact.index] = "contact-" + Civil.pad(rank + 1, width)
         }
 
-        let files = [
+        let messages = DemoFile(name: "messages.csv", contents: messagesCSV(&drafts.messages, ids))
+        // After messagesCSV: the messages are in file order.
+        let statuses = DemoFile(
+            name: "message_statuses.csv",
+            contents: statusesCSV(drafts.messages, seed: configuration.seed, end: timeline.interval.upperBound))
+        let runs = runsCSV(&journeys.runs, ids)
+        let results = resultsCSV(&journeys.results, runs, ids)
+        let newKinds = [
+            statuses, DemoFile(name: "journey_runs.csv", contents: runs.text),
+            DemoFile(name: "journey_results.csv", contents: results),
+        ]
+        var files = [
             DemoFile(name: "goals.csv", contents: goalsCSV()),
             DemoFile(name: "behaviours.csv", contents: behavioursCSV()),
             DemoFile(name: "contacts.csv", contents: contactsCSV(contacts, ids)),
-            DemoFile(name: "messages.csv", contents: messagesCSV(&drafts.messages, ids)),
+            messages,
             DemoFile(name: "conversation_events.csv", contents: conversationCSV(&drafts.conversation, ids)),
             DemoFile(name: "goal_events.csv", contents: goalEventsCSV(&drafts.goals, ids)),
         ]
-        return DemoDataset(configuration: configuration, files: files)
+        if configuration.includesNewKinds {
+            files.insert(statuses, at: 4)
+            files += newKinds[1...]
+        }
+        return DemoDataset(configuration: configuration, files: files, newKindFiles: newKinds)
     }
+
+    /// The id of the message numbered `number + 1`, e.g. `msg-0000042`.
+    static func messageID(_ number: Int, width: Int) -> String {
+        "msg-" + Civil.pad(number + 1, width)
+    }
+
+    /// The digits of message ids: at least 7, more when there are more messages.
+    static func messageIDWidth(_ count: Int) -> Int { max(7, String(count).count) }
 
     // MARK: Files
 
@@ -82,12 +116,17 @@ public struct DemoDataset: Sendable {
     }
 
     private static func contactsCSV(_ contacts: [ContactDraft], _ ids: [String]) -> String {
-        var csv = CSVText(header: ["contact_id", "phone", "country", "created_at"])
+        var csv = CSVText(header: [
+            "contact_id", "phone", "country", "created_at", "opted_in_at", "opted_out_at", "fields",
+        ])
         for contact in contacts {
             csv.field(ids[contact.index])
             csv.field(contact.phone)
             csv.field(contact.country ?? "")
-            csv.timestamp(contact.createdAt, last: true)
+            csv.timestamp(contact.createdAt)
+            if let time = contact.optedInAt { csv.timestamp(time) } else { csv.raw(",") }
+            if let time = contact.optedOutAt { csv.timestamp(time) } else { csv.raw(",") }
+            csv.field(contact.fields, last: true)
         }
         return csv.text
     }
@@ -97,9 +136,9 @@ public struct DemoDataset: Sendable {
         var csv = CSVText(header: [
             "message_id", "contact_id", "direction", "timestamp", "author_type", "author_id", "author_name",
         ])
-        let width = max(7, String(messages.count).count)
+        let width = messageIDWidth(messages.count)
         for (number, message) in messages.enumerated() {
-            csv.field("msg-" + Civil.pad(number + 1, width))
+            csv.field(messageID(number, width: width))
             csv.field(ids[Int(message.contact)])
             if message.author < 0 {
                 csv.field("inbound")
@@ -165,10 +204,13 @@ struct CSVText {
     /// Appends bytes as they are.
     mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-    /// A field, quoted when it holds a comma, quote or line break, then `,` or (last) `\n`.
+    /// A field, quoted when it holds a comma, quote or line break or begins or ends with a
+    /// space (so that no reader trims it), then `,` or (last) `\n`.
     mutating func field(_ value: String, last: Bool = false) {
         let utf8 = value.utf8
-        if utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+        if utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) || utf8.first == 0x20
+            || utf8.last == 0x20
+        {
             bytes.append(0x22)
             for byte in utf8 {
                 if byte == 0x22 { bytes.append(0x22) }
@@ -201,9 +243,28 @@ struct CSVText {
         bytes.append(last ? 0x0A : 0x2C)
     }
 
+    /// A prefix and a number of at least `width` digits, e.g. `msg-0000042`, then `,`. The
+    /// prefix must need no quoting.
+    mutating func number(prefix: String, _ value: Int, width: Int) {
+        bytes.append(contentsOf: prefix.utf8)
+        var width = width
+        var limit = 1
+        for _ in 0..<width { limit *= 10 }
+        while value >= limit {
+            width += 1
+            limit *= 10
+        }
+        digits(value, width)
+        bytes.append(0x2C)
+    }
+
     private mutating func digits(_ value: Int, _ width: Int) {
         var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
+        var places = 1
+        while places < width {
+            divisor *= 10
+            places += 1
+        }
         var v = value
         while divisor > 0 {
             bytes.append(UInt8(0x30 + v / divisor % 10))

@@ -138,6 +138,9 @@ struct ParsedDataset {
     let messages: CSVTable
     let conversationEvents: CSVTable
     let goalEvents: CSVTable
+    let messageStatuses: CSVTable
+    let journeyRuns: CSVTable
+    let journeyResults: CSVTable
 
     init(_ dataset: DemoDataset) throws {
         func table(_ name: String) throws -> CSVTable {
@@ -150,13 +153,17 @@ struct ParsedDataset {
         messages = try table("messages.csv")
         conversationEvents = try table("conversation_events.csv")
         goalEvents = try table("goal_events.csv")
+        messageStatuses = try table("message_statuses.csv")
+        journeyRuns = try table("journey_runs.csv")
+        journeyResults = try table("journey_results.csv")
     }
 
     var all: [(String, CSVTable)] {
         [
             ("goals.csv", goals), ("behaviours.csv", behaviours), ("contacts.csv", contacts),
             ("messages.csv", messages), ("conversation_events.csv", conversationEvents),
-            ("goal_events.csv", goalEvents),
+            ("goal_events.csv", goalEvents), ("message_statuses.csv", messageStatuses),
+            ("journey_runs.csv", journeyRuns), ("journey_results.csv", journeyResults),
         ]
     }
 }

@@ -12,10 +12,15 @@ let smallConfiguration = DemoConfiguration(seed: 7, endDate: DemoDate("2024-08-3
 let headers: [String: [String]] = [
     "goals.csv": ["goal_id", "name", "description"],
     "behaviours.csv": ["behaviour_id", "goal_id", "name"],
-    "contacts.csv": ["contact_id", "phone", "country", "created_at"],
+    "contacts.csv": ["contact_id", "phone", "country", "created_at", "opted_in_at", "opted_out_at", "fields"],
     "messages.csv": ["message_id", "contact_id", "direction", "timestamp", "author_type", "author_id", "author_name"],
     "conversation_events.csv": ["contact_id", "event", "timestamp", "actor_id", "actor_name"],
     "goal_events.csv": ["contact_id", "goal_id", "behaviour_id", "event", "timestamp"],
+    "message_statuses.csv": ["message_id", "status", "timestamp", "error"],
+    "journey_runs.csv": [
+        "run_id", "contact_id", "journey_id", "journey_name", "started_at", "ended_at", "outcome", "last_step",
+    ],
+    "journey_results.csv": ["contact_id", "journey_id", "run_id", "question", "answer", "timestamp"],
 ]
 
 @Suite struct DemoConfigurationTests {
@@ -47,6 +52,7 @@ let headers: [String: [String]] = [
         let a = DemoDataset.generate(smallConfiguration)
         let b = DemoDataset.generate(smallConfiguration)
         #expect(a.files == b.files)
+        #expect(a.newKindFiles == b.newKindFiles)
         #expect(
             a.files.map(\.name) == [
                 "goals.csv", "behaviours.csv", "contacts.csv", "messages.csv", "conversation_events.csv",
@@ -71,14 +77,42 @@ let headers: [String: [String]] = [
     @Test func pinnedFingerprint() {
         let dataset = DemoDataset.generate(
             DemoConfiguration(seed: 1, endDate: DemoDate("2024-08-31")!, days: 90, contacts: 60))
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
-        for file in dataset.files {
-            for byte in file.name.utf8 + [0] + file.contents.utf8 + [0] {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            }
-        }
-        #expect(hash == 0xEA45_644E_ECA7_3A0B, "fingerprint \(String(hash, radix: 16))")
+        // The six files as they were before contacts.csv had consent and fields columns.
+        #expect(fingerprint(dataset.files, withoutNewColumns: true) == 0xEA45_644E_ECA7_3A0B)
+        #expect(fingerprint(dataset.files + dataset.newKindFiles) == 0xFF3B_689B_1F1A_41A6)
     }
+
+    /// The default dataset's six files, with contacts.csv cut back to its first four columns,
+    /// are byte for byte those of the demo before the newer kinds existed (the fingerprint of
+    /// the files `insights demo` wrote then).
+    @Test func defaultDatasetUnchangedByTheNewerKinds() {
+        #expect(fingerprint(defaultDataset.files, withoutNewColumns: true) == 0xE490_50A9_26AD_2DA7)
+    }
+}
+
+/// FNV-1a of the files' names and bytes; `withoutNewColumns` cuts each line of contacts.csv
+/// after its fourth column (the first four never hold a comma).
+func fingerprint(_ files: [DemoFile], withoutNewColumns: Bool = false) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for file in files {
+        var contents = Array(file.contents.utf8)
+        if withoutNewColumns, file.name == "contacts.csv" {
+            var cut: [UInt8] = []
+            for line in contents.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast() {
+                var commas = 0
+                cut += line.prefix { byte in
+                    if byte == 0x2C { commas += 1 }
+                    return commas < 4
+                }
+                cut.append(0x0A)
+            }
+            contents = cut
+        }
+        for byte in Array(file.name.utf8) + [0] + contents + [0] {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+    }
+    return hash
 }
 
 @Suite struct DemoFormatTests {
@@ -140,7 +174,7 @@ func checkFormat(_ dataset: DemoDataset, _ parsed: ParsedDataset? = nil) throws 
         let bad = table.rows.firstIndex { $0.count != table.header.count }
         #expect(bad == nil, "\(name): row \(bad.map { $0 + 2 } ?? 0) has the wrong column count")
     }
-    for file in dataset.files {
+    for file in dataset.files + dataset.newKindFiles {
         #expect(!file.contents.contains("\r"), "\(file.name) has a carriage return")
         #expect(file.contents.hasSuffix("\n"))
     }
@@ -271,4 +305,5 @@ func checkRules(_ parsed: ParsedDataset, _ configuration: DemoConfiguration) thr
             Issue.record("goal event \(row["event"] ?? "nil")")
         }
     }
+    try checkNewKindRules(parsed, configuration)
 }
