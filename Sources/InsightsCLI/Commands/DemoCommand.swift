@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InsightsDemo
 import InsightsImport
+import InsightsJobs
 import InsightsStore
 
 /// `insights demo`.
@@ -32,7 +33,7 @@ struct DemoCommand: ParsableCommand {
         var paths: [String] = []
         for file in dataset.files {
             let url = dataFolder.appendingPathComponent(file.name)
-            try writeAtomically(file.contents, to: url)
+            try AtomicFile.write(file.contents, to: url)
             paths.append(url.path)
         }
         let databasePath = folder.appendingPathComponent("demo.sqlite").path
@@ -40,9 +41,9 @@ struct DemoCommand: ParsableCommand {
             try FileManager.default.removeItem(atPath: databasePath + suffix)
         }
         let store = try Store(path: databasePath)
-        try store.setMeta("service_name", "Sunrise Health Helpline (demo)")
+        try store.setMeta(.serviceName, "Sunrise Health Helpline (demo)")
         // A fixed import time keeps the demo byte-for-byte reproducible.
-        try store.setMeta(Store.lastImportKey, "1 November 2026, 00:00 UTC")
+        try store.setMeta(.lastImport, "1 November 2026, 00:00 UTC")
         let parser = TimestampParser()
         let order = RecordKind.importOrder
         let files = try paths.map { try ImportFile(path: $0) }
@@ -52,8 +53,9 @@ struct DemoCommand: ParsableCommand {
             print(ImportCommand.describe(summary))
         }
         let options = try PeriodOptions.parse(["--month", "2026-10", "--timezone", "Africa/Johannesburg"])
-        let report = try ReportWriter.write(
-            store: store, period: options, out: folder.path, title: nil, templates: templates)
-        print("Demo report written to \(report.path)/index.html (and metrics.json)")
+        let job = ReportJob(
+            source: store, period: try options.period { try store.newestMessage() }, calendar: options.calendar,
+            out: folder, templates: try TemplateFolder.locate(templates))
+        print("Demo report written to \(try job.run().folder.path)/index.html (and metrics.json)")
     }
 }

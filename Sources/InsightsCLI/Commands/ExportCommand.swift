@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InsightsImport
+import InsightsJobs
 import InsightsStore
 
 /// `insights export`.
@@ -43,7 +44,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw CLIError.write(path: folder.path, reason: error.localizedDescription)
+            throw JobError.write(path: folder.path, reason: error.localizedDescription)
         }
         let written = try Self.export(store: store, to: folder, format: format.fileFormat)
         print("Exported \(database.db) to \(folder.path)/ (\(format.rawValue)):")
@@ -53,7 +54,7 @@ struct ExportCommand: ParsableCommand {
             let padding = String(repeating: " ", count: width - name.count)
             print("  \(name)\(padding)  \(file.rows) rows")
         }
-        if let name = try store.meta("service_name") {
+        if let name = try store.meta(.serviceName) {
             print("note: the service name \"\(name)\" is not part of the files; after importing them, "
                 + "pass --title to `insights report`.")
         }
@@ -86,7 +87,7 @@ struct ExportCommand: ParsableCommand {
         var written: [(path: String, rows: Int)] = []
         while let file = pending.first {
             guard rename(file.temporary.path, file.final.path) == 0 else {
-                throw CLIError.write(path: file.final.path, reason: String(cString: strerror(errno)))
+                throw JobError.write(path: file.final.path, reason: String(cString: strerror(errno)))
             }
             pending.removeFirst()
             written.append((file.final.path, file.rows))
@@ -105,7 +106,7 @@ private struct BufferedFile {
         self.url = url
         guard FileManager.default.createFile(atPath: url.path, contents: nil),
             let handle = FileHandle(forWritingAtPath: url.path)
-        else { throw CLIError.write(path: url.path, reason: "the file cannot be created") }
+        else { throw JobError.write(path: url.path, reason: "the file cannot be created") }
         self.handle = handle
         buffer.reserveCapacity(1 << 20)
     }
@@ -119,7 +120,7 @@ private struct BufferedFile {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw CLIError.write(path: url.path, reason: error.localizedDescription)
+            throw JobError.write(path: url.path, reason: error.localizedDescription)
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -130,7 +131,7 @@ private struct BufferedFile {
             try handle.synchronize()
             try handle.close()
         } catch {
-            throw CLIError.write(path: url.path, reason: error.localizedDescription)
+            throw JobError.write(path: url.path, reason: error.localizedDescription)
         }
     }
 }

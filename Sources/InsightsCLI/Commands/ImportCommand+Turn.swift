@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InsightsImport
 import InsightsMetrics
+import InsightsJobs
 import InsightsStore
 
 /// Where the files of `insights import` come from.
@@ -117,7 +118,7 @@ extension ImportCommand {
                 options.goalsFile = path
             } catch {
                 printError("error: \(error.localizedDescription)")
-                throw ExitCode(FileManager.default.fileExists(atPath: path) ? 65 : 66)
+                throw ExitCode((FileManager.default.fileExists(atPath: path) ? ExitStatus.data : .noInput).rawValue)
             }
         }
         let conversion: TurnConversion
@@ -126,7 +127,7 @@ extension ImportCommand {
             conversion = try TurnConversion(files: located.files, skipped: located.skipped, options: options)
         } catch {
             printError(Self.errorLines(error.localizedDescription))
-            throw ExitCode(error.isUnopenable ? 66 : 65)
+            throw ExitCode((error.isUnopenable ? ExitStatus.noInput : .data).rawValue)
         }
         conversion.summary.lines.forEach { print($0) }
 
@@ -138,7 +139,7 @@ extension ImportCommand {
             paths = try conversion.writeImportFiles(to: folder)
         } catch {
             printError("error: cannot write the converted records to \(folder.path): \(error.localizedDescription)")
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.failure.rawValue)
         }
         let store = try Store(path: database.db)
         print("Stored (one transaction per kind):")
@@ -155,18 +156,14 @@ extension ImportCommand {
                 // The conversion checked every row, so this is the database refusing a write.
                 printError("error: \(error.localizedDescription)")
                 printError("  (kinds listed above were stored; run the same command again once fixed: imports replace)")
-                if imported { try store.setMeta(Store.lastImportKey, Self.importTime(Date())) }
-                throw ExitCode(65)
+                if imported { try store.setMeta(.lastImport, Self.importTime(Date())) }
+                throw ExitCode(ExitStatus.data.rawValue)
             }
         }
-        try store.setMeta(Store.lastImportKey, Self.importTime(Date()))
-        try store.setMeta(Self.closesNoteKey, conversion.summary.closesNote)
+        try store.setMeta(.lastImport, Self.importTime(Date()))
+        try store.setMeta(.closesNote, conversion.summary.closesNote)
         if !conversion.summary.closesNote.isEmpty { print("note: \(conversion.summary.closesNote)") }
     }
-
-    /// The `meta` key holding the sentence that says conversation closes are approximate
-    /// ("" when they are exact); `insights report` repeats it.
-    static let closesNoteKey = "conversation_closes_note"
 
     /// `error: ` before each problem line; indented and closing lines as they are.
     static func errorLines(_ text: String) -> String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InsightsImport
 import InsightsMetrics
+import InsightsJobs
 import InsightsStore
 
 /// `insights import`.
@@ -62,7 +63,7 @@ struct ImportCommand: ParsableCommand {
                 opened.append(try ImportFile(path: path, kind: forcedKind))
             } catch {
                 printError("error: \(error.localizedDescription)")
-                throw ExitCode(66)
+                throw ExitCode(ExitStatus.noInput.rawValue)
             }
         }
         let order = RecordKind.importOrder
@@ -70,6 +71,7 @@ struct ImportCommand: ParsableCommand {
         let store = try Store(path: database.db)
         var failed = false
         var imported = false
+        var rejectFiles: Set<String> = []
         for file in opened {
             do {
                 let summary = try store.importFile(
@@ -80,7 +82,7 @@ struct ImportCommand: ParsableCommand {
                 print(Self.describe(summary))
                 imported = true
                 if !summary.rejected.isEmpty {
-                    let path = try writeRejects(summary)
+                    let path = try writeRejects(summary, besides: &rejectFiles)
                     print("  rejected rows and reasons written to \(path)")
                 }
             } catch {
@@ -88,8 +90,8 @@ struct ImportCommand: ParsableCommand {
                 failed = true
             }
         }
-        if imported { try store.setMeta(Store.lastImportKey, Self.importTime(Date())) }
-        if failed { throw ExitCode(65) }
+        if imported { try store.setMeta(.lastImport, Self.importTime(Date())) }
+        if failed { throw ExitCode(ExitStatus.data.rawValue) }
     }
 
     /// `25 November 2026, 06:26 UTC`: when data was last imported, shown in report headers.
@@ -115,17 +117,26 @@ struct ImportCommand: ParsableCommand {
         return line
     }
 
-    /// `<db folder>/rejects/<file name>.rejects.csv`: line, reason, then the row's fields.
-    private func writeRejects(_ summary: ImportSummary) throws -> String {
+    /// `<db folder>/rejects/<file name>.rejects.csv`: line, reason, then the row's fields. A
+    /// second input of this run with the same file name (`a/messages.csv`, `b/messages.csv`)
+    /// gets `<file name>.2.rejects.csv`, and so on, so no input's rejects replace another's.
+    private func writeRejects(_ summary: ImportSummary, besides written: inout Set<String>) throws -> String {
         let folder = URL(fileURLWithPath: database.db).deletingLastPathComponent().appendingPathComponent("rejects")
         let name = URL(fileURLWithPath: summary.file).lastPathComponent
-        let url = folder.appendingPathComponent(name + ".rejects.csv")
+        var fileName = name + ".rejects.csv"
+        var number = 1
+        while written.contains(fileName) {
+            number += 1
+            fileName = "\(name).\(number).rejects.csv"
+        }
+        written.insert(fileName)
+        let url = folder.appendingPathComponent(fileName)
         var text = "line,reason,row\n"
         for row in summary.rejected {
             let fields = [String(row.issue.line), row.issue.reason, row.fields.joined(separator: ",")]
             text += fields.map(Self.csvField).joined(separator: ",") + "\n"
         }
-        try writeAtomically(text, to: url)
+        try AtomicFile.write(text, to: url)
         return url.path
     }
 
