@@ -1,6 +1,7 @@
 import Foundation
 import InsightsJobs
 import InsightsMetrics
+import InsightsStore
 import InsightsTestSupport
 import Testing
 
@@ -92,5 +93,31 @@ private func names(_ folder: URL) throws -> [String] {
         #expect(try AtomicFile.writeIfChanged("two", to: file) == true)
         #expect(try String(contentsOf: file, encoding: .utf8) == "two")
         #expect(try names(root) == ["a.txt"])
+    }
+}
+
+@Suite struct ExportJobTests {
+    @Test func killedExportsLeaveNothingBehindTheNextRun() throws {
+        let root = try TestPaths.temporaryDirectory("export-job")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try Store(path: root.appendingPathComponent("db.sqlite").path)
+        let out = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        // Left by killed exports: this version's temporary (pid 2147483646 runs nowhere) and
+        // an earlier version's `.partial`; a user's own dot file stays.
+        for name in [
+            ".messages.csv.insights-tmp-2147483646-4", ".contacts.csv.0F4A2C61-5D3B-4E8A-9C1D-2B3E4F5A6B7C.partial", ".keep",
+        ] {
+            try Data("x".utf8).write(to: out.appendingPathComponent(name))
+        }
+        let written = try ExportJob(store: store, folder: out, format: .csv).run()
+        // An empty database: six files of a header each, in import order.
+        #expect(written.map { URL(fileURLWithPath: $0.path).lastPathComponent } == [
+            "goals.csv", "behaviours.csv", "contacts.csv", "messages.csv", "conversation_events.csv", "goal_events.csv",
+        ])
+        #expect(written.map(\.rows) == [0, 0, 0, 0, 0, 0])
+        #expect(try names(out) == [
+            ".keep", "behaviours.csv", "contacts.csv", "conversation_events.csv", "goal_events.csv", "goals.csv", "messages.csv",
+        ])
     }
 }

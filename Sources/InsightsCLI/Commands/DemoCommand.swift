@@ -27,35 +27,8 @@ struct DemoCommand: ParsableCommand {
     var templates: String?
 
     func run() throws {
-        let folder = URL(fileURLWithPath: out)
-        let dataFolder = folder.appendingPathComponent("import")
-        let dataset = DemoDataset.generate(DemoConfiguration(seed: seed))
-        var paths: [String] = []
-        for file in dataset.files {
-            let url = dataFolder.appendingPathComponent(file.name)
-            try AtomicFile.write(file.contents, to: url)
-            paths.append(url.path)
-        }
-        let databasePath = folder.appendingPathComponent("demo.sqlite").path
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: databasePath + suffix) {
-            try FileManager.default.removeItem(atPath: databasePath + suffix)
-        }
-        let store = try Store(path: databasePath)
-        try store.setMeta(.serviceName, "Sunrise Health Helpline (demo)")
-        // A fixed import time keeps the demo byte-for-byte reproducible.
-        try store.setMeta(.lastImport, "1 November 2026, 00:00 UTC")
-        let parser = TimestampParser()
-        let order = RecordKind.importOrder
-        let files = try paths.map { try ImportFile(path: $0) }
-            .sorted { (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0) }
-        for file in files {
-            let summary = try store.importFile(file, timestamps: parser)
-            print(ImportCommand.describe(summary))
-        }
-        let options = try PeriodOptions.parse(["--month", "2026-10", "--timezone", "Africa/Johannesburg"])
-        let job = ReportJob(
-            source: store, period: try options.period { try store.newestMessage() }, calendar: options.calendar,
-            out: folder, templates: try TemplateFolder.locate(templates))
-        print("Demo report written to \(try job.run().folder.path)/index.html (and metrics.json)")
+        let job = DemoJob(folder: URL(fileURLWithPath: out), seed: seed, templates: try TemplateFolder.locate(templates))
+        let folder = try job.run { print(ImportJob.describe($0)) }
+        print("Demo report written to \(folder.path)/index.html (and metrics.json)")
     }
 }
