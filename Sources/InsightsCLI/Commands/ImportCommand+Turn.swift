@@ -131,37 +131,20 @@ extension ImportCommand {
         }
         conversion.summary.lines.forEach { print($0) }
 
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("insights-turn-\(UUID().uuidString)", isDirectory: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let paths: [String]
+        let job = TurnImportJob(database: database.db, conversion: conversion, timestamps: parser)
         do {
-            paths = try conversion.writeImportFiles(to: folder)
-        } catch {
-            printError("error: cannot write the converted records to \(folder.path): \(error.localizedDescription)")
-            throw ExitCode(ExitStatus.failure.rawValue)
-        }
-        let store = try Store(path: database.db)
-        print("Stored (one transaction per kind):")
-        var imported = false
-        for path in paths {
-            do {
-                let file = try ImportFile(path: path)
-                let summary = try store.importFile(file, timestamps: parser)
-                print(
-                    "  \(summary.kind.rawValue): \(summary.read) converted, \(summary.new) new, \(summary.replaced) replaced"
-                )
-                imported = true
-            } catch {
-                // The conversion checked every row, so this is the database refusing a write.
-                printError("error: \(error.localizedDescription)")
-                printError("  (kinds listed above were stored; run the same command again once fixed: imports replace)")
-                if imported { try store.setMeta(.lastImport, Self.importTime(Date())) }
-                throw ExitCode(ExitStatus.data.rawValue)
+            try job.run(opened: { print("Stored (one transaction per kind):") }) { summary in
+                print("  \(summary.kind.rawValue): \(summary.read) converted, \(summary.new) new, \(summary.replaced) replaced")
             }
+        } catch TurnImportJob.Failure.cannotWriteConverted(let folder, let reason) {
+            printError("error: cannot write the converted records to \(folder): \(reason)")
+            throw ExitCode(ExitStatus.failure.rawValue)
+        } catch TurnImportJob.Failure.store(let error) {
+            // The conversion checked every row, so this is the database refusing a write.
+            printError("error: \(error.localizedDescription)")
+            printError("  (kinds listed above were stored; run the same command again once fixed: imports replace)")
+            throw ExitCode(ExitStatus.data.rawValue)
         }
-        try store.setMeta(.lastImport, Self.importTime(Date()))
-        try store.setMeta(.closesNote, conversion.summary.closesNote)
         if !conversion.summary.closesNote.isEmpty { print("note: \(conversion.summary.closesNote)") }
     }
 

@@ -81,6 +81,4 @@ struct ImportCommand: ParsableCommand {
             })
         if !succeeded { throw ExitCode(ExitStatus.data.rawValue) }
     }
-
-    static func importTime(_ date: Date) -> String { ImportJob.importTime(date) }
 }
