@@ -9,7 +9,8 @@ import Synchronization
 ///
 /// These are the only per-message reads of a report, so they go through SQLite's C API with
 /// nothing allocated per row: contact keys and instants are integers, and authors are looked
-/// up by their bytes (`AuthorTable`, keyed by `ReadConnection.authorKeyBytes`), making a `String` only the first time one is seen.
+/// up by their bytes (`AuthorTable`, keyed by `ReadConnection.authorKeyBytes`), making a
+/// `String` only the first time one is seen.
 /// Every connection reads the database's `data_version` in its read transaction, so the
 /// caller can tell that all of them saw the same data.
 struct PeriodScan {
