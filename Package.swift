@@ -41,17 +41,23 @@ let package = Package(
             ]),
         // Deterministic synthetic helpline data in the import format.
         .target(name: "InsightsDemo"),
+        // The commands' work, for the CLI, the benchmark and the tests: one job per command,
+        // the one way to write a file and a report folder, exit statuses. No parsing, no printing.
+        .target(
+            name: "InsightsJobs",
+            dependencies: ["InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsRender", "InsightsDemo"]),
+        // Parses the command line, calls a job, prints. No file writing, no SQL.
         .executableTarget(
             name: "InsightsCLI",
             dependencies: [
-                "InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsRender",
+                "InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsJobs",
                 "InsightsDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "InsightsBench",
             dependencies: [
-                "InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsRender",
+                "InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsRender", "InsightsJobs",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -71,6 +77,9 @@ let package = Package(
             ]),
         .testTarget(name: "InsightsRenderTests", dependencies: ["InsightsRender", "InsightsMetrics", "InsightsTestSupport"]),
         .testTarget(name: "InsightsDemoTests", dependencies: ["InsightsDemo"]),
+        .testTarget(
+            name: "InsightsJobsTests",
+            dependencies: ["InsightsJobs", "InsightsStore", "InsightsMetrics", "InsightsTestSupport"]),
         .testTarget(
             name: "InsightsCLITests",
             dependencies: ["InsightsCLI", "InsightsTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

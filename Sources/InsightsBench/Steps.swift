@@ -1,7 +1,7 @@
 import Foundation
 import InsightsImport
 import InsightsMetrics
-import InsightsRender
+import InsightsJobs
 import InsightsStore
 
 /// The month every report of the benchmark covers, and its zone.
@@ -106,21 +106,15 @@ enum ReportStep {
         return result
     }
 
-    /// What `insights report --month` does: open the store, compute, render both files and
-    /// write each atomically.
+    /// What `insights report --month` does (the same job), on `threads` read connections.
     static func writeReport(
         database: String, out: String, period: ReportPeriod, calendar: ReportCalendar, threads: Int
     ) throws -> Report {
-        let renderer = try ReportRenderer(templates: BenchReport.templates)
-        let store = try Store(path: database, create: false)
-        let name = try store.meta("service_name") ?? "Helpline"
-        let report = try store.report(
-            period: period, calendar: calendar, serviceName: name, generatorVersion: "bench", parallelism: threads)
-        let folder = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(MetricsJSON.render(report).utf8).write(to: folder.appendingPathComponent("metrics.json"), options: .atomic)
-        try Data(renderer.render(report).utf8).write(to: folder.appendingPathComponent("index.html"), options: .atomic)
-        return report
+        let source = ThreadedStore(store: try Store(path: database, create: false), threads: threads)
+        let job = ReportJob(
+            source: source, period: period, calendar: calendar, out: URL(fileURLWithPath: out),
+            templates: BenchReport.templates, generatorVersion: "bench")
+        return try job.run().report
     }
 
     static func headline(_ report: Report) -> String {
@@ -164,4 +158,17 @@ func peakMemoryBytes() -> Int {
     #else
         return usage.ru_maxrss
     #endif
+}
+
+/// The store read on a chosen number of connections.
+struct ThreadedStore: ReportSource {
+    let store: Store
+    let threads: Int
+
+    func newestMessage() throws(StoreError) -> Instant? { try store.newestMessage() }
+    func messageSpan() throws(StoreError) -> ClosedRange<Instant>? { try store.messageSpan() }
+    func meta(_ key: MetaKey) throws(StoreError) -> String? { try store.meta(key) }
+    func periodData(period: ReportPeriod, calendar: ReportCalendar) throws(StoreError) -> PeriodData {
+        try store.periodData(period: period, calendar: calendar, parallelism: threads)
+    }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
+import InsightsJobs
 
 /// The `insights` command.
 @main
 struct Insights: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = InsightsVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "insights",

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import InsightsMetrics
-import InsightsRender
+import InsightsJobs
 import InsightsStore
 
 /// `--db PATH`.
@@ -87,10 +87,10 @@ struct PeriodOptions: ParsableArguments {
         if let to, let date = LocalDate(iso: to) {
             end = date
         } else {
-            guard let instant = try newest() else { throw CLIError.emptyDatabase }
+            guard let instant = try newest() else { throw JobError.emptyDatabase }
             end = calendar.localDate(at: instant)
         }
-        guard let period = ReportPeriod(last: last ?? 7, endingOn: end) else { throw CLIError.emptyDatabase }
+        guard let period = ReportPeriod(last: last ?? 7, endingOn: end) else { throw JobError.emptyDatabase }
         return period
     }
 
@@ -100,64 +100,6 @@ struct PeriodOptions: ParsableArguments {
             let month = Int(parts[1]), (1...12).contains(month)
         else { return nil }
         return (year, month)
-    }
-}
-
-/// Failures of the command line itself.
-enum CLIError: Error, LocalizedError {
-    case emptyDatabase
-    case emptyPeriod(ReportPeriod, String)
-    case write(path: String, reason: String)
-    case noTemplates(searched: [String])
-    case noChromium
-    case pdfFailed(String)
-
-    var errorDescription: String? {
-        switch self {
-        case .emptyDatabase:
-            return "The database holds no messages yet, so there is no period to report on; import some first."
-        case .emptyPeriod(let period, let zone):
-            return "No messages, conversation or goal events between \(period.from) and \(period.to) (\(zone)); "
-                + "choose another period (--month, --from/--to, --last)."
-        case .write(let path, let reason): return "\(path): cannot write: \(reason)"
-        case .noChromium:
-            return "--pdf needs headless Chromium, which is not installed (Debian: apt-get install chromium); "
-                + "index.html was written."
-        case .pdfFailed(let reason):
-            return "Chromium could not print the PDF (\(reason)); index.html was written."
-        case .noTemplates(let searched):
-            return "No report templates found (looked in \(searched.joined(separator: ", "))); pass --templates DIR."
-        }
-    }
-}
-
-/// Where the report templates are: `--templates`, else `./templates`, else the `templates`
-/// folder of the package the executable was built in.
-func templatesDirectory(_ option: String?) throws -> URL {
-    if let option { return URL(fileURLWithPath: option) }
-    var searched: [String] = []
-    let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("templates")
-    searched.append(local.path)
-    if FileManager.default.fileExists(atPath: local.appendingPathComponent("report.mustache").path) { return local }
-    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    for _ in 0..<6 {
-        let candidate = folder.appendingPathComponent("templates")
-        if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("report.mustache").path) {
-            return candidate
-        }
-        searched.append(candidate.path)
-        folder = folder.deletingLastPathComponent()
-    }
-    throw CLIError.noTemplates(searched: Array(searched.prefix(3)))
-}
-
-/// Writes a file atomically: a temporary file in the same folder, then a rename.
-func writeAtomically(_ text: String, to url: URL) throws {
-    do {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .atomic)
-    } catch {
-        throw CLIError.write(path: url.path, reason: error.localizedDescription)
     }
 }
 

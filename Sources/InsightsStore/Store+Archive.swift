@@ -4,9 +4,9 @@ import InsightsMetrics
 
 extension Store {
     /// The `meta` key counting imports that changed stored data.
-    public static let dataVersionKey = "data_version"
+    public static let dataVersionKey = MetaKey.dataVersion.rawValue
     /// The `meta` key holding a random id of this database, made on first use.
-    public static let databaseIDKey = "database_id"
+    public static let databaseIDKey = MetaKey.databaseID.rawValue
 
     /// The instants of the oldest and newest stored message or event, if any.
     public func activitySpan() throws(StoreError) -> ClosedRange<Instant>? {
@@ -42,8 +42,10 @@ extension Store {
         }
     }
 
-    /// An identity of the stored data: this database's id and the number of imports that
-    /// changed it. Equal stamps mean equal data, so derived outputs need no recomputing.
+    /// An identity of the stored data: this database's id, the number of imports that
+    /// changed it and the random token the last of them made. Equal stamps mean equal data,
+    /// so derived outputs need no recomputing; a restored copy into which other data was
+    /// imported has another token, so its stamp differs.
     public func dataStamp() throws(StoreError) -> String {
         var id = try meta(Self.databaseIDKey)
         if id == nil {
@@ -51,6 +53,6 @@ extension Store {
             try setMeta(Self.databaseIDKey, made)
             id = made
         }
-        return "\(id ?? "")/\(try meta(Self.dataVersionKey) ?? "0")"
+        return "\(id ?? "")/\(try meta(.dataVersion) ?? "0")/\(try meta(.dataToken) ?? "")"
     }
 }

@@ -135,6 +135,9 @@ extension Store {
                                 ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
                                 """,
                             arguments: [Store.dataVersionKey])
+                        try db.execute(
+                            sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                            arguments: [MetaKey.dataToken.rawValue, UUID().uuidString])
                     }
                     return .commit
                 }

@@ -1,7 +1,23 @@
 import GRDB
 import InsightsMetrics
 
-extension Store {
+extension Store: ReportSource {
+    /// Reads the plain data of a period on two connections at once (see
+    /// `periodData(period:calendar:parallelism:)`).
+    public func periodData(period: ReportPeriod, calendar: ReportCalendar) throws(StoreError) -> PeriodData {
+        try periodData(period: period, calendar: calendar, parallelism: 2)
+    }
+
+    /// A value of the `meta` table.
+    public func meta(_ key: MetaKey) throws(StoreError) -> String? {
+        try meta(key.rawValue)
+    }
+
+    /// Sets a value of the `meta` table.
+    public func setMeta(_ key: MetaKey, _ value: String) throws(StoreError) {
+        try setMeta(key.rawValue, value)
+    }
+
     /// The instant of the newest stored message, if any.
     public func newestMessage() throws(StoreError) -> Instant? {
         try wrap { try queue.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(ts) FROM messages") } }
@@ -18,50 +34,40 @@ extension Store {
         }
     }
 
-    /// Computes every metric of a period, reading only the period's data: its messages and
-    /// the previous period's (`PeriodScan`, on `parallelism` connections at once), the first
-    /// inbound messages and conversation spans derived at import, its goal events, and the
-    /// regions of its active contacts. All arithmetic is in `InsightsMetrics`.
+    /// Reads the plain data of a period (see `PeriodData`): its messages and the previous
+    /// period's (`PeriodScan`, on `parallelism` connections at once), the first inbound
+    /// messages and conversation spans derived at import, its goal events, and the regions
+    /// of its active contacts. No metric is computed here: `Report(data:…)` does that.
     ///
     /// The reads see one state of the database: if an import commits while they run, they
     /// are repeated.
-    public func report(
-        period: ReportPeriod, calendar: ReportCalendar, serviceName: String, generatorVersion: String,
-        parallelism: Int = 2
-    ) throws(StoreError) -> Report {
+    public func periodData(
+        period: ReportPeriod, calendar: ReportCalendar, parallelism: Int
+    ) throws(StoreError) -> PeriodData {
         let range = period.instants(in: calendar)
         let previousRange = period.previous.instants(in: calendar)
         let cached = calendar.caching(previousRange.lowerBound..<range.upperBound)
         let scan = PeriodScan(path: path, parallelism: parallelism)
         for _ in 0..<5 {
             let scanned = try scan.run(period: period, calendar: cached)
-            let report = try wrap {
-                try queue.read { db -> Report? in
+            let data = try wrap {
+                try queue.read { db -> PeriodData? in
                     // The scan's connections and this one saw the same imports, or we go again.
                     let version = try String.fetchOne(
-                        db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [Self.dataVersionKey])
+                        db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.dataVersion.rawValue])
                     guard case .some(let scannedVersion) = scanned.dataVersion, scannedVersion == version else { return nil }
                     let tally = scanned.tally
-                    let previous = PreviousAudience(
-                        activeUsers: scanned.previous.active.count,
-                        newUsers: try firstInbound(db, in: previousRange).count)
-                    let audience = AudienceMetrics(
-                        tally: tally, firstInbound: try firstInbound(db, in: range),
-                        countries: try countries(db, of: tally.activeContacts), previous: previous)
-                    let engagement = EngagementMetrics(
-                        tally: tally,
-                        previous: PreviousEngagement(
-                            messagesReceived: scanned.previous.received, messagesSent: scanned.previous.sent))
-                    let authorship = AuthorshipMetrics(tally: tally, latestNames: try latestNames(db, for: tally))
-                    let conversations = try conversationMetrics(db, range: range)
-                    let impact = ImpactMetrics(goals: try goals(db), events: try goalEvents(db, range: range))
-                    return Report(
-                        serviceName: serviceName, generatorVersion: generatorVersion, period: period,
-                        timeZoneIdentifier: calendar.timeZone.identifier, impact: impact, audience: audience,
-                        engagement: engagement, conversations: conversations, authorship: authorship)
+                    let previous = PreviousPeriodCounts(
+                        received: scanned.previous.received, sent: scanned.previous.sent,
+                        activeUsers: scanned.previous.active.count, newUsers: try firstInbound(db, in: previousRange).count)
+                    return PeriodData(
+                        period: period, calendar: calendar, tally: tally, previous: previous,
+                        firstInbound: try firstInbound(db, in: range), countries: try countries(db, of: tally.activeContacts),
+                        latestNames: try latestNames(db, for: tally), conversationSpans: try conversationSpans(db, range: range),
+                        goals: try goals(db), goalEvents: try goalEvents(db, range: range))
                 }
             }
-            if let report { return report }
+            if let data { return data }
         }
         throw StoreError.sqlite(path: path, message: "the database kept changing while the report read it; try again")
     }
@@ -121,9 +127,9 @@ extension Store {
         return names
     }
 
-    /// The conversation block from the spans that overlap the period or end after it began:
-    /// the spans closed in or after the period, and those still open.
-    private func conversationMetrics(_ db: Database, range: Range<Instant>) throws -> ConversationMetrics {
+    /// The spans that overlap the period or end after it began: the spans closed in or after
+    /// the period, and those still open.
+    private func conversationSpans(_ db: Database, range: Range<Instant>) throws -> [ConversationSpan] {
         var spans: [ConversationSpan] = []
         try db.forEachSQLiteRow(
             """
@@ -139,7 +145,7 @@ extension Store {
                     contact: row.int64(0), openedAt: row.int64(1), closedAt: row.optionalInt64(2), isReopen: row.int64(3) != 0,
                     openedByInbound: row.int64(4) != 0))
         }
-        return ConversationMetrics(period: range, spans: spans)
+        return spans
     }
 
     private func goals(_ db: Database) throws -> [GoalDefinition] {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import InsightsMetrics
 
 /// The embedded SQLite database every report is computed from.
 ///
@@ -110,5 +111,5 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
 
 extension Store {
     /// The `meta` key holding when data was last imported (shown in report headers).
-    public static let lastImportKey = "last_import_at"
+    public static let lastImportKey = MetaKey.lastImport.rawValue
 }

@@ -84,6 +84,28 @@ import Testing
         #expect(rejects.hasPrefix("line,reason,row\n3,"))
     }
 
+    @Test func twoInputsOfOneNameGetOneRejectsFileEach() throws {
+        let work = try TestPaths.temporaryDirectory("rejects")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let database = work.appendingPathComponent("db.sqlite").path
+        var paths: [String] = []
+        for (folder, id, bad) in [("a", "m1", "yesterday"), ("b", "m2", "tomorrow")] {
+            let url = work.appendingPathComponent("\(folder)/messages.csv")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("message_id,contact_id,direction,timestamp\n\(id),c1,inbound,2026-10-05T09:00:00Z\nx,c2,inbound,\(bad)\n".utf8)
+                .write(to: url)
+            paths.append(url.path)
+        }
+        let result = try CLIRunner.run(["import", "--db", database, "--skip-invalid"] + paths, in: work)
+        #expect(result.status == 0, "\(result.stderr)")
+        // Each file's one bad row (line 3) is in its own rejects file.
+        let first = try String(contentsOf: work.appendingPathComponent("rejects/messages.csv.rejects.csv"), encoding: .utf8)
+        let second = try String(contentsOf: work.appendingPathComponent("rejects/messages.csv.2.rejects.csv"), encoding: .utf8)
+        #expect(first.contains("yesterday") && !first.contains("tomorrow"))
+        #expect(second.contains("tomorrow") && !second.contains("yesterday"))
+        #expect(result.stdout.contains("written to \(work.path)/rejects/messages.csv.2.rejects.csv"))
+    }
+
     @Test func clearErrorsForBadOptionsAndMissingThings() throws {
         let work = try TestPaths.temporaryDirectory("errors")
         let zone = try CLIRunner.run(["report", "--timezone", "Mars/Olympus"], in: work)

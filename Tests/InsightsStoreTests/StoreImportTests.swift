@@ -159,3 +159,34 @@ struct TestDatabase {
         }
     }
 }
+
+/// The archive's stamp of the stored data.
+@Suite struct DataStampTests {
+    @Test func aRestoredCopyWithOtherDataHasAnotherStamp() throws {
+        // Two databases with one id and one import each: what a restored copy of an empty
+        // database becomes when each gets a different file. Both count 1 import.
+        let original = try TestDatabase()
+        let copy = try TestDatabase()
+        try original.store.setMeta(.databaseID, "same-id")
+        try copy.store.setMeta(.databaseID, "same-id")
+        let header = "message_id,contact_id,direction,timestamp,author_type,author_id,author_name\n"
+        try original.importText("messages.csv", header + "m1,c1,inbound,2026-10-01T09:00:00Z,,,\n")
+        try copy.importText("messages.csv", header + "m2,c2,inbound,2026-10-02T09:00:00Z,,,\n")
+        #expect(try original.store.meta(.dataVersion) == "1")
+        #expect(try copy.store.meta(.dataVersion) == "1")
+        #expect(try original.store.dataStamp() != copy.store.dataStamp())
+    }
+
+    @Test func theStampChangesWithTheDataOnly() throws {
+        let db = try TestDatabase()
+        let header = "message_id,contact_id,direction,timestamp,author_type,author_id,author_name\n"
+        try db.importText("messages.csv", header + "m1,c1,inbound,2026-10-01T09:00:00Z,,,\n")
+        let first = try db.store.dataStamp()
+        #expect(try db.store.dataStamp() == first)
+        // A file with no rows changes nothing; a new row does.
+        try db.importText("messages.csv", header)
+        #expect(try db.store.dataStamp() == first)
+        try db.importText("messages.csv", header + "m2,c1,inbound,2026-10-02T09:00:00Z,,,\n")
+        #expect(try db.store.dataStamp() != first)
+    }
+}

@@ -74,9 +74,9 @@ import Testing
         try db.importText("messages.csv", messages)
         let september = try #require(ReportPeriod(year: 2026, month: 9))
         func report(_ threads: Int) throws -> Report {
-            try db.store.report(
-                period: september, calendar: zone("Africa/Nairobi"), serviceName: "T", generatorVersion: "0",
-                parallelism: threads)
+            Report(
+                data: try db.store.periodData(period: september, calendar: zone("Africa/Nairobi"), parallelism: threads),
+                serviceName: "T", generatorVersion: "0")
         }
         let one = try report(1)
         // 23:30 UTC is 02:30 the next day in Nairobi: days 11, 12, 13.

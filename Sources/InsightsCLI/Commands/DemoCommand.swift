@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InsightsDemo
 import InsightsImport
+import InsightsJobs
 import InsightsStore
 
 /// `insights demo`.
@@ -26,34 +27,8 @@ struct DemoCommand: ParsableCommand {
     var templates: String?
 
     func run() throws {
-        let folder = URL(fileURLWithPath: out)
-        let dataFolder = folder.appendingPathComponent("import")
-        let dataset = DemoDataset.generate(DemoConfiguration(seed: seed))
-        var paths: [String] = []
-        for file in dataset.files {
-            let url = dataFolder.appendingPathComponent(file.name)
-            try writeAtomically(file.contents, to: url)
-            paths.append(url.path)
-        }
-        let databasePath = folder.appendingPathComponent("demo.sqlite").path
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: databasePath + suffix) {
-            try FileManager.default.removeItem(atPath: databasePath + suffix)
-        }
-        let store = try Store(path: databasePath)
-        try store.setMeta("service_name", "Sunrise Health Helpline (demo)")
-        // A fixed import time keeps the demo byte-for-byte reproducible.
-        try store.setMeta(Store.lastImportKey, "1 November 2026, 00:00 UTC")
-        let parser = TimestampParser()
-        let order = RecordKind.importOrder
-        let files = try paths.map { try ImportFile(path: $0) }
-            .sorted { (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0) }
-        for file in files {
-            let summary = try store.importFile(file, timestamps: parser)
-            print(ImportCommand.describe(summary))
-        }
-        let options = try PeriodOptions.parse(["--month", "2026-10", "--timezone", "Africa/Johannesburg"])
-        let report = try ReportWriter.write(
-            store: store, period: options, out: folder.path, title: nil, templates: templates)
-        print("Demo report written to \(report.path)/index.html (and metrics.json)")
+        let job = DemoJob(folder: URL(fileURLWithPath: out), seed: seed, templates: try TemplateFolder.locate(templates))
+        let folder = try job.run { print(ImportJob.describe($0)) }
+        print("Demo report written to \(folder.path)/index.html (and metrics.json)")
     }
 }

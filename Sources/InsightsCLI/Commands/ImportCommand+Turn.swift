@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InsightsImport
 import InsightsMetrics
+import InsightsJobs
 import InsightsStore
 
 /// Where the files of `insights import` come from.
@@ -117,7 +118,7 @@ extension ImportCommand {
                 options.goalsFile = path
             } catch {
                 printError("error: \(error.localizedDescription)")
-                throw ExitCode(FileManager.default.fileExists(atPath: path) ? 65 : 66)
+                throw ExitCode((FileManager.default.fileExists(atPath: path) ? ExitStatus.data : .noInput).rawValue)
             }
         }
         let conversion: TurnConversion
@@ -126,47 +127,26 @@ extension ImportCommand {
             conversion = try TurnConversion(files: located.files, skipped: located.skipped, options: options)
         } catch {
             printError(Self.errorLines(error.localizedDescription))
-            throw ExitCode(error.isUnopenable ? 66 : 65)
+            throw ExitCode((error.isUnopenable ? ExitStatus.noInput : .data).rawValue)
         }
         conversion.summary.lines.forEach { print($0) }
 
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("insights-turn-\(UUID().uuidString)", isDirectory: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let paths: [String]
+        let job = TurnImportJob(database: database.db, conversion: conversion, timestamps: parser)
         do {
-            paths = try conversion.writeImportFiles(to: folder)
-        } catch {
-            printError("error: cannot write the converted records to \(folder.path): \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
-        let store = try Store(path: database.db)
-        print("Stored (one transaction per kind):")
-        var imported = false
-        for path in paths {
-            do {
-                let file = try ImportFile(path: path)
-                let summary = try store.importFile(file, timestamps: parser)
-                print(
-                    "  \(summary.kind.rawValue): \(summary.read) converted, \(summary.new) new, \(summary.replaced) replaced"
-                )
-                imported = true
-            } catch {
-                // The conversion checked every row, so this is the database refusing a write.
-                printError("error: \(error.localizedDescription)")
-                printError("  (kinds listed above were stored; run the same command again once fixed: imports replace)")
-                if imported { try store.setMeta(Store.lastImportKey, Self.importTime(Date())) }
-                throw ExitCode(65)
+            try job.run(opened: { print("Stored (one transaction per kind):") }) { summary in
+                print("  \(summary.kind.rawValue): \(summary.read) converted, \(summary.new) new, \(summary.replaced) replaced")
             }
+        } catch TurnImportJob.Failure.cannotWriteConverted(let folder, let reason) {
+            printError("error: cannot write the converted records to \(folder): \(reason)")
+            throw ExitCode(ExitStatus.failure.rawValue)
+        } catch TurnImportJob.Failure.store(let error) {
+            // The conversion checked every row, so this is the database refusing a write.
+            printError("error: \(error.localizedDescription)")
+            printError("  (kinds listed above were stored; run the same command again once fixed: imports replace)")
+            throw ExitCode(ExitStatus.data.rawValue)
         }
-        try store.setMeta(Store.lastImportKey, Self.importTime(Date()))
-        try store.setMeta(Self.closesNoteKey, conversion.summary.closesNote)
         if !conversion.summary.closesNote.isEmpty { print("note: \(conversion.summary.closesNote)") }
     }
-
-    /// The `meta` key holding the sentence that says conversation closes are approximate
-    /// ("" when they are exact); `insights report` repeats it.
-    static let closesNoteKey = "conversation_closes_note"
 
     /// `error: ` before each problem line; indented and closing lines as they are.
     static func errorLines(_ text: String) -> String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InsightsImport
 import InsightsMetrics
+import InsightsJobs
 import InsightsStore
 
 /// `insights import`.
@@ -53,89 +54,31 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         if turn.source == .turn { return try runTurn() }
-        let forcedKind = kind.flatMap(RecordKind.init(rawValue:))
-        let parser = TimestampParser(assumedTimeZone: assumeTimezone.flatMap(TimeZone.init(identifier:)))
+        let job = ImportJob(
+            database: database.db, files: files, kind: kind.flatMap(RecordKind.init(rawValue:)), skipInvalid: skipInvalid,
+            assumedTimeZone: assumeTimezone.flatMap(TimeZone.init(identifier:)))
         // Open every file first: a missing or unnamed file stops the run before anything is written.
-        var opened: [ImportFile] = []
-        for path in files {
-            do {
-                opened.append(try ImportFile(path: path, kind: forcedKind))
-            } catch {
-                printError("error: \(error.localizedDescription)")
-                throw ExitCode(66)
-            }
+        let opened: [ImportFile]
+        do {
+            opened = try job.open()
+        } catch {
+            printError("error: \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.noInput.rawValue)
         }
-        let order = RecordKind.importOrder
-        opened.sort { (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0) }
-        let store = try Store(path: database.db)
-        var failed = false
-        var imported = false
-        for file in opened {
-            do {
-                let summary = try store.importFile(
-                    file, timestamps: parser, options: ImportOptions(skipInvalid: skipInvalid)
-                ) { rows in
-                    if standardErrorIsTerminal { printError("  \(file.path): \(rows) rows…") }
+        let succeeded = try job.run(
+            opened,
+            progress: { file, rows in
+                if standardErrorIsTerminal { printError("  \(file.path): \(rows) rows…") }
+            },
+            outcome: { _, outcome in
+                switch outcome {
+                case .imported(let summary, let rejects):
+                    print(ImportJob.describe(summary))
+                    if let rejects { print("  rejected rows and reasons written to \(rejects)") }
+                case .failed(let error):
+                    printError("error: \(error.localizedDescription)")
                 }
-                print(Self.describe(summary))
-                imported = true
-                if !summary.rejected.isEmpty {
-                    let path = try writeRejects(summary)
-                    print("  rejected rows and reasons written to \(path)")
-                }
-            } catch {
-                printError("error: \(error.localizedDescription)")
-                failed = true
-            }
-        }
-        if imported { try store.setMeta(Store.lastImportKey, Self.importTime(Date())) }
-        if failed { throw ExitCode(65) }
+            })
+        if !succeeded { throw ExitCode(ExitStatus.data.rawValue) }
     }
-
-    /// `25 November 2026, 06:26 UTC`: when data was last imported, shown in report headers.
-    static func importTime(_ date: Date) -> String {
-        let seconds = Int64(date.timeIntervalSince1970)
-        let day = LocalDate(dayNumber: floorDiv(seconds, 86_400))
-        let (year, month, dayOfMonth) = day.components
-        let minutes = (seconds - day.dayNumber * 86_400) / 60
-        let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
-        let clock = String(format: "%02d:%02d", Int(minutes / 60), Int(minutes % 60))
-        return "\(dayOfMonth) \(months[month - 1]) \(year), \(clock) UTC"
-    }
-
-    static func describe(_ summary: ImportSummary) -> String {
-        var line = "\(summary.file) (\(summary.kind.rawValue)): \(summary.read) read, \(summary.new) new, "
-            + "\(summary.replaced) replaced, \(summary.rejected.count) rejected"
-        if !summary.unknownColumns.isEmpty {
-            line += "\n  ignored unknown columns: \(summary.unknownColumns.joined(separator: ", "))"
-        }
-        return line
-    }
-
-    /// `<db folder>/rejects/<file name>.rejects.csv`: line, reason, then the row's fields.
-    private func writeRejects(_ summary: ImportSummary) throws -> String {
-        let folder = URL(fileURLWithPath: database.db).deletingLastPathComponent().appendingPathComponent("rejects")
-        let name = URL(fileURLWithPath: summary.file).lastPathComponent
-        let url = folder.appendingPathComponent(name + ".rejects.csv")
-        var text = "line,reason,row\n"
-        for row in summary.rejected {
-            let fields = [String(row.issue.line), row.issue.reason, row.fields.joined(separator: ",")]
-            text += fields.map(Self.csvField).joined(separator: ",") + "\n"
-        }
-        try writeAtomically(text, to: url)
-        return url.path
-    }
-
-    static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-extension RecordKind {
-    /// The order files are imported in, so that references resolve.
-    static let importOrder: [RecordKind] = [.goals, .behaviours, .contacts, .messages, .conversationEvents, .goalEvents]
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import InsightsMetrics
-import InsightsRender
+import InsightsJobs
 import InsightsStore
 
 /// `insights report`.
@@ -44,67 +44,17 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let store = try Store(path: database.db, create: false)
         let wantsEmail = email || emailTo != nil || emailFrom != nil || subject != nil
-        let folder = try ReportWriter.write(
-            store: store, period: period, out: out, title: title, templates: templates,
-            email: wantsEmail ? EmailOptions(to: emailTo, from: emailFrom, subject: subject) : nil)
+        let job = ReportJob(
+            source: store, period: try period.period { try store.newestMessage() }, calendar: period.calendar,
+            out: out.map { URL(fileURLWithPath: $0) }, title: title, templates: try TemplateFolder.locate(templates),
+            email: wantsEmail ? .init(to: emailTo, from: emailFrom, subject: subject) : nil)
+        let folder = try job.run().folder
         if wantsEmail { print("Email written to \(folder.path)/email.html and report.eml") }
         print("Report written to \(folder.path)/index.html (with metrics.json and data/*.csv)")
-        if let note = try store.meta(ImportCommand.closesNoteKey), !note.isEmpty { print("note: \(note)") }
+        if let note = try store.meta(.closesNote), !note.isEmpty { print("note: \(note)") }
         if pdf {
             let path = try PDFPrinter.print(folder.appendingPathComponent("index.html"), to: folder.appendingPathComponent("report.pdf"))
             print("PDF written to \(path)")
         }
     }
-}
-
-/// Computes and writes one report folder.
-enum ReportWriter {
-    static func write(
-        store: Store, period options: PeriodOptions, out: String?, title: String?, templates: String?,
-        email: EmailOptions? = nil
-    ) throws -> URL {
-        let renderer = try ReportRenderer(templates: try templatesDirectory(templates))
-        let calendar = options.calendar
-        let period = try options.period { try store.newestMessage() }
-        let name = try title ?? store.meta("service_name") ?? "Helpline"
-        let report = try store.report(
-            period: period, calendar: calendar, serviceName: name, generatorVersion: Insights.version)
-        if report.isEmpty {
-            if try store.newestMessage() == nil { throw CLIError.emptyDatabase }
-            throw CLIError.emptyPeriod(period, calendar.timeZone.identifier)
-        }
-        let folder = URL(fileURLWithPath: out ?? "output/\(period.from)_\(period.to)")
-        try writeAtomically(MetricsJSON.render(report), to: folder.appendingPathComponent("metrics.json"))
-        let dataAsOf = try store.meta(Store.lastImportKey)
-        for file in ReportCSV.files(for: report) {
-            try writeAtomically(file.text, to: folder.appendingPathComponent("data").appendingPathComponent(file.fileName))
-        }
-        let note = try store.meta(ImportCommand.closesNoteKey)
-        let page = renderer.render(report, dataAsOf: dataAsOf, conversationNote: note)
-        try writeAtomically(page, to: folder.appendingPathComponent("index.html"))
-        if let email {
-            let html = try renderer.renderEmail(report, dataAsOf: dataAsOf)
-            try writeAtomically(html, to: folder.appendingPathComponent("email.html"))
-            let message = EmailMessage(
-                from: email.from ?? "Insights <insights@localhost>", to: email.to,
-                subject: email.subject ?? "\(report.serviceName): Insights report, \(Format.monthLabel(report.period))",
-                date: calendarlessMidnight(after: report.period.to), html: html,
-                text: renderer.renderEmailText(report, dataAsOf: dataAsOf), attachment: page)
-            try writeAtomically(message.rendered(), to: folder.appendingPathComponent("report.eml"))
-        }
-        return folder
-    }
-}
-
-/// The `report.eml` headers a user can set.
-struct EmailOptions {
-    let to: String?
-    let from: String?
-    let subject: String?
-}
-
-/// 00:00 UTC of the day after `date`: the `Date:` of a report's email, derived from the
-/// report rather than the clock so that the same report gives the same bytes.
-func calendarlessMidnight(after date: LocalDate) -> Instant {
-    date.adding(days: 1).dayNumber * 86_400 * microsecondsPerSecond
 }

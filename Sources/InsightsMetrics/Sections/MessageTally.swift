@@ -37,6 +37,28 @@ public struct MessageTally: Sendable {
         heatmap = Array(repeating: Array(repeating: 0, count: 24), count: 7)
     }
 
+    /// Creates a tally from counts made elsewhere (a warehouse's aggregates, say): per day of
+    /// the period its active contacts, received and sent messages; received messages by local
+    /// weekday (Monday first) × hour; and sent messages per author, in the order first seen.
+    ///
+    /// The arrays must have one entry per day (and 7 × 24 for the heatmap); an author listed
+    /// twice has its counts added.
+    public init(
+        period: ReportPeriod, calendar: ReportCalendar, dailyActive: [ContactSet], dailyReceived: [Int],
+        dailySent: [Int], heatmap: [[Int]], authors: [(key: AuthorKey, messages: Int)]
+    ) {
+        let days = period.dayCount
+        precondition(dailyActive.count == days && dailyReceived.count == days && dailySent.count == days, "one entry per day")
+        precondition(heatmap.count == 7 && heatmap.allSatisfy { $0.count == 24 }, "7 weekdays × 24 hours")
+        self.period = period
+        self.calendar = calendar
+        self.dailyActive = dailyActive
+        self.dailyReceived = dailyReceived
+        self.dailySent = dailySent
+        self.heatmap = heatmap
+        for (key, messages) in authors { authorCounts[author(key)] += messages }
+    }
+
     /// Sent messages per author.
     public var authors: [AuthorKey: Int] {
         Dictionary(uniqueKeysWithValues: zip(authorKeys, authorCounts))

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Prints a report page to PDF with headless Chromium (Debian's `chromium`).
-enum PDFPrinter {
+public enum PDFPrinter {
     /// The browsers tried, in order.
     static let candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
 
     /// Prints `page` to `pdf` (A4 comes from the page's print style); returns the PDF's path.
-    static func print(_ page: URL, to pdf: URL) throws -> String {
-        guard let browser = findBrowser() else { throw CLIError.noChromium }
+    public static func print(_ page: URL, to pdf: URL) throws -> String {
+        guard let browser = findBrowser() else { throw JobError.noChromium }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
         var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)"]
@@ -23,7 +23,7 @@ enum PDFPrinter {
         process.waitUntilExit()
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf.path) else {
             let last = message.split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
-            throw CLIError.pdfFailed(last)
+            throw JobError.pdfFailed(last)
         }
         return pdf.path
     }

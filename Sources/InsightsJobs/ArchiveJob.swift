@@ -1,0 +1,174 @@
+import Foundation
+import InsightsMetrics
+import InsightsRender
+import InsightsStore
+
+/// `insights archive`: one report folder per calendar month with data (`DIR/YYYY-MM/`, each
+/// written as a whole when its content changed) and a home page listing them. Nothing is
+/// recomputed when the data, the options and the templates are what the last run used.
+public struct ArchiveJob {
+    /// What a run did.
+    public struct Result: Equatable {
+        /// The archive folder.
+        public let folder: URL
+        /// The months of the archive (`YYYY-MM`).
+        public let months: [String]
+        /// True when the stamp matched: nothing was computed or written.
+        public let upToDate: Bool
+        /// The months whose folder was written.
+        public let written: [String]
+        /// The months whose folder already held exactly the new files.
+        public let unchanged: [String]
+        /// Whether the home page was written.
+        public let homeChanged: Bool
+    }
+
+    /// The database.
+    public let store: Store
+    /// The archive folder.
+    public let folder: URL
+    /// The zone months are local to.
+    public let calendar: ReportCalendar
+    /// The first month to include, when limited.
+    public let since: (year: Int, month: Int)?
+    /// The last month to include, when limited.
+    public let until: (year: Int, month: Int)?
+    /// The service name; default the stored one, else "Helpline".
+    public let title: String?
+    /// The templates folder.
+    public let templates: URL
+    /// The version of Insights shown in the files (and part of the stamp).
+    public let generatorVersion: String
+
+    /// Describes an archive run.
+    public init(
+        store: Store, folder: URL, calendar: ReportCalendar, since: (year: Int, month: Int)? = nil,
+        until: (year: Int, month: Int)? = nil, title: String? = nil, templates: URL,
+        generatorVersion: String = InsightsVersion.current
+    ) {
+        self.store = store
+        self.folder = folder
+        self.calendar = calendar
+        self.since = since
+        self.until = until
+        self.title = title
+        self.templates = templates
+        self.generatorVersion = generatorVersion
+    }
+
+    /// The months to write: from the first to the last month with activity, clipped to
+    /// `since`/`until`, leaving out months with nothing in them. Empty when none.
+    public func months() throws -> [(key: String, period: ReportPeriod)] {
+        guard let span = try store.activitySpan() else { throw JobError.emptyDatabase }
+        var months: [(key: String, period: ReportPeriod)] = []
+        let first = calendar.localDate(at: span.lowerBound).components
+        let last = calendar.localDate(at: span.upperBound).components
+        var (year, month) = (first.year, first.month)
+        let low = since ?? (Int.min, 0)
+        let high = until ?? (Int.max, 0)
+        while (year, month) <= (last.year, last.month) {
+            if (year, month) >= low, (year, month) <= high, let period = ReportPeriod(year: year, month: month),
+                try store.hasActivity(in: period.instants(in: calendar))
+            {
+                months.append((String(format: "%04d-%02d", year, month), period))
+            }
+            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        }
+        return months
+    }
+
+    /// Writes what changed. Throws `JobError.noMonthWithData` when no month has data.
+    public func run() throws -> Result {
+        let renderer = try ReportRenderer(templates: templates)
+        let timezone = calendar.timeZone.identifier
+        let months = try months()
+        guard !months.isEmpty else { throw JobError.noMonthWithData }
+        let name = try title ?? store.meta(.serviceName) ?? "Helpline"
+        let stamp = try ArchiveStamp(
+            data: store.dataStamp(), version: generatorVersion, timezone: timezone, title: name,
+            templates: ArchiveStamp.fingerprint(of: templates), months: months.map(\.key))
+        let stampURL = folder.appendingPathComponent(".insights-archive")
+        let pages = months.map { folder.appendingPathComponent("\($0.key)/index.html") } + [folder.appendingPathComponent("index.html")]
+        if (try? String(contentsOf: stampURL, encoding: .utf8)) == stamp.text,
+            pages.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) })
+        {
+            return Result(folder: folder, months: months.map(\.key), upToDate: true, written: [], unchanged: [], homeChanged: false)
+        }
+        let dataAsOf = try store.meta(.lastImport)
+        let note = try store.meta(.closesNote)
+        var entries: [ArchiveEntry] = []
+        var written: [String] = []
+        var unchanged: [String] = []
+        for (index, item) in months.enumerated() {
+            let report = try store.report(
+                period: item.period, calendar: calendar, serviceName: name, generatorVersion: generatorVersion)
+            let label = { (position: Int) in Format.monthLabel(months[position].period) }
+            let navigation = PageNavigation(
+                previous: index > 0 ? .init(href: "../\(months[index - 1].key)/index.html", label: label(index - 1)) : nil,
+                next: index + 1 < months.count
+                    ? .init(href: "../\(months[index + 1].key)/index.html", label: label(index + 1)) : nil,
+                index: .init(href: "../index.html", label: "All months"))
+            let monthFolder = folder.appendingPathComponent(item.key)
+            var files = [
+                OutputFile(path: "metrics.json", text: MetricsJSON.render(report)),
+                OutputFile(
+                    path: "index.html", text: renderer.render(report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: note)),
+            ]
+            files += ReportCSV.files(for: report).map { OutputFile(path: "data/\($0.fileName)", text: $0.text) }
+            if Self.holdsExactly(files, monthFolder) {
+                unchanged.append(item.key)
+            } else {
+                try ReportFolder.write(files, to: monthFolder)
+                written.append(item.key)
+            }
+            entries.append(ArchiveEntry(month: item.key, href: "\(item.key)/index.html", report: report))
+        }
+        let home = try renderer.renderArchiveIndex(entries, serviceName: name, timeZone: timezone, generatorVersion: generatorVersion)
+        let homeChanged = try AtomicFile.writeIfChanged(home, to: folder.appendingPathComponent("index.html"))
+        try AtomicFile.write(stamp.text, to: stampURL)
+        return Result(
+            folder: folder, months: months.map(\.key), upToDate: false, written: written, unchanged: unchanged,
+            homeChanged: homeChanged)
+    }
+
+    /// Whether `folder` holds exactly these files (same bytes) and no other report entry.
+    static func holdsExactly(_ files: [OutputFile], _ folder: URL) -> Bool {
+        for file in files {
+            guard let existing = try? Data(contentsOf: folder.appendingPathComponent(file.path)), existing == Data(file.text.utf8)
+            else { return false }
+        }
+        let fileManager = FileManager.default
+        let top = Set(files.map { String($0.path.split(separator: "/")[0]) })
+        let entries = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard entries.filter(ReportFolder.reportEntries.contains).allSatisfy(top.contains) else { return false }
+        let data = Set(files.compactMap { $0.path.hasPrefix("data/") ? String($0.path.dropFirst(5)) : nil })
+        let present = (try? fileManager.contentsOfDirectory(atPath: folder.appendingPathComponent("data").path)) ?? []
+        return Set(present) == data
+    }
+}
+
+/// What an archive was built from: when it matches, nothing needs recomputing.
+struct ArchiveStamp {
+    let text: String
+
+    init(data: String, version: String, timezone: String, title: String, templates: String, months: [String]) {
+        text = [
+            "data \(data)", "insights \(version)", "timezone \(timezone)", "title \(title)", "templates \(templates)",
+            "months \(months.joined(separator: " "))",
+        ].joined(separator: "\n") + "\n"
+    }
+
+    /// A fingerprint of every template file's name and bytes (FNV-1a, 64 bits).
+    static func fingerprint(of folder: URL) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let files = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
+            .filter { $0.pathExtension == "mustache" }.sorted { $0.path < $1.path }
+        for file in files {
+            let bytes = Array(file.lastPathComponent.utf8) + ((try? Data(contentsOf: file)).map(Array.init) ?? [])
+            for byte in bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
+        return String(hash, radix: 16)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import InsightsMetrics
+
+/// Why a job could not finish (one sentence each; the command prints it and exits 1).
+public enum JobError: Error, LocalizedError, Equatable, Sendable {
+    /// The database holds no message, so there is no default period.
+    case emptyDatabase
+    /// Nothing happened in the period (in this zone).
+    case emptyPeriod(ReportPeriod, String)
+    /// A file or folder could not be written.
+    case write(path: String, reason: String)
+    /// No templates folder was found.
+    case noTemplates(searched: [String])
+    /// No month of an archive's range has data (the command reports it as a usage error).
+    case noMonthWithData
+    /// `--pdf` without Chromium.
+    case noChromium
+    /// Chromium failed.
+    case pdfFailed(String)
+
+    /// One sentence for the user.
+    public var errorDescription: String? {
+        switch self {
+        case .emptyDatabase:
+            return "The database holds no messages yet, so there is no period to report on; import some first."
+        case .emptyPeriod(let period, let zone):
+            return "No messages, conversation or goal events between \(period.from) and \(period.to) (\(zone)); "
+                + "choose another period (--month, --from/--to, --last)."
+        case .write(let path, let reason): return "\(path): cannot write: \(reason)"
+        case .noMonthWithData:
+            return "No month in the chosen range has data."
+        case .noChromium:
+            return "--pdf needs headless Chromium, which is not installed (Debian: apt-get install chromium); "
+                + "index.html was written."
+        case .pdfFailed(let reason):
+            return "Chromium could not print the PDF (\(reason)); index.html was written."
+        case .noTemplates(let searched):
+            return "No report templates found (looked in \(searched.joined(separator: ", "))); pass --templates DIR."
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import InsightsMetrics
+import InsightsRender
+
+/// `insights report`: compute one period's report from a source and write its folder
+/// (`index.html`, `metrics.json`, `data/*.csv`, and with email `email.html`, `report.eml`)
+/// as a whole.
+public struct ReportJob<Source: ReportSource> {
+    /// The `report.eml` headers a user can set.
+    public struct Email: Sendable {
+        /// The recipients (`To:`), when given.
+        public var to: String?
+        /// The sender (`From:`); default `Insights <insights@localhost>`.
+        public var from: String?
+        /// The subject; default "NAME: Insights report, MONTH".
+        public var subject: String?
+
+        /// Creates the headers.
+        public init(to: String? = nil, from: String? = nil, subject: String? = nil) {
+            self.to = to
+            self.from = from
+            self.subject = subject
+        }
+    }
+
+    /// What was written.
+    public struct Result {
+        /// The report folder.
+        public let folder: URL
+        /// The report computed.
+        public let report: Report
+        /// The import's note about conversation closes, when there is one (printed).
+        public let closesNote: String?
+    }
+
+    /// The data source.
+    public let source: Source
+    /// The period.
+    public let period: ReportPeriod
+    /// The zone days and hours are local to.
+    public let calendar: ReportCalendar
+    /// The report folder; default `output/FROM_TO`.
+    public let out: URL?
+    /// The service name; default the stored one, else "Helpline".
+    public let title: String?
+    /// The templates folder (`TemplateFolder.locate`).
+    public let templates: URL
+    /// Also write the email files.
+    public let email: Email?
+    /// The version of Insights shown in the files.
+    public let generatorVersion: String
+
+    /// Describes a report run.
+    public init(
+        source: Source, period: ReportPeriod, calendar: ReportCalendar, out: URL? = nil, title: String? = nil,
+        templates: URL, email: Email? = nil, generatorVersion: String = InsightsVersion.current
+    ) {
+        self.source = source
+        self.period = period
+        self.calendar = calendar
+        self.out = out
+        self.title = title
+        self.templates = templates
+        self.email = email
+        self.generatorVersion = generatorVersion
+    }
+
+    /// Computes the report and writes its folder; throws `JobError.emptyPeriod` (or
+    /// `.emptyDatabase`) when there is nothing to report, the source's error, or `JobError`.
+    public func run() throws -> Result {
+        let renderer = try ReportRenderer(templates: templates)
+        let name = try title ?? source.meta(.serviceName) ?? "Helpline"
+        let report = try source.report(period: period, calendar: calendar, serviceName: name, generatorVersion: generatorVersion)
+        if report.isEmpty {
+            if try source.newestMessage() == nil { throw JobError.emptyDatabase }
+            throw JobError.emptyPeriod(period, calendar.timeZone.identifier)
+        }
+        let folder = out ?? URL(fileURLWithPath: "output/\(period.from)_\(period.to)")
+        let dataAsOf = try source.meta(.lastImport)
+        let note = try source.meta(.closesNote)
+        var files = [OutputFile(path: "metrics.json", text: MetricsJSON.render(report))]
+        files += ReportCSV.files(for: report).map { OutputFile(path: "data/\($0.fileName)", text: $0.text) }
+        let page = renderer.render(report, dataAsOf: dataAsOf, conversationNote: note)
+        files.append(OutputFile(path: "index.html", text: page))
+        if let email {
+            let html = try renderer.renderEmail(report, dataAsOf: dataAsOf)
+            files.append(OutputFile(path: "email.html", text: html))
+            let message = EmailMessage(
+                from: email.from ?? "Insights <insights@localhost>", to: email.to,
+                subject: email.subject ?? "\(report.serviceName): Insights report, \(Format.monthLabel(report.period))",
+                date: Self.midnight(after: report.period.to), html: html,
+                text: renderer.renderEmailText(report, dataAsOf: dataAsOf), attachment: page)
+            files.append(OutputFile(path: "report.eml", text: message.rendered()))
+        }
+        try ReportFolder.write(files, to: folder)
+        return Result(folder: folder, report: report, closesNote: note)
+    }
+
+    /// 00:00 UTC of the day after `date`: the `Date:` of a report's email, derived from the
+    /// report rather than the clock so that the same report gives the same bytes.
+    static func midnight(after date: LocalDate) -> Instant {
+        date.adding(days: 1).dayNumber * 86_400 * microsecondsPerSecond
+    }
+}
+
+/// The version of Insights.
+public enum InsightsVersion {
+    /// The version shown by `--version` and in every output.
+    public static let current = "0.1.0"
+}

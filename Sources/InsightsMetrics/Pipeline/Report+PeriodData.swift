@@ -1,0 +1,22 @@
+extension Report {
+    /// Computes every metric of a period from its plain data.
+    ///
+    /// - parameter data: what a `ReportSource` read for the period.
+    /// - parameter serviceName: the helpline's name shown in the header.
+    /// - parameter generatorVersion: the version of Insights computing it.
+    public init(data: PeriodData, serviceName: String, generatorVersion: String) {
+        let tally = data.tally
+        let audience = AudienceMetrics(
+            tally: tally, firstInbound: data.firstInbound, countries: data.countries,
+            previous: PreviousAudience(activeUsers: data.previous.activeUsers, newUsers: data.previous.newUsers))
+        let engagement = EngagementMetrics(
+            tally: tally,
+            previous: PreviousEngagement(messagesReceived: data.previous.received, messagesSent: data.previous.sent))
+        self.init(
+            serviceName: serviceName, generatorVersion: generatorVersion, period: data.period,
+            timeZoneIdentifier: data.calendar.timeZone.identifier,
+            impact: ImpactMetrics(goals: data.goals, events: data.goalEvents), audience: audience,
+            engagement: engagement, conversations: ConversationMetrics(period: data.instants, spans: data.conversationSpans),
+            authorship: AuthorshipMetrics(tally: tally, latestNames: data.latestNames))
+    }
+}

@@ -1,0 +1,128 @@
+import GRDBSQLite
+import InsightsMetrics
+
+/// A read-only SQLite connection holding one read transaction, used from one thread.
+final class ReadConnection {
+    let path: String
+    let handle: OpaquePointer
+
+    init(path: String) throws(StoreError) {
+        self.path = path
+        var handle: OpaquePointer?
+        let code = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        guard code == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close(handle)
+            throw StoreError.sqlite(path: path, message: message)
+        }
+        self.handle = handle
+        try execute("BEGIN")
+    }
+
+    deinit { sqlite3_close(handle) }
+
+    func finish() throws(StoreError) { try execute("COMMIT") }
+
+    /// The import counter of the snapshot this transaction reads.
+    func dataVersion() throws(StoreError) -> String? {
+        let statement = try prepare("SELECT value FROM meta WHERE key = '\(Store.dataVersionKey)'")
+        defer { sqlite3_finalize(statement) }
+        guard try step(statement) else { return nil }
+        return sqlite3_column_text(statement, 0).map { String(cString: $0) }
+    }
+
+    /// Counts every message of `range` into the tally.
+    func countMessages(in range: Range<Instant>, into tally: inout MessageTally) throws(StoreError) {
+        let statement = try prepare(
+            "SELECT inbound, contact, ts, author_type, author_id, author_name FROM messages WHERE ts >= ?1 AND ts < ?2")
+        defer { sqlite3_finalize(statement) }
+        sqlite3_bind_int64(statement, 1, range.lowerBound)
+        sqlite3_bind_int64(statement, 2, range.upperBound)
+        var authors = AuthorTable()
+        var key: [UInt8] = []
+        while try step(statement) {
+            let instant = sqlite3_column_int64(statement, 2)
+            if sqlite3_column_int(statement, 0) != 0 {
+                tally.addInbound(contact: sqlite3_column_int64(statement, 1), at: instant)
+            } else {
+                Self.authorKeyBytes(statement, into: &key)
+                let author = authors.value(forKey: key) {
+                    tally.author(
+                        AuthorKey(
+                            type: Self.text(statement, 3).flatMap(AuthorType.init(rawValue:)), id: Self.text(statement, 4),
+                            name: Self.text(statement, 5)))
+                }
+                tally.addOutbound(at: instant, author: author)
+            }
+        }
+    }
+
+    /// The previous period's counts, from the `messages_ts` index alone.
+    func countPrevious(in range: Range<Instant>) throws(StoreError) -> PeriodScan.PreviousCounts {
+        let statement = try prepare("SELECT inbound, contact FROM messages WHERE ts >= ?1 AND ts < ?2")
+        defer { sqlite3_finalize(statement) }
+        sqlite3_bind_int64(statement, 1, range.lowerBound)
+        sqlite3_bind_int64(statement, 2, range.upperBound)
+        var counts = PeriodScan.PreviousCounts()
+        while try step(statement) {
+            if sqlite3_column_int(statement, 0) != 0 {
+                counts.received += 1
+                counts.active.insert(sqlite3_column_int64(statement, 1))
+            } else {
+                counts.sent += 1
+            }
+        }
+        return counts
+    }
+
+    /// The bytes that tell the author of the current row apart (columns 3, 4, 5: type, id,
+    /// name): the type, then the id, or the name when there is no id, each with a tag.
+    static func authorKeyBytes(_ statement: OpaquePointer, into key: inout [UInt8]) {
+        key.removeAll(keepingCapacity: true)
+        append(statement, 3, to: &key)
+        if sqlite3_column_type(statement, 4) != SQLITE_NULL {
+            key.append(1)
+            append(statement, 4, to: &key)
+        } else if sqlite3_column_type(statement, 5) != SQLITE_NULL {
+            key.append(2)
+            append(statement, 5, to: &key)
+        } else {
+            key.append(3)
+        }
+    }
+
+    private static func append(_ statement: OpaquePointer, _ column: Int32, to key: inout [UInt8]) {
+        guard let text = sqlite3_column_text(statement, column) else { return }
+        key.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))))
+        key.append(0)
+    }
+
+    private static func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
+        guard let text = sqlite3_column_text(statement, column) else { return nil }
+        return String(
+            decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
+    }
+
+    private func execute(_ sql: String) throws(StoreError) {
+        guard sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else { throw error() }
+    }
+
+    private func prepare(_ sql: String) throws(StoreError) -> OpaquePointer {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else { throw error() }
+        return statement
+    }
+
+    /// Steps a statement: true with a row, false when done.
+    private func step(_ statement: OpaquePointer) throws(StoreError) -> Bool {
+        switch sqlite3_step(statement) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw error()
+        }
+    }
+
+    private func error() -> StoreError {
+        StoreError.sqlite(path: path, message: String(cString: sqlite3_errmsg(handle)))
+    }
+}
