@@ -83,8 +83,10 @@ struct ConversationSpans {
             try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT e.contact, e.event, e.ts, e.id FROM temp.changed_contacts c CROSS JOIN conversation_events e
+                    SELECT e.contact, e.event, e.ts, \(Self.replaySequence("e"))
+                    FROM temp.changed_contacts c CROSS JOIN conversation_events e
                     ON e.contact = c.contact AND e.ts >= c.since
+                    ORDER BY e.contact
                     """
             ).map { row -> (ContactKey, ConversationStep) in
                 let kind = ConversationEventKind(rawValue: row[1]) ?? .opened  // the schema allows no other
@@ -113,6 +115,17 @@ struct ConversationSpans {
         try inbound.requireEnd()
         try events.requireEnd()
         try db.execute(sql: "DELETE FROM temp.changed_contacts")
+    }
+}
+
+extension ConversationSpans {
+    /// The SQL of an event's position in replay order among its contact's events at the same
+    /// instant (1, 2, …), for the `conversation_events` row aliased `alias`: by `seq` (lower
+    /// first), then events without `seq`, in import order (row id). Every read of the whole
+    /// (contact, ts) group gives the same numbers: the replay, the close events of a period
+    /// and the export's `seq` column.
+    static func replaySequence(_ alias: String) -> String {
+        "ROW_NUMBER() OVER (PARTITION BY \(alias).contact, \(alias).ts ORDER BY \(alias).seq IS NULL, \(alias).seq, \(alias).id)"
     }
 }
 
