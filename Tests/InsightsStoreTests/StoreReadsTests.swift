@@ -197,3 +197,22 @@ import Testing
         #expect(try db.store.consentRows() == [ConsentRow(contact: 2, optedInAt: nil, optedOutAt: utc("2026-10-02T00:00"))])
     }
 }
+
+@Suite struct GoalOrderTests {
+    @Test func goalsAndBehavioursAreListedByPositionThenImportOrder() throws {
+        let db = try TestDatabase()
+        try db.importText("goals.csv", "goal_id,name,position\ng1,Walk,2\ng2,Quit,\ng3,Sleep,1\ng4,Eat,\n")
+        try db.importText("behaviours.csv", "behaviour_id,goal_id,name,position\nb1,g1,Walked,\nb2,g1,Ran,3\nb3,g3,Slept,\n")
+        // g3 (1), g1 (2), then the goals without a position in import order: g2, g4. Within
+        // g1: b2 (3) before b1 (none).
+        #expect(
+            try db.store.goalDefinitions() == [
+                GoalDefinition(id: "g3", name: "Sleep", behaviours: [BehaviourDefinition(id: "b3", name: "Slept")]),
+                GoalDefinition(
+                    id: "g1", name: "Walk",
+                    behaviours: [BehaviourDefinition(id: "b2", name: "Ran"), BehaviourDefinition(id: "b1", name: "Walked")]),
+                GoalDefinition(id: "g2", name: "Quit", behaviours: []),
+                GoalDefinition(id: "g4", name: "Eat", behaviours: []),
+            ])
+    }
+}
