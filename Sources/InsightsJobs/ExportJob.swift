@@ -28,7 +28,7 @@ public struct ExportJob {
         self.format = format
     }
 
-    /// Writes the six files, in import order.
+    /// Writes one file per kind, in import order.
     public func run() throws -> [WrittenFile] {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -64,7 +64,7 @@ extension Store: ReportSource {
                         period: period, calendar: calendar, tally: tally, previous: previous,
                         firstInbound: try firstInbound(db, in: range), countries: try countries(db, of: tally.activeContacts),
                         latestNames: try latestNames(db, for: tally), conversationSpans: try conversationSpans(db, range: range),
-                        goals: try goals(db), goalEvents: try goalEvents(db, range: range))
+                        goals: try Self.goalDefinitions(db), goalEvents: try goalEvents(db, range: range))
                 }
             }
             if let data { return data }
@@ -146,19 +146,6 @@ extension Store: ReportSource {
                     openedByInbound: row.int64(4) != 0))
         }
         return spans
-    }
-
-    private func goals(_ db: Database) throws -> [GoalDefinition] {
-        let goals = try Row.fetchAll(db, sql: "SELECT goal_id, name FROM goals ORDER BY id")
-        let behaviours = try Row.fetchAll(db, sql: "SELECT behaviour_id, goal_id, name FROM behaviours ORDER BY id")
-        return goals.map { goal in
-            let id: String = goal[0]
-            return GoalDefinition(
-                id: id, name: goal[1],
-                behaviours: behaviours.filter { ($0[1] as String) == id }.map {
-                    BehaviourDefinition(id: $0[0], name: $0[2])
-                })
-        }
     }
 
     private func goalEvents(_ db: Database, range: Range<Instant>) throws -> [GoalEventRow] {
