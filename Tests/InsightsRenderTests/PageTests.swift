@@ -26,7 +26,7 @@ import Testing
         let html = try ReportRenderer(templates: Self.templates).render(sampleReport())
         let blocks = html.components(separatedBy: "<div class=\"block\"").count - 1
         let explanations = html.components(separatedBy: "<details>").count - 1
-        #expect(blocks == 8)
+        #expect(blocks == ReportBlock.allCases.count)
         #expect(explanations == blocks)
     }
 
