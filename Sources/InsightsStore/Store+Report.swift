@@ -57,7 +57,7 @@ extension Store {
                     let impact = ImpactMetrics(goals: try goals(db), events: try goalEvents(db, range: range))
                     return Report(
                         serviceName: serviceName, generatorVersion: generatorVersion, period: period,
-                        timeZoneIdentifier: calendar.timeZone.identifier, impact: impact, audience: audience,
+                        timeZoneIdentifier: calendar.identifier, impact: impact, audience: audience,
                         engagement: engagement, conversations: conversations, authorship: authorship)
                 }
             }
