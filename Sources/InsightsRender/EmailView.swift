@@ -60,7 +60,7 @@ struct EmailView {
 
     init(report: Report, dataAsOf: String?) {
         let headlines = ReportHeadlines(report)
-        serviceName = report.serviceName
+        serviceName = Format.visible(report.serviceName)
         periodText = headlines.periodText
         timeZone = report.timeZoneIdentifier
         generator = headlines.generator
@@ -70,10 +70,10 @@ struct EmailView {
         goals = report.impact.goals.filter { $0.started + $0.completed > 0 || $0.behaviours.contains { $0.actions > 0 } }
             .map { goal in
                 let values = [(goal.started, "Started", Self.blue), (goal.completed, "Completed", Self.green)]
-                    + goal.behaviours.map { ($0.users, $0.name, Self.purple) }
+                    + goal.behaviours.map { ($0.users, Format.visible($0.name), Self.purple) }
                 let widest = values.map(\.0).max() ?? 0
                 return Goal(
-                    name: goal.name,
+                    name: Format.visible(goal.name),
                     summary: "\(Format.integer(goal.started)) started · \(Format.integer(goal.completed)) completed · "
                         + "completion rate \(Format.percent(goal.completionRate))",
                     bars: values.map { Self.bar($0.1, $0.0, of: widest, text: "\(Format.integer($0.0)) users", color: $0.2) })
@@ -95,7 +95,7 @@ struct EmailView {
         let top = report.audience.countries.prefix(AudienceView.topCountries)
         countries = top.map { count in
             Self.bar(
-                CountryNames.englishName(for: count.country), count.activeUsers, of: top.first?.activeUsers ?? 0,
+                Format.visible(CountryNames.englishName(for: count.country)), count.activeUsers, of: top.first?.activeUsers ?? 0,
                 text: "\(Format.integer(count.activeUsers)) (\(Format.percent(Double(count.activeUsers) / Double(max(total, 1)), places: 0)))",
                 color: count.country == "ZZ" ? Self.grey : Self.blue)
         }
@@ -124,7 +124,7 @@ struct EmailView {
         let widestAuthor = leaders.map(\.1.messages).max() ?? 0
         topAuthors = leaders.map { type, author in
             Self.bar(
-                "\(author.name) (\(GuidanceView.label(type)))", author.messages, of: widestAuthor,
+                "\(Format.visible(author.name)) (\(GuidanceView.label(type)))", author.messages, of: widestAuthor,
                 text: Format.integer(author.messages), color: Self.purple)
         }
         hasSent = report.engagement.messagesSent > 0
@@ -142,7 +142,7 @@ enum EmailText {
     static func plain(_ report: Report, dataAsOf: String?) -> String {
         let headlines = ReportHeadlines(report)
         var lines = [
-            "\(report.serviceName): Insights report", "\(headlines.periodText) (times in \(report.timeZoneIdentifier))", "",
+            "\(Format.visible(report.serviceName)): Insights report", "\(headlines.periodText) (times in \(report.timeZoneIdentifier))", "",
         ]
         func section(_ title: String, _ headlines: [Headline]) {
             lines.append(title)

@@ -50,7 +50,7 @@ struct PageView {
     }
 
     init(report: Report, dataAsOf: String?, navigation: PageNavigation? = nil, conversationNote: String? = nil) {
-        serviceName = report.serviceName
+        serviceName = Format.visible(report.serviceName)
         let headlines = ReportHeadlines(report)
         periodText = headlines.periodText
         periodFrom = report.period.from.description

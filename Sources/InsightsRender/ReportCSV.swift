@@ -27,16 +27,26 @@ public struct ReportCSV: Equatable, Sendable {
         }
     }
 
-    /// A block's numbers: the header row and the data rows, each cell as written.
+    /// A block's numbers: the header row and the data rows, each cell as written. Cells that
+    /// come from the data (names, ids, countries) go through `text(_:)`; numbers are written
+    /// by `String(_:)` or `number(_:)` and never changed.
     static func table(for block: ReportBlock, in report: Report) -> (header: [String], rows: [[String]]) {
         switch block {
         case .impactGoals:
             return (
                 ["goal_id", "goal", "behaviour_id", "behaviour", "started", "completed", "completion_rate", "users", "actions"],
                 report.impact.goals.flatMap { goal in
-                    [[goal.goalID, goal.name, "", "", String(goal.started), String(goal.completed), number(goal.completionRate), "", ""]]
+                    [
+                        [
+                            text(goal.goalID), text(goal.name), "", "", String(goal.started), String(goal.completed),
+                            number(goal.completionRate), "", "",
+                        ]
+                    ]
                         + goal.behaviours.map {
-                            [goal.goalID, goal.name, $0.behaviourID, $0.name, "", "", "", String($0.users), String($0.actions)]
+                            [
+                                text(goal.goalID), text(goal.name), text($0.behaviourID), text($0.name), "", "", "",
+                                String($0.users), String($0.actions),
+                            ]
                         }
                 }
             )
@@ -51,7 +61,7 @@ public struct ReportCSV: Equatable, Sendable {
             return (
                 ["country", "name", "active_users"],
                 report.audience.countries.map {
-                    [$0.country, CountryNames.englishName(for: $0.country), String($0.activeUsers)]
+                    [text($0.country), text(CountryNames.englishName(for: $0.country)), String($0.activeUsers)]
                 }
             )
         case .engagementDaily:
@@ -87,12 +97,26 @@ public struct ReportCSV: Equatable, Sendable {
                 ["author_type", "rank", "author_id", "name", "messages"],
                 AuthorType.allCases.flatMap { type in
                     (report.authorship.topAuthors[type] ?? []).enumerated().map { index, author in
-                        [type.rawValue, String(index + 1), author.authorID ?? "", author.name, String(author.messages)]
+                        [
+                            type.rawValue, String(index + 1), text(author.authorID ?? ""), text(author.name),
+                            String(author.messages),
+                        ]
                     }
                 }
             )
         }
     }
+
+    /// A cell of text from the data, safe to open in a spreadsheet: one starting with `=`, `+`,
+    /// `-`, `@`, a tab or a carriage return would be read as a formula, so it gets a leading
+    /// `'` (OWASP's advice against CSV injection). Only these stakeholder files do this;
+    /// `insights export` writes every value exactly.
+    static func text(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, formulaStarts.contains(first) else { return value }
+        return "'" + value
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     private static func number(_ value: Double?) -> String {
         value.map { "\($0)" } ?? ""

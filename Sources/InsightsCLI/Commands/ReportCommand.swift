@@ -41,6 +41,14 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The report.eml subject (implies --email).", valueName: "text"))
     var subject: String?
 
+    func validate() throws {
+        for (option, value) in [("--email-to", emailTo), ("--email-from", emailFrom)] {
+            do { try value.map { try EmailMessage.validateAddress($0, option: option) } } catch {
+                throw ValidationError(error.localizedDescription + ".")
+            }
+        }
+    }
+
     func run() throws {
         let store = try Store(path: database.db, create: false)
         let wantsEmail = email || emailTo != nil || emailFrom != nil || subject != nil
@@ -71,7 +79,7 @@ enum ReportWriter {
             period: period, calendar: calendar, serviceName: name, generatorVersion: Insights.version)
         if report.isEmpty {
             if try store.newestMessage() == nil { throw CLIError.emptyDatabase }
-            throw CLIError.emptyPeriod(period, calendar.timeZone.identifier)
+            throw CLIError.emptyPeriod(period, calendar.identifier)
         }
         let folder = URL(fileURLWithPath: out ?? "output/\(period.from)_\(period.to)")
         try writeAtomically(MetricsJSON.render(report), to: folder.appendingPathComponent("metrics.json"))

@@ -35,10 +35,10 @@ struct AudienceView {
                 newUsers: Format.integer($0.newUsers), returningUsers: Format.integer($0.returningUsers))
         }
         let total = audience.activeUsers
-        let names = audience.countries.map { CountryNames.englishName(for: $0.country) }
+        let names = audience.countries.map { Format.visible(CountryNames.englishName(for: $0.country)) }
         countries = zip(audience.countries, names).map { count, name in
             Country(
-                code: count.country, name: name, activeUsers: Format.integer(count.activeUsers),
+                code: Format.visible(count.country), name: name, activeUsers: Format.integer(count.activeUsers),
                 share: Format.percent(total == 0 ? nil : Double(count.activeUsers) / Double(total)))
         }
         countryCount = Format.integer(audience.countries.filter { $0.country != "ZZ" }.count)

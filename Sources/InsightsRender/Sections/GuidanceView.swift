@@ -75,7 +75,7 @@ struct GuidanceView {
                 label: Self.label(type), key: type.rawValue,
                 authors: authors.enumerated().map { index, author in
                     Author(
-                        rank: String(index + 1), name: author.name, authorID: author.authorID ?? "",
+                        rank: String(index + 1), name: Format.visible(author.name), authorID: Format.visible(author.authorID ?? ""),
                         messages: Format.integer(author.messages))
                 },
                 hasAuthors: !authors.isEmpty)

@@ -25,6 +25,7 @@ struct ImpactView {
 
     init(_ impact: ImpactMetrics, headlines: ReportHeadlines) {
         goals = impact.goals.enumerated().map { index, goal in
+            let name = Format.visible(goal.name)
             var items = [
                 HorizontalBarChart.Item(
                     label: "Started the goal", value: goal.started, valueText: "\(Format.integer(goal.started)) users",
@@ -35,22 +36,22 @@ struct ImpactView {
             ]
             items += goal.behaviours.map {
                 HorizontalBarChart.Item(
-                    label: $0.name, value: $0.users,
+                    label: Format.visible($0.name), value: $0.users,
                     valueText: "\(Format.integer($0.users)) users, \(Format.integer($0.actions)) actions",
                     cssClass: "s-behaviour")
             }
             let rate = goal.completionRate.map { ", a completion rate of \(Format.percent($0))" } ?? ""
             let chart = HorizontalBarChart(
-                id: "goal-\(index + 1)", title: "\(goal.name): users who started, completed and actioned",
+                id: "goal-\(index + 1)", title: "\(name): users who started, completed and actioned",
                 description: "\(Format.integer(goal.started)) users started and \(Format.integer(goal.completed)) "
-                    + "completed \(goal.name)\(rate).",
+                    + "completed \(name)\(rate).",
                 items: items
             ).render()
             return Goal(
-                name: goal.name, goalID: goal.goalID, started: Format.integer(goal.started),
+                name: name, goalID: Format.visible(goal.goalID), started: Format.integer(goal.started),
                 completed: Format.integer(goal.completed), completionRate: Format.percent(goal.completionRate),
                 behaviours: goal.behaviours.map {
-                    Behaviour(name: $0.name, users: Format.integer($0.users), actions: Format.integer($0.actions))
+                    Behaviour(name: Format.visible($0.name), users: Format.integer($0.users), actions: Format.integer($0.actions))
                 },
                 hasBehaviours: !goal.behaviours.isEmpty,
                 isEmpty: goal.started == 0 && goal.completed == 0 && goal.behaviours.allSatisfy { $0.actions == 0 },
