@@ -24,7 +24,8 @@ struct ZoneOptions: ParsableArguments {
     }
 
     var calendar: ReportCalendar {
-        ReportCalendar(timeZone: TimeZone(identifier: timezone) ?? TimeZone(secondsFromGMT: 0) ?? .current)
+        ReportCalendar(identifier: timezone)
+            ?? ReportCalendar(timeZone: TimeZone(identifier: timezone) ?? TimeZone(secondsFromGMT: 0) ?? .current)
     }
 }
 

@@ -80,7 +80,7 @@ public struct ArchiveJob {
     /// Writes what changed. Throws `JobError.noMonthWithData` when no month has data.
     public func run() throws -> Result {
         let renderer = try ReportRenderer(templates: templates)
-        let timezone = calendar.timeZone.identifier
+        let timezone = calendar.identifier
         let months = try months()
         guard !months.isEmpty else { throw JobError.noMonthWithData }
         let name = try title ?? store.meta(.serviceName) ?? "Helpline"

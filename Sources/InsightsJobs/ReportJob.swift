@@ -73,7 +73,7 @@ public struct ReportJob<Source: ReportSource> {
         let report = try source.report(period: period, calendar: calendar, serviceName: name, generatorVersion: generatorVersion)
         if report.isEmpty {
             if try source.newestMessage() == nil { throw JobError.emptyDatabase }
-            throw JobError.emptyPeriod(period, calendar.timeZone.identifier)
+            throw JobError.emptyPeriod(period, calendar.identifier)
         }
         let folder = out ?? URL(fileURLWithPath: "output/\(period.from)_\(period.to)")
         let dataAsOf = try source.meta(.lastImport)

@@ -15,12 +15,18 @@ public let microsecondsPerSecond: Int64 = 1_000_000
 public struct ReportCalendar: Sendable {
     /// The report's zone.
     public let timeZone: TimeZone
+    /// The zone's name as it was given, shown in reports: `UTC` stays `UTC`, although
+    /// Foundation on Linux names that zone `GMT` (`TimeZone(identifier: "UTC")?.identifier`).
+    public let identifier: String
     private let calendar: Calendar
     private let cache: OffsetCache?
 
     /// Creates a calendar for a zone; `window` (instants) is the span whose offsets are cached.
-    public init(timeZone: TimeZone, window: Range<Instant>? = nil) {
+    ///
+    /// - Parameter identifier: the zone's name to show (default: `timeZone.identifier`).
+    public init(timeZone: TimeZone, window: Range<Instant>? = nil, identifier: String? = nil) {
         self.timeZone = timeZone
+        self.identifier = identifier ?? timeZone.identifier
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         self.calendar = calendar
@@ -30,12 +36,12 @@ public struct ReportCalendar: Sendable {
     /// Creates a calendar from an IANA zone name; nil when the zone is unknown.
     public init?(identifier: String) {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
-        self.init(timeZone: zone)
+        self.init(timeZone: zone, identifier: identifier)
     }
 
     /// A copy that caches offsets over `window` (use it before bucketing many instants).
     public func caching(_ window: Range<Instant>) -> ReportCalendar {
-        ReportCalendar(timeZone: timeZone, window: window)
+        ReportCalendar(timeZone: timeZone, window: window, identifier: identifier)
     }
 
     /// The UTC offset in seconds at an instant.

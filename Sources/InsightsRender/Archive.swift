@@ -81,7 +81,7 @@ struct ArchiveView {
 
     init(entries: [ArchiveEntry], serviceName: String, timeZone: String, generatorVersion: String) {
         let oldestFirst = entries.sorted { $0.month < $1.month }
-        self.serviceName = serviceName
+        self.serviceName = Format.visible(serviceName)
         self.timeZone = timeZone
         generator = "Insights \(generatorVersion)"
         count = Format.integer(entries.count)

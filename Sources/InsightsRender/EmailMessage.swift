@@ -5,9 +5,9 @@ import InsightsMetrics
 /// alternative, and the full page attached. CRLF line ends, base64 bodies in 76-character
 /// lines, so it can be opened in a mail client or piped to `sendmail -t`.
 public struct EmailMessage: Sendable {
-    /// `From:`.
+    /// `From:`: an address or `Display Name <address>` (check it with `validateAddress`).
     public var from: String
-    /// `To:` (nil writes `undisclosed-recipients:;`).
+    /// `To:`, one or more addresses separated by commas (nil writes `undisclosed-recipients:;`).
     public var to: String?
     /// `Subject:` (any Unicode).
     public var subject: String
@@ -37,15 +37,18 @@ public struct EmailMessage: Sendable {
         self.attachmentName = attachmentName
     }
 
-    /// The message's bytes as text (ASCII only, CRLF line ends).
+    /// The message's bytes as text (ASCII only, CRLF line ends). Non-ASCII display names and
+    /// subjects are RFC 2047 encoded-words; header lines are folded at 78 characters (an
+    /// address longer than that stays whole on its line, and `validateAddress` keeps every
+    /// line under the limit of 998).
     public func rendered() -> String {
         let id = String(fnv1a(html + text + attachment + subject + (to ?? "")), radix: 16)
         let mixed = "=_insights_mixed_\(id)"
         let alternative = "=_insights_alt_\(id)"
         var lines = [
-            "From: \(from)",
-            "To: \(to ?? "undisclosed-recipients:;")",
-            "Subject: \(Self.encodedHeader(subject))",
+            Self.folded("From: \(Self.encodedAddressList(from))"),
+            Self.folded("To: \(to.map(Self.encodedAddressList) ?? "undisclosed-recipients:;")"),
+            Self.subjectHeader(subject),
             "Date: \(Self.rfc5322Date(date))",
             "Message-ID: <\(id).insights@insights.invalid>",
             "MIME-Version: 1.0",
@@ -83,22 +86,15 @@ public struct EmailMessage: Sendable {
         return lines
     }
 
-    /// A header value: as is when printable ASCII, else RFC 2047 encoded-words of at most
-    /// 45 UTF-8 bytes each (never splitting a character), folded onto continuation lines.
-    static func encodedHeader(_ value: String) -> String {
-        if value.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return value }
-        var words: [String] = []
-        var chunk: [UInt8] = []
-        for character in value {
-            let bytes = Array(String(character).utf8)
-            if chunk.count + bytes.count > 45 {
-                words.append("=?UTF-8?B?\(Data(chunk).base64EncodedString())?=")
-                chunk = []
-            }
-            chunk += bytes
+    /// The `Subject:` line: as is, folded at spaces, when it is printable ASCII that folds
+    /// into lines of at most 78 characters; otherwise RFC 2047 encoded-words, one per line.
+    static func subjectHeader(_ subject: String) -> String {
+        let printable = subject.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
+        if printable, !subject.contains("=?") {
+            let line = folded("Subject: \(subject)")
+            if line.components(separatedBy: "\r\n").allSatisfy({ $0.utf8.count <= 78 }) { return line }
         }
-        if !chunk.isEmpty { words.append("=?UTF-8?B?\(Data(chunk).base64EncodedString())?=") }
-        return words.joined(separator: "\r\n ")
+        return folded("Subject: " + encodedWords(subject).joined(separator: " "))
     }
 
     /// `Sun, 01 Nov 2026 00:00:00 +0000`.

@@ -59,27 +59,27 @@ struct EmailView {
     static let chartHeight = 60.0
 
     init(report: Report, dataAsOf: String?) {
-        let page = PageView(report: report, dataAsOf: dataAsOf)
-        serviceName = report.serviceName
-        periodText = page.periodText
+        let headlines = ReportHeadlines(report)
+        serviceName = Format.visible(report.serviceName)
+        periodText = headlines.periodText
         timeZone = report.timeZoneIdentifier
-        generator = page.generator
+        generator = headlines.generator
         self.dataAsOf = dataAsOf ?? ""
         hasDataAsOf = dataAsOf != nil
-        impactHeadlines = page.impact.headlines
+        impactHeadlines = headlines.headlines(for: .impact)
         goals = report.impact.goals.filter { $0.started + $0.completed > 0 || $0.behaviours.contains { $0.actions > 0 } }
             .map { goal in
                 let values = [(goal.started, "Started", Self.blue), (goal.completed, "Completed", Self.green)]
-                    + goal.behaviours.map { ($0.users, $0.name, Self.purple) }
+                    + goal.behaviours.map { ($0.users, Format.visible($0.name), Self.purple) }
                 let widest = values.map(\.0).max() ?? 0
                 return Goal(
-                    name: goal.name,
+                    name: Format.visible(goal.name),
                     summary: "\(Format.integer(goal.started)) started · \(Format.integer(goal.completed)) completed · "
                         + "completion rate \(Format.percent(goal.completionRate))",
                     bars: values.map { Self.bar($0.1, $0.0, of: widest, text: "\(Format.integer($0.0)) users", color: $0.2) })
             }
         hasGoalActivity = !goals.isEmpty
-        audienceHeadlines = page.audience.headlines
+        audienceHeadlines = headlines.headlines(for: .audience)
         let peak = Double(max(report.audience.daily.map(\.activeUsers).max() ?? 0, 1))
         dailyUsers = report.audience.daily.map { day in
             let new = (Double(day.newUsers) / peak * Self.chartHeight).rounded()
@@ -95,16 +95,16 @@ struct EmailView {
         let top = report.audience.countries.prefix(AudienceView.topCountries)
         countries = top.map { count in
             Self.bar(
-                CountryNames.englishName(for: count.country), count.activeUsers, of: top.first?.activeUsers ?? 0,
+                Format.visible(CountryNames.englishName(for: count.country)), count.activeUsers, of: top.first?.activeUsers ?? 0,
                 text: "\(Format.integer(count.activeUsers)) (\(Format.percent(Double(count.activeUsers) / Double(max(total, 1)), places: 0)))",
                 color: count.country == "ZZ" ? Self.grey : Self.blue)
         }
         hasUsers = total > 0
-        engagementHeadlines = page.engagement.headlines
-        busiest = page.engagement.busiest
-        quietest = page.engagement.quietest
-        hasMessages = page.engagement.hasMessages
-        conversationHeadlines = page.guidance.conversationHeadlines
+        engagementHeadlines = headlines.headlines(for: .engagement)
+        busiest = headlines.busiest
+        quietest = headlines.quietest
+        hasMessages = report.engagement.messagesReceived + report.engagement.messagesSent > 0
+        conversationHeadlines = headlines.headlines(for: .guidance)
         let conversations = report.conversations
         conversationSummary = "Of \(Format.integer(conversations.active)) conversations active in the period, "
             + "\(Format.integer(conversations.openAtEnd)) were open and \(Format.integer(conversations.closedAtEnd)) closed "
@@ -124,7 +124,7 @@ struct EmailView {
         let widestAuthor = leaders.map(\.1.messages).max() ?? 0
         topAuthors = leaders.map { type, author in
             Self.bar(
-                "\(author.name) (\(GuidanceView.label(type)))", author.messages, of: widestAuthor,
+                "\(Format.visible(author.name)) (\(GuidanceView.label(type)))", author.messages, of: widestAuthor,
                 text: Format.integer(author.messages), color: Self.purple)
         }
         hasSent = report.engagement.messagesSent > 0
@@ -140,9 +140,9 @@ struct EmailView {
 /// The plain-text alternative of the email: the headline numbers, one per line.
 enum EmailText {
     static func plain(_ report: Report, dataAsOf: String?) -> String {
-        let page = PageView(report: report, dataAsOf: dataAsOf)
+        let headlines = ReportHeadlines(report)
         var lines = [
-            "\(report.serviceName): Insights report", "\(page.periodText) (times in \(report.timeZoneIdentifier))", "",
+            "\(Format.visible(report.serviceName)): Insights report", "\(headlines.periodText) (times in \(report.timeZoneIdentifier))", "",
         ]
         func section(_ title: String, _ headlines: [Headline]) {
             lines.append(title)
@@ -151,12 +151,11 @@ enum EmailText {
             }
             lines.append("")
         }
-        section("Are we making an impact?", page.impact.headlines)
-        section("Is our audience growing?", page.audience.headlines)
-        section("How are our users engaging?", page.engagement.headlines)
-        section("How are we guiding our users?", page.guidance.conversationHeadlines)
+        for reportSection in ReportSection.allCases {
+            section(reportSection.title, headlines.headlines(for: reportSection))
+        }
         lines.append("The full report, with charts and explanations, is attached (index.html).")
-        lines.append("\(page.generator)" + (dataAsOf.map { ", data imported on \($0)." } ?? "."))
+        lines.append(headlines.generator + (dataAsOf.map { ", data imported on \($0)." } ?? "."))
         return lines.joined(separator: "\n") + "\n"
     }
 }

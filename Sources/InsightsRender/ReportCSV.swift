@@ -4,8 +4,8 @@ import InsightsPhone
 /// The numbers behind each chart block as CSV files: offered as downloads on the page and
 /// written beside it in `data/`.
 public struct ReportCSV: Equatable, Sendable {
-    /// The block the file belongs to (the block's element id on the page).
-    public let block: String
+    /// The block the file belongs to.
+    public let block: ReportBlock
     /// `audience-daily_2026-10-01_2026-10-31.csv`.
     public let fileName: String
     /// RFC 4180 text with a header row and `\n` line ends.
@@ -19,61 +19,104 @@ public struct ReportCSV: Equatable, Sendable {
 
     /// Every block's file, in page order.
     public static func files(for report: Report) -> [ReportCSV] {
-        let suffix = "_\(report.period.from)_\(report.period.to).csv"
-        func file(_ block: String, _ header: [String], _ rows: [[String]]) -> ReportCSV {
-            let lines = ([header] + rows).map { $0.map(field).joined(separator: ",") }
-            return ReportCSV(block: block, fileName: block + suffix, text: lines.joined(separator: "\n") + "\n")
+        ReportBlock.allCases.map { block in
+            let table = table(for: block, in: report)
+            let lines = ([table.header] + table.rows).map { $0.map(field).joined(separator: ",") }
+            return ReportCSV(
+                block: block, fileName: block.csvFileName(for: report.period), text: lines.joined(separator: "\n") + "\n")
         }
-        let impact = report.impact.goals.flatMap { goal in
-            [[goal.goalID, goal.name, "", "", String(goal.started), String(goal.completed), number(goal.completionRate), "", ""]]
-                + goal.behaviours.map {
-                    [goal.goalID, goal.name, $0.behaviourID, $0.name, "", "", "", String($0.users), String($0.actions)]
-                }
-        }
-        let conversations = report.conversations
-        return [
-            file(
-                "impact-goals",
+    }
+
+    /// A block's numbers: the header row and the data rows, each cell as written. Cells that
+    /// come from the data (names, ids, countries) go through `text(_:)`; numbers are written
+    /// by `String(_:)` or `number(_:)` and never changed.
+    static func table(for block: ReportBlock, in report: Report) -> (header: [String], rows: [[String]]) {
+        switch block {
+        case .impactGoals:
+            return (
                 ["goal_id", "goal", "behaviour_id", "behaviour", "started", "completed", "completion_rate", "users", "actions"],
-                impact),
-            file(
-                "audience-daily", ["date", "active_users", "new_users", "returning_users"],
+                report.impact.goals.flatMap { goal in
+                    [
+                        [
+                            text(goal.goalID), text(goal.name), "", "", String(goal.started), String(goal.completed),
+                            number(goal.completionRate), "", "",
+                        ]
+                    ]
+                        + goal.behaviours.map {
+                            [
+                                text(goal.goalID), text(goal.name), text($0.behaviourID), text($0.name), "", "", "",
+                                String($0.users), String($0.actions),
+                            ]
+                        }
+                }
+            )
+        case .audienceDaily:
+            return (
+                ["date", "active_users", "new_users", "returning_users"],
                 report.audience.daily.map {
                     [$0.date.description, String($0.activeUsers), String($0.newUsers), String($0.returningUsers)]
-                }),
-            file(
-                "audience-countries", ["country", "name", "active_users"],
+                }
+            )
+        case .audienceCountries:
+            return (
+                ["country", "name", "active_users"],
                 report.audience.countries.map {
-                    [$0.country, CountryNames.englishName(for: $0.country), String($0.activeUsers)]
-                }),
-            file(
-                "engagement-daily", ["date", "received", "sent"],
-                report.engagement.daily.map { [$0.date.description, String($0.received), String($0.sent)] }),
-            file(
-                "engagement-heatmap", ["weekday", "hour", "received"],
+                    [text($0.country), text(CountryNames.englishName(for: $0.country)), String($0.activeUsers)]
+                }
+            )
+        case .engagementDaily:
+            return (
+                ["date", "received", "sent"],
+                report.engagement.daily.map { [$0.date.description, String($0.received), String($0.sent)] }
+            )
+        case .engagementHeatmap:
+            return (
+                ["weekday", "hour", "received"],
                 report.engagement.heatmap.enumerated().flatMap { weekday, hours in
                     hours.enumerated().map { [Format.weekdayNames[weekday], String($0.offset), String($0.element)] }
-                }),
-            file(
-                "guidance-conversations", ["measure", "value"],
+                }
+            )
+        case .guidanceConversations:
+            let conversations = report.conversations
+            return (
+                ["measure", "value"],
                 [
                     ["active", String(conversations.active)], ["open_at_end", String(conversations.openAtEnd)],
                     ["closed_at_end", String(conversations.closedAtEnd)], ["opened", String(conversations.opened)],
                     ["reopened", String(conversations.reopened)], ["closed", String(conversations.closed)],
                     ["median_time_to_close_hours", number(conversations.medianTimeToCloseHours)],
-                ]),
-            file(
-                "guidance-authorship", ["author_type", "messages", "share"],
-                report.authorship.byType.map { [$0.authorType.rawValue, String($0.messages), number($0.share)] }),
-            file(
-                "guidance-top-authors", ["author_type", "rank", "author_id", "name", "messages"],
+                ]
+            )
+        case .guidanceAuthorship:
+            return (
+                ["author_type", "messages", "share"],
+                report.authorship.byType.map { [$0.authorType.rawValue, String($0.messages), number($0.share)] }
+            )
+        case .guidanceTopAuthors:
+            return (
+                ["author_type", "rank", "author_id", "name", "messages"],
                 AuthorType.allCases.flatMap { type in
                     (report.authorship.topAuthors[type] ?? []).enumerated().map { index, author in
-                        [type.rawValue, String(index + 1), author.authorID ?? "", author.name, String(author.messages)]
+                        [
+                            type.rawValue, String(index + 1), text(author.authorID ?? ""), text(author.name),
+                            String(author.messages),
+                        ]
                     }
-                }),
-        ]
+                }
+            )
+        }
     }
+
+    /// A cell of text from the data, safe to open in a spreadsheet: one starting with `=`, `+`,
+    /// `-`, `@`, a tab or a carriage return would be read as a formula, so it gets a leading
+    /// `'` (OWASP's advice against CSV injection). Only these stakeholder files do this;
+    /// `insights export` writes every value exactly.
+    static func text(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, formulaStarts.contains(first) else { return value }
+        return "'" + value
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     private static func number(_ value: Double?) -> String {
         value.map { "\($0)" } ?? ""

@@ -62,6 +62,16 @@ import Testing
         #expect(london.localDate(at: utc("2026-03-29T23:00")) == day("2026-03-30"))
     }
 
+    // Foundation on Linux names the UTC zone "GMT"; a report shows the name the user gave.
+    @Test func aZoneKeepsTheNameItWasGiven() throws {
+        let utc = try #require(ReportCalendar(identifier: "UTC"))
+        #expect(utc.identifier == "UTC")
+        #expect(utc.caching(0..<1).identifier == "UTC")
+        #expect(try #require(ReportCalendar(identifier: "GMT")).identifier == "GMT")
+        #expect(try #require(ReportCalendar(identifier: "Africa/Johannesburg")).identifier == "Africa/Johannesburg")
+        #expect(ReportCalendar(timeZone: utc.timeZone).identifier == utc.timeZone.identifier)
+    }
+
     // London falls back at 01:00 UTC on 2026-10-25: that day has 25 hours, 01:xx twice.
     @Test func londonFallBackDayHas25Hours() {
         let london = zone("Europe/London")

@@ -9,6 +9,14 @@ import Testing
 @Suite struct TemplateKeyTests {
     /// Every property name reachable from a value, through nested structs and arrays.
     private func names(_ value: Any, into result: inout Set<String>) {
+        if let dictionary = value as? [String: Any] {
+            // Read by Mustache through `MustacheParent`: its keys are names too.
+            for (key, element) in dictionary {
+                result.insert(key)
+                names(element, into: &result)
+            }
+            return
+        }
         for child in Mirror(reflecting: value).children {
             guard let label = child.label else {
                 names(child.value, into: &result)

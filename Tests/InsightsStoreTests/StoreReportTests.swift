@@ -38,6 +38,8 @@ import Testing
             generatorVersion: "0")
         // c1 CA (returning: first wrote 09-20), c2 US, c3 overridden to US, c4 and c9 unknown.
         #expect(report.audience.activeUsers == 5)
+        // The zone keeps the name it was given (Foundation on Linux calls UTC "GMT").
+        #expect(report.timeZoneIdentifier == "UTC")
         #expect(report.audience.newUsers == 4)
         #expect(
             report.audience.countries == [

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InsightsMetrics
 import InsightsJobs
+import InsightsRender
 import InsightsStore
 
 /// `insights report`.
@@ -40,6 +41,14 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The report.eml subject (implies --email).", valueName: "text"))
     var subject: String?
+
+    func validate() throws {
+        for (option, value) in [("--email-to", emailTo), ("--email-from", emailFrom)] {
+            do { try value.map { try EmailMessage.validateAddress($0, option: option) } } catch {
+                throw ValidationError(error.localizedDescription + ".")
+            }
+        }
+    }
 
     func run() throws {
         let store = try Store(path: database.db, create: false)

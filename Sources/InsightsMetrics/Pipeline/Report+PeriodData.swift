@@ -14,7 +14,7 @@ extension Report {
             previous: PreviousEngagement(messagesReceived: data.previous.received, messagesSent: data.previous.sent))
         self.init(
             serviceName: serviceName, generatorVersion: generatorVersion, period: data.period,
-            timeZoneIdentifier: data.calendar.timeZone.identifier,
+            timeZoneIdentifier: data.calendar.identifier,
             impact: ImpactMetrics(goals: data.goals, events: data.goalEvents), audience: audience,
             engagement: engagement, conversations: ConversationMetrics(period: data.instants, spans: data.conversationSpans),
             authorship: AuthorshipMetrics(tally: tally, latestNames: data.latestNames))

@@ -1,6 +1,6 @@
 """Parses report.eml with Python's email package and checks it against email.html and index.html.
 
-Usage: check_eml.py REPORT_DIR EXPECTED_SUBJECT EXPECTED_TO HEADLINE...
+Usage: check_eml.py [--from=EXPECTED_FROM] REPORT_DIR EXPECTED_SUBJECT EXPECTED_TO HEADLINE...
 Exits 1 with a message on the first failure.
 """
 import email
@@ -15,8 +15,11 @@ def fail(message):
     sys.exit(1)
 
 
-folder = pathlib.Path(sys.argv[1])
-subject, to, headlines = sys.argv[2], sys.argv[3], sys.argv[4:]
+options = [arg for arg in sys.argv[1:] if arg.startswith("--from=")]
+arguments = [arg for arg in sys.argv[1:] if not arg.startswith("--from=")]
+expected_from = options[0][len("--from="):] if options else None
+folder = pathlib.Path(arguments[0])
+subject, to, headlines = arguments[1], arguments[2], arguments[3:]
 raw = (folder / "report.eml").read_bytes()
 
 lines = raw.split(b"\r\n")
@@ -28,6 +31,15 @@ if max(len(line) for line in lines) > 998:
     fail("a line longer than 998 characters")
 if any(byte > 127 for byte in raw):
     fail("non-ASCII bytes in the raw message")
+header_lines = raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n")
+for line in header_lines:
+    if len(line) > 78:
+        fail("a header line longer than 78 characters: %r" % line)
+names = [line.split(b":", 1)[0].lower() for line in header_lines if not line[:1].isspace()]
+if len(names) != len(set(names)):
+    fail("a header appears twice: %r" % names)
+if b"bcc" in names:
+    fail("a Bcc header")
 
 message = email.parser.BytesParser(policy=email.policy.default).parsebytes(raw)
 if message.defects:
@@ -36,6 +48,8 @@ if str(message["Subject"]) != subject:
     fail("subject %r != %r" % (str(message["Subject"]), subject))
 if str(message["To"]) != to:
     fail("to %r != %r" % (str(message["To"]), to))
+if expected_from is not None and str(message["From"]) != expected_from:
+    fail("from %r != %r" % (str(message["From"]), expected_from))
 for header in ("From", "Date", "Message-ID", "MIME-Version"):
     if message[header] is None:
         fail("missing header " + header)
