@@ -17,6 +17,8 @@ let package = Package(
     targets: [
         // zlib from the system (Debian's zlib1g-dev) for reading .gz exports.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // libcurl from the system (Debian's libcurl4-openssl-dev) for SMTP with TLS.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Phone number → ISO region, from libphonenumber's metadata (generated data file).
         .target(name: "InsightsPhone"),
         // Bytes → validated records. No SQL, no printing.
@@ -39,13 +41,15 @@ let package = Package(
                 "InsightsMetrics", "InsightsPhone",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // A report's MIME message to its recipients through an SMTP server (libcurl).
+        .target(name: "InsightsSend", dependencies: ["CCurl"]),
         // Deterministic synthetic helpline data in the import format.
         .target(name: "InsightsDemo"),
         .executableTarget(
             name: "InsightsCLI",
             dependencies: [
                 "InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsRender",
-                "InsightsDemo",
+                "InsightsDemo", "InsightsSend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -71,6 +75,8 @@ let package = Package(
             ]),
         .testTarget(name: "InsightsRenderTests", dependencies: ["InsightsRender", "InsightsMetrics", "InsightsTestSupport"]),
         .testTarget(name: "InsightsDemoTests", dependencies: ["InsightsDemo"]),
+        .testTarget(
+            name: "InsightsSendTests", dependencies: ["InsightsSend", "InsightsTestSupport"], exclude: ["Scripts"]),
         .testTarget(
             name: "InsightsCLITests",
             dependencies: ["InsightsCLI", "InsightsTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
