@@ -97,9 +97,9 @@ public struct SendError: LocalizedError, Equatable, Sendable {
         case .connectionRefused(let host, let port, let detail):
             return "Could not connect to \(host):\(port) (\(detail)): check that the SMTP server runs and the port in --smtp is right; nothing was sent."
         case .timedOut(let seconds, let during):
-            return "The SMTP server did not answer within \(seconds) seconds (\(during)); nothing was sent."
+            return "The SMTP server did not answer within \(seconds) seconds (\(during)) and did not accept the message, so it counts as not sent."
         case .connectionDropped(let during):
-            return "The SMTP server closed the connection \(during), before accepting the message; nothing was sent."
+            return "The SMTP server closed the connection \(during), before accepting the message, so it counts as not sent."
         case .authenticationFailed(let reply):
             return "The SMTP server refused the user and password (\(reply)): check INSIGHTS_SMTP_USER and the password."
         case .authenticationRequired(let reply):
