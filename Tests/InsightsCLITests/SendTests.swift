@@ -88,6 +88,31 @@ struct SendTests {
                 == "Error: The SMTP server refused the user and password (535 5.7.8 Authentication credentials invalid): check INSIGHTS_SMTP_USER and the password.\n")
     }
 
+    @Test func anUntrustedCertificateGetsTheTLSSentenceAndNothingArrives() throws {
+        let folder = try Self.shared.get()
+        let server = try SMTPTestServer()
+        let result = try CLIRunner.run(
+            ["send", folder.path, "--smtp", server.url(), "--to", "board@example.org"], in: TestPaths.packageRoot,
+            environment: login)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Error: The TLS certificate of 127.0.0.1 is not trusted ("), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("): if it comes from a private authority, pass its certificate with --smtp-ca-file PEM; nothing was sent.\n"))
+        server.stop()
+        #expect(try server.messages().isEmpty)
+    }
+
+    @Test func requireTLSRefusesAServerWithoutSTARTTLS() throws {
+        let folder = try Self.shared.get()
+        let server = try SMTPTestServer(tls: .none)
+        let result = try CLIRunner.run(
+            ["send", folder.path, "--smtp", server.url(), "--to", "board@example.org", "--require-tls"],
+            in: TestPaths.packageRoot, environment: login)
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: 127.0.0.1 does not offer STARTTLS and --require-tls refuses to send in clear text; nothing was sent.\n")
+        server.stop()
+        #expect(try server.messages().isEmpty)
+    }
+
     @Test func aFolderWithoutReportEmlSaysToRunReportEmail() throws {
         let folder = try TestPaths.temporaryDirectory("send-empty")
         let result = try CLIRunner.run(
