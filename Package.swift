@@ -17,6 +17,8 @@ let package = Package(
     targets: [
         // zlib from the system (Debian's zlib1g-dev) for reading .gz exports.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // libcurl from the system (Debian's libcurl4-openssl-dev) for SMTP with TLS.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Phone number → ISO region, from libphonenumber's metadata (generated data file).
         .target(name: "InsightsPhone"),
         // Bytes → validated records. No SQL, no printing.
@@ -39,6 +41,8 @@ let package = Package(
                 "InsightsMetrics", "InsightsPhone",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // A report's MIME message to its recipients through an SMTP server (libcurl).
+        .target(name: "InsightsSend", dependencies: ["CCurl"]),
         // Deterministic synthetic helpline data in the import format.
         .target(name: "InsightsDemo"),
         // The commands' work, for the CLI, the benchmark and the tests: one job per command,
@@ -50,8 +54,8 @@ let package = Package(
         .executableTarget(
             name: "InsightsCLI",
             dependencies: [
-                "InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsJobs",
-                "InsightsDemo",
+                "InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsJobs", "InsightsRender",
+                "InsightsDemo", "InsightsSend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -80,6 +84,8 @@ let package = Package(
         .testTarget(
             name: "InsightsJobsTests",
             dependencies: ["InsightsJobs", "InsightsStore", "InsightsMetrics", "InsightsTestSupport"]),
+        .testTarget(
+            name: "InsightsSendTests", dependencies: ["InsightsSend", "InsightsTestSupport"], exclude: ["Scripts"]),
         .testTarget(
             name: "InsightsCLITests",
             dependencies: ["InsightsCLI", "InsightsTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

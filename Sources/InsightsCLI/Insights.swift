@@ -17,5 +17,6 @@ struct Insights: ParsableCommand {
         version: version,
         subcommands: [
             ImportCommand.self, ReportCommand.self, ArchiveCommand.self, ExportCommand.self, DemoCommand.self,
+            SendCommand.self,
         ])
 }
