@@ -28,6 +28,8 @@ public struct ImportError: Error, Equatable, LocalizedError, Sendable {
         case unknownKind
         /// A `.gz` file that does not decompress.
         case badGzip(String)
+        /// The file is in another encoding than UTF-8 (described: "UTF-16 little-endian (…)").
+        case encoding(String)
         /// The file has no header row.
         case empty
         /// A CSV syntax error that stops reading.
@@ -49,6 +51,16 @@ public struct ImportError: Error, Equatable, LocalizedError, Sendable {
         case .notFound: return "\(file): no such file"
         case .isDirectory: return "\(file): is a folder, not a file (name the files inside it)"
         case .unreadable(let why): return "\(file): cannot be read: \(why)"
+        case .encoding(let found):
+            var name = (file as NSString).lastPathComponent
+            if name.lowercased().hasSuffix(".gz") { name = String(name.dropLast(3)) }
+            let dot = name.firstIndex(of: ".") ?? name.endIndex
+            let converted = name[..<dot] + "-utf8" + name[dot...]
+            return "\(file): the file is \(found), not UTF-8; convert it with "
+                + "`iconv -f UTF-16 -t UTF-8 \(file) > \(converted)` and import that"
+        case .unknownKind where file.hasPrefix("/dev/") || file.hasPrefix("/proc/"):
+            let kinds = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
+            return "\(file): a pipe or device has no file name to say what it holds; pass --kind with one of: \(kinds)"
         case .unknownKind:
             let kinds = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
             return "\(file): the file name does not say what it holds; name it after its kind "
