@@ -42,6 +42,8 @@ public struct ImportError: Error, Equatable, LocalizedError, Sendable {
         case invalidRows([RowIssue], total: Int)
         /// The database refused a write.
         case database(String)
+        /// Another process kept the database locked for longer than the store waits.
+        case busy
     }
 
     /// `FILE:LINE: reason` lines, then a hint.
@@ -80,6 +82,9 @@ public struct ImportError: Error, Equatable, LocalizedError, Sendable {
                 "nothing from \(file) was imported (\(total) invalid row\(total == 1 ? "" : "s")); "
                     + "fix the rows, or pass --skip-invalid to import the valid rows and write the rest to a rejects file")
             return lines.joined(separator: "\n")
+        case .busy:
+            return "\(file): another insights process is writing this database; nothing from this file was "
+                + "imported (try again when it has finished)"
         case .database(let why): return "\(file): the database refused the import: \(why); nothing from this file was imported"
         }
     }

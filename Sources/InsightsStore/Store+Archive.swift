@@ -46,7 +46,8 @@ extension Store {
     /// changed it. Equal stamps mean equal data, so derived outputs need no recomputing.
     public func dataStamp() throws(StoreError) -> String {
         var id = try meta(Self.databaseIDKey)
-        if id == nil {
+        // A read-only store never writes (the id is made when a writer opens the database).
+        if id == nil, !isReadOnly {
             let made = UUID().uuidString
             try setMeta(Self.databaseIDKey, made)
             id = made

@@ -156,7 +156,7 @@ extension ImportCommand {
                 printError("error: \(error.localizedDescription)")
                 printError("  (kinds listed above were stored; run the same command again once fixed: imports replace)")
                 if imported { try store.setMeta(Store.lastImportKey, Self.importTime(Date())) }
-                throw ExitCode(65)
+                throw ExitCode(error.reason == .busy ? StoreError.busy(database.db).exitStatus : 65)
             }
         }
         try store.setMeta(Store.lastImportKey, Self.importTime(Date()))

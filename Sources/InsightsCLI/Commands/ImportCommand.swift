@@ -69,6 +69,7 @@ struct ImportCommand: ParsableCommand {
         opened.sort { (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0) }
         let store = try Store(path: database.db)
         var failed = false
+        var busy = false
         var imported = false
         for file in opened {
             do {
@@ -86,9 +87,11 @@ struct ImportCommand: ParsableCommand {
             } catch {
                 printError("error: \(error.localizedDescription)")
                 failed = true
+                if (error as? ImportError)?.reason == .busy { busy = true }
             }
         }
         if imported { try store.setMeta(Store.lastImportKey, Self.importTime(Date())) }
+        if busy { throw ExitCode(StoreError.busy(database.db).exitStatus) }
         if failed { throw ExitCode(65) }
     }
 
