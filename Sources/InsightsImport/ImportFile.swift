@@ -113,9 +113,10 @@ public struct ImportFile: Sendable {
         defer { close(descriptor) }
         var status = stat()
         let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(size + 1)
         let chunk = 1 << 20
+        var bytes: [UInt8] = []
+        // Room for the whole file and the last (empty) read's chunk: no copy of a large file.
+        bytes.reserveCapacity(size + chunk)
         while true {
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: chunk))
