@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import InsightsJobs
+import InsightsStore
 
 /// The `insights` command.
 @main
@@ -19,4 +21,18 @@ struct Insights: ParsableCommand {
             ImportCommand.self, ReportCommand.self, ArchiveCommand.self, ExportCommand.self, DemoCommand.self,
             SendCommand.self,
         ])
+
+    /// Runs the command; a database another process keeps locked exits 75 (`EX_TEMPFAIL`: try
+    /// again later), other database errors 1 as before.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as StoreError {
+            printError("Error: \(error.localizedDescription)")
+            Foundation.exit(error.exitStatus)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

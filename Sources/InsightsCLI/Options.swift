@@ -70,6 +70,12 @@ struct PeriodOptions: ParsableArguments {
         if let from, let to, let start = LocalDate(iso: from), let end = LocalDate(iso: to), end < start {
             throw ValidationError("--to \(to) is before --from \(from).")
         }
+        let first = month.flatMap(Self.parseMonth).flatMap { LocalDate(year: $0.0, month: $0.1, day: 1) }
+        do {
+            try ReportPeriod.check(from: first ?? from.flatMap(LocalDate.init(iso:)), to: to.flatMap(LocalDate.init(iso:)), last: last)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     var calendar: ReportCalendar { zone.calendar }
@@ -90,6 +96,11 @@ struct PeriodOptions: ParsableArguments {
         } else {
             guard let instant = try newest() else { throw JobError.emptyDatabase }
             end = calendar.localDate(at: instant)
+        }
+        do {
+            try ReportPeriod.check(from: nil, to: end, last: last ?? 7)
+        } catch {
+            throw ValidationError(error.description)
         }
         guard let period = ReportPeriod(last: last ?? 7, endingOn: end) else { throw JobError.emptyDatabase }
         return period

@@ -13,25 +13,38 @@ public struct CSVReader: Sendable {
     private var scratch: [UInt8] = []
     /// The field count of the previous record, to size the next one's array at once.
     private var fieldCountHint = 8
+    /// Whether the whole file is ASCII with no NUL byte (checked once, eight bytes at a time):
+    /// then no field needs a UTF-8 check of its own.
+    private let plainASCII: Bool
+    /// Why the record ``next()`` returned last cannot be used (a field that is not valid UTF-8,
+    /// holds a NUL byte or is over ``ImportLimits/fieldBytes``); nil when it is fine. Its
+    /// fields are still returned (repaired with U+FFFD) for the rejects file.
+    public private(set) var problem: String?
 
     /// Creates a reader over a file's bytes.
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        self.position = bytes.starts(with: bom) ? 3 : 0
+        let start = bytes.starts(with: bom) ? 3 : 0
+        self.position = start
+        self.plainASCII = bytes.withUnsafeBufferPointer { isPlainASCII(UnsafeBufferPointer(rebasing: $0[start...])) }
     }
 
     /// The next record with the line it starts on; nil at the end of the file.
     public mutating func next() throws(CSVError) -> (line: Int, fields: [String])? {
         // Work on the contiguous bytes: no bounds checks or generic collections per byte, and
         // each field becomes a String straight from a UTF-8 buffer (the fast, validate-once
-        // path; invalid UTF-8 is repaired with U+FFFD as `String(decoding:as:)` always does).
+        // path; invalid UTF-8 or a NUL byte makes the record's `problem`, unless the whole file
+        // is plain ASCII).
         let bytes = self.bytes
         var position = self.position
         var line = self.line
+        var problem: String? = nil
+        let checkText = !plainASCII
         defer {
             self.position = position
             self.line = line
+            self.problem = problem
         }
         return try bytes.withUnsafeBufferPointer { (bytes) throws(CSVError) -> (line: Int, fields: [String])? in
             let count = bytes.count
@@ -42,14 +55,27 @@ public struct CSVReader: Sendable {
             }
             guard position < count else { return nil }
             let startLine = line
+            let recordStart = position
             var fields: [String] = []
             fields.reserveCapacity(fieldCountHint)
+            /// Checks a field's bytes (before they become a String): its size, then its text.
+            func check(_ start: Int, _ end: Int) throws(CSVError) {
+                let size = end - start
+                if end - recordStart > ImportLimits.recordBytes { throw CSVError(line: startLine, reason: .recordTooLong) }
+                guard problem == nil else { return }
+                if size > ImportLimits.fieldBytes {
+                    problem = ImportLimits.fieldTooLong("column \(fields.count + 1)", bytes: size)
+                } else if checkText {
+                    problem = textProblem(UnsafeBufferPointer(rebasing: bytes[start..<end]), place: "column \(fields.count + 1)")
+                }
+            }
             while true {
                 if position < count, bytes[position] == 0x22 {
                     // Quoted field: one slice when it holds no doubled quote, else the pieces
                     // between doubled quotes joined in `scratch`.
                     let quoteLine = line
                     position += 1
+                    let fieldStart = position
                     var closed = false
                     var start = position
                     var joined = false
@@ -58,12 +84,16 @@ public struct CSVReader: Sendable {
                         let byte = bytes[position]
                         if byte == 0x22 {
                             if position + 1 < count, bytes[position + 1] == 0x22 {
+                                if position - recordStart > ImportLimits.recordBytes {
+                                    throw CSVError(line: startLine, reason: .recordTooLong)
+                                }
                                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(position + 1)]))
                                 joined = true
                                 position += 2
                                 start = position
                                 continue
                             }
+                            try check(fieldStart, position)
                             if joined {
                                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
                                 text = String(decoding: scratch, as: UTF8.self)
@@ -94,6 +124,7 @@ public struct CSVReader: Sendable {
                         if byte == 0x22 { throw CSVError(line: line, reason: .quoteInUnquotedField) }
                         position += 1
                     }
+                    try check(start, position)
                     fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
                 }
                 if position >= count { break }
@@ -131,6 +162,8 @@ public struct CSVError: Error, Equatable, Sendable {
         case textAfterClosingQuote
         /// A `"` inside a field that does not start with one.
         case quoteInUnquotedField
+        /// A record over ``ImportLimits/recordBytes`` (often a quote that never closes).
+        case recordTooLong
     }
 
     /// A sentence for the user.
@@ -139,6 +172,8 @@ public struct CSVError: Error, Equatable, Sendable {
         case .unterminatedQuote: "a quoted field starts here and never ends (missing closing \")"
         case .textAfterClosingQuote: "text after a closing quote (write a literal \" as \"\" inside quotes)"
         case .quoteInUnquotedField: "a \" inside an unquoted field (quote the whole field and write \" as \"\")"
+        case .recordTooLong:
+            "the record has more than \(grouped(ImportLimits.recordBytes)) bytes (1 MiB), the most a row may have"
         }
     }
 }

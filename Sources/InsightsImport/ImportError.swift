@@ -28,6 +28,8 @@ public struct ImportError: Error, Equatable, LocalizedError, Sendable {
         case unknownKind
         /// A `.gz` file that does not decompress.
         case badGzip(String)
+        /// The file is in another encoding than UTF-8 (described: "UTF-16 little-endian (…)").
+        case encoding(String)
         /// The file has no header row.
         case empty
         /// A CSV syntax error that stops reading.
@@ -40,6 +42,8 @@ public struct ImportError: Error, Equatable, LocalizedError, Sendable {
         case invalidRows([RowIssue], total: Int)
         /// The database refused a write.
         case database(String)
+        /// Another process kept the database locked for longer than the store waits.
+        case busy
     }
 
     /// `FILE:LINE: reason` lines, then a hint.
@@ -49,6 +53,16 @@ public struct ImportError: Error, Equatable, LocalizedError, Sendable {
         case .notFound: return "\(file): no such file"
         case .isDirectory: return "\(file): is a folder, not a file (name the files inside it)"
         case .unreadable(let why): return "\(file): cannot be read: \(why)"
+        case .encoding(let found):
+            var name = (file as NSString).lastPathComponent
+            if name.lowercased().hasSuffix(".gz") { name = String(name.dropLast(3)) }
+            let dot = name.firstIndex(of: ".") ?? name.endIndex
+            let converted = name[..<dot] + "-utf8" + name[dot...]
+            return "\(file): the file is \(found), not UTF-8; convert it with "
+                + "`iconv -f UTF-16 -t UTF-8 \(file) > \(converted)` and import that"
+        case .unknownKind where file.hasPrefix("/dev/") || file.hasPrefix("/proc/"):
+            let kinds = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
+            return "\(file): a pipe or device has no file name to say what it holds; pass --kind with one of: \(kinds)"
         case .unknownKind:
             let kinds = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
             return "\(file): the file name does not say what it holds; name it after its kind "
@@ -68,6 +82,9 @@ public struct ImportError: Error, Equatable, LocalizedError, Sendable {
                 "nothing from \(file) was imported (\(total) invalid row\(total == 1 ? "" : "s")); "
                     + "fix the rows, or pass --skip-invalid to import the valid rows and write the rest to a rejects file")
             return lines.joined(separator: "\n")
+        case .busy:
+            return "\(file): another insights process is writing this database; nothing from this file was "
+                + "imported (try again when it has finished)"
         case .database(let why): return "\(file): the database refused the import: \(why); nothing from this file was imported"
         }
     }

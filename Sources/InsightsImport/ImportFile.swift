@@ -55,6 +55,7 @@ public struct ImportFile: Sendable {
         let header: [String]
         do {
             guard let record = try csv.next() else { throw ImportError(file: path, reason: .empty) }
+            if let problem = csv.problem { throw ImportError(file: path, line: record.line, reason: .syntax(problem)) }
             header = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         } catch let error as CSVError {
             throw ImportError(file: path, line: error.line, reason: .syntax(error.message))
@@ -79,12 +80,7 @@ public struct ImportFile: Sendable {
             throw ImportError(file: path, reason: .notFound)
         }
         guard !isDirectory.boolValue else { throw ImportError(file: path, reason: .isDirectory) }
-        var bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw ImportError(file: path, reason: .unreadable(error.localizedDescription))
-        }
+        var bytes = try readAll(path)
         if isGzip(bytes) {
             do {
                 bytes = try gunzip(bytes)
@@ -92,6 +88,7 @@ public struct ImportFile: Sendable {
                 throw ImportError(file: path, reason: .badGzip(error.message))
             }
         }
+        if let encoding = utf16Encoding(bytes) { throw ImportError(file: path, reason: .encoding(encoding)) }
         var name = (path as NSString).lastPathComponent.lowercased()
         if name.hasSuffix(".gz") { name = String(name.dropLast(3)) }
         let format: Format
@@ -106,6 +103,54 @@ public struct ImportFile: Sendable {
         return (bytes, format)
     }
 
+    /// Every byte of a file, read as a stream: a pipe (`<(zcat …)`, `/dev/stdin`) has no size
+    /// to read up front (Foundation's `Data(contentsOf:)` refuses one).
+    static func readAll(_ path: String) throws(ImportError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ImportError(file: path, reason: .unreadable(String(cString: strerror(errno))))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+        let chunk = 1 << 20
+        var bytes: [UInt8] = []
+        // Room for the whole file and the last (empty) read's chunk: no copy of a large file.
+        bytes.reserveCapacity(size + chunk)
+        while true {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress.map { $0 + start }, chunk) }
+            if got < 0 {
+                if errno == EINTR {
+                    bytes.removeLast(chunk)
+                    continue
+                }
+                throw ImportError(file: path, reason: .unreadable(String(cString: strerror(errno))))
+            }
+            bytes.removeLast(chunk - got)
+            if got == 0 { return bytes }
+        }
+    }
+
+    /// The UTF-16 flavour of a file's bytes, described for the user, or nil: a byte-order mark
+    /// (FF FE, FE FF) or, without one, a NUL byte after (or before) each of the first characters.
+    static func utf16Encoding(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE]) { return "UTF-16 little-endian (byte-order mark FF FE)" }
+        if bytes.starts(with: [0xFE, 0xFF]) { return "UTF-16 big-endian (byte-order mark FE FF)" }
+        let head = Array(bytes.prefix(8))
+        guard head.count >= 4 else { return nil }
+        let even = stride(from: 0, to: head.count - 1, by: 2).map { head[$0] }
+        let odd = stride(from: 1, to: head.count, by: 2).map { head[$0] }
+        if odd.allSatisfy({ $0 == 0 }), even.allSatisfy({ $0 != 0 }) {
+            return "UTF-16 little-endian (a NUL byte after every character)"
+        }
+        if even.allSatisfy({ $0 == 0 }), odd.allSatisfy({ $0 != 0 }) {
+            return "UTF-16 big-endian (a NUL byte before every character)"
+        }
+        return nil
+    }
+
     /// The next row; nil at the end. Throws for a syntax error that stops reading the file.
     public mutating func nextRow() throws(ImportError) -> RawRow? {
         switch reader {
@@ -118,6 +163,9 @@ public struct ImportFile: Sendable {
                 throw ImportError(file: path, line: error.line, reason: .syntax(error.message))
             }
             guard let record else { return nil }
+            if let problem = csv.problem {
+                return RawRow(line: record.line, values: [], fields: record.fields, problem: problem)
+            }
             if record.fields.count != width {
                 return RawRow(
                     line: record.line, values: [], fields: record.fields,
@@ -135,36 +183,45 @@ public struct ImportFile: Sendable {
                 unknownColumns = unknown
             }
             guard let line = ndjson.nextLine() else { return nil }
-            let object: [String: JSONScalar]
-            switch NDJSONReader.decode(line.text) {
-            case .success(let decoded): object = decoded
-            case .failure(let problem):
-                return RawRow(line: line.number, values: [], fields: [line.text], problem: problem.message)
+            func refuse(_ problem: String) -> RawRow {
+                RawRow(line: line.number, values: [], fields: [line.text], problem: problem)
             }
-            var lowered: [String: JSONScalar] = [:]
-            for (key, value) in object {
-                let name = key.lowercased()
-                lowered[name] = value
+            if let problem = line.problem { return refuse(problem) }
+            let members: [JSONMember]
+            let lowered: [String: JSONValue]
+            switch NDJSONReader.decode(line.text) {
+            case .success(let decoded): members = decoded
+            case .failure(let problem): return refuse(problem.message)
+            }
+            switch NDJSONReader.byColumn(members) {
+            case .success(let decoded): lowered = decoded
+            case .failure(let problem): return refuse(problem.message)
+            }
+            for member in members {
+                let name = member.key.lowercased()
                 if !wanted.contains(name), !unknown.contains(name) { unknown.append(name) }
             }
             let missing = kind.columns.filter { $0.required && lowered[$0.name] == nil }.map(\.name)
             if !missing.isEmpty {
                 let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
-                return RawRow(
-                    line: line.number, values: [], fields: [line.text],
-                    problem: "the object has no \(list) key")
+                return refuse("the object has no \(list) key")
             }
             var values: [String?] = []
             for name in wanted {
-                switch lowered[name] {
-                case .none, .some(.null): values.append(nil)
-                case .some(.text(let text)): values.append(text.isEmpty ? nil : text)
-                case .some(.nested) where kind.allColumns.contains(where: { $0.name == name && $0.holdsObject }):
+                guard let value = lowered[name] else {
+                    values.append(nil)
+                    continue
+                }
+                switch value {
+                case .object where kind.allColumns.contains(where: { $0.name == name && $0.holdsObject }):
                     values.append(ContactFieldsJSON.rawValue(of: name, inLine: line.text))
-                case .some(.nested):
-                    return RawRow(
-                        line: line.number, values: [], fields: [line.text],
-                        problem: "\"\(name)\" holds an object or array, not a value")
+                    continue
+                case .array, .object: return refuse("\"\(name)\" holds an object or array, not a value")
+                default: break
+                }
+                switch NDJSONReader.columnText(value, column: name) {
+                case .success(let text): values.append(text)
+                case .failure(let problem): return refuse(problem.message)
                 }
             }
             return RawRow(line: line.number, values: values, fields: [line.text], problem: nil)

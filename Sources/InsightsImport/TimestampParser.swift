@@ -31,10 +31,22 @@ public struct TimestampParser: Sendable {
         while lower < upper, all[lower] == 0x20 || all[lower] == 0x09 { lower += 1 }
         guard lower < upper else { return .failure(.malformed) }
         let bytes = UnsafeBufferPointer(rebasing: all[lower..<upper])
-        if bytes.allSatisfy(isDigit) { return epoch(bytes) }
-        if let instant = Self.commonRFC3339(bytes) { return .success(instant) }
-        return parseDateTime(bytes)
+        let result: Result<Instant, TimestampError>
+        if bytes.allSatisfy(isDigit) {
+            result = epoch(bytes)
+        } else if let instant = Self.commonRFC3339(bytes) {
+            result = .success(instant)
+        } else {
+            result = parseDateTime(bytes)
+        }
+        if case .success(let instant) = result, !Self.range.contains(instant) { return .failure(.beyondRange) }
+        return result
     }
+
+    /// The instants accepted: 1970-01-01T00:00Z up to (not including) 2200-01-01T00:00Z. Outside
+    /// it a value is a typo or a misread unit (a 12-digit epoch read as seconds is in year
+    /// 33658), and would stretch the default period and the archive across millennia.
+    public static let range: Range<Instant> = 0..<(7_258_118_400 * microsecondsPerSecond)
 
     /// Unix epoch seconds (up to 12 digits) or milliseconds (13 digits). Longer runs of
     /// digits are an `epochDigits` error when they fit an `Int64`, else malformed (as
@@ -213,6 +225,8 @@ public enum TimestampError: Error, Equatable, Sendable {
     case noOffset
     /// All digits, but neither seconds (≤ 12 digits) nor milliseconds (13 digits).
     case epochDigits(Int)
+    /// A valid timestamp outside ``TimestampParser/range`` (1970-01-01 … 2200-01-01).
+    case beyondRange
 }
 
 extension TimestampError {
@@ -224,6 +238,8 @@ extension TimestampError {
         case .outOfRange: "has a month, day or time out of range"
         case .noOffset: "has no time zone (\(noOffsetHint))"
         case .epochDigits(let count): "has \(count) digits: epoch seconds have up to 12 digits, milliseconds 13"
+        case .beyondRange:
+            "is outside 1970-01-01 … 2200-01-01 (a typo, or epoch milliseconds or microseconds read as seconds?)"
         }
     }
 }

@@ -48,7 +48,8 @@ extension Store {
     /// imported has another token, so its stamp differs.
     public func dataStamp() throws(StoreError) -> String {
         var id = try meta(Self.databaseIDKey)
-        if id == nil {
+        // A read-only store never writes (the id is made when a writer opens the database).
+        if id == nil, !isReadOnly {
             let made = UUID().uuidString
             try setMeta(Self.databaseIDKey, made)
             id = made

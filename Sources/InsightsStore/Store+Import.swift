@@ -142,6 +142,8 @@ extension Store {
                     return .commit
                 }
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw ImportError(file: file.path, reason: .busy)
         } catch let error as DatabaseError {
             throw ImportError(file: file.path, reason: .database(error.description))
         } catch {

@@ -7,34 +7,145 @@ import InsightsMetrics
 /// Opened with WAL journaling and foreign keys on, migrated to the current schema on open.
 /// A database written by a newer Insights (with migrations this version does not know) is
 /// refused rather than touched.
+///
+/// Concurrency: every connection waits up to ``busyTimeout`` for another process's write
+/// lock, then fails with ``StoreError/busy(_:)``; two processes creating or migrating the same
+/// new database take turns. An existing database opened for reading (`create: false`) is opened
+/// read-only and never written, so reports work on a read-only folder, share or backup.
 public final class Store: Sendable {
-    /// The database file.
+    /// The database file, as SQLite opens it: the path given, or for a read-only database in a
+    /// folder that cannot be written, its `file:…?immutable=1` URI (which the period scan's own
+    /// connections then open too).
     public let path: String
     let queue: DatabaseQueue
+    /// Whether the database was opened read-only (`create: false`).
+    public let isReadOnly: Bool
+
+    /// How long a connection waits for another process's lock before giving up.
+    public static let busyTimeout: TimeInterval = 5
 
     /// Opens (and with `create`, creates) the database at `path`.
+    ///
+    /// With `create: false` (the commands that only read) the database must exist and is opened
+    /// read-only; it is migrated only if it needs it and can be written.
     public init(path: String, create: Bool = true) throws(StoreError) {
-        self.path = path
         if !create, !FileManager.default.fileExists(atPath: path) {
             throw StoreError.databaseNotFound(path)
         }
+        isReadOnly = !create
+        (queue, self.path) = try Self.wrap(path: path) {
+            if !create, let opened = try Self.openReadOnly(path) { return opened }
+            let queue = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: false))
+            try Self.migrate(queue, path: path)
+            // The archive's data stamp needs an id; made here, by a writer, so that the commands
+            // that only read never write.
+            let hasID = try queue.read { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meta WHERE key = ?)", arguments: [Self.databaseIDKey])
+            }
+            if hasID != true {
+                try queue.write { db in
+                    try db.execute(
+                        sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+                        arguments: [Self.databaseIDKey, UUID().uuidString])
+                }
+            }
+            return (queue, path)
+        }
+    }
+
+    static func configuration(readOnly: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
-        queue = try Self.wrap(path: path) {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            let migrator = Schema.migrator
-            let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
-            if superseded {
-                let known = Set(migrator.migrations)
-                let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
-                throw StoreError.schemaTooNew(path: path, unknownMigrations: applied.subtracting(known).sorted())
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.readonly = readOnly
+        if !readOnly {
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
-            try migrator.migrate(queue)
-            return queue
+        }
+        return configuration
+    }
+
+    /// A read-only connection to an up-to-date database and the path it opened; nil when the
+    /// database needs a migration and its file can be written (the caller then opens it
+    /// read-write and migrates).
+    ///
+    /// A WAL database in a folder that cannot be written has no `-shm` file to share, and SQLite
+    /// cannot create one: when there is no `-wal` file either (the last writer checkpointed and
+    /// closed), nothing but the main file holds data and it is opened `immutable`.
+    private static func openReadOnly(_ path: String) throws -> (DatabaseQueue, String)? {
+        let migrator = Schema.migrator
+        var opened = path
+        var queue: DatabaseQueue
+        var completed: Bool
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+            completed = try queue.read { db in try migrator.hasCompletedMigrations(db) }
+        } catch let error as DatabaseError
+            where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode) && !hasWAL(path)
+        {
+            opened = immutableURI(path)
+            queue = try DatabaseQueue(path: opened, configuration: configuration(readOnly: true))
+            completed = try queue.read { db in try migrator.hasCompletedMigrations(db) }
+        }
+        let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
+        if superseded { throw try schemaTooNew(queue, path: path) }
+        if completed { return (queue, opened) }
+        guard FileManager.default.isWritableFile(atPath: path),
+            FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty
+                ? "." : (path as NSString).deletingLastPathComponent)
+        else {
+            let pending = try queue.read { db in
+                Set(migrator.migrations).subtracting(try migrator.appliedIdentifiers(db)).sorted()
+            }
+            throw StoreError.readOnlyNeedsUpgrade(path: path, steps: pending)
+        }
+        return nil
+    }
+
+    /// Whether `path` has a non-empty `-wal` file (data not yet in the main file).
+    private static func hasWAL(_ path: String) -> Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        return size > 0
+    }
+
+    /// `file:PATH?immutable=1`, the path percent-encoded as a URI needs.
+    private static func immutableURI(_ path: String) -> String {
+        let absolute = (path as NSString).isAbsolutePath
+            ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+        return "file:\(encoded)?immutable=1"
+    }
+
+    private static func schemaTooNew(_ queue: DatabaseQueue, path: String) throws -> StoreError {
+        let migrator = Schema.migrator
+        let known = Set(migrator.migrations)
+        let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
+        return StoreError.schemaTooNew(path: path, unknownMigrations: applied.subtracting(known).sorted())
+    }
+
+    /// Migrates a read-write connection. Two processes migrating the same database at once
+    /// each see the steps as not yet applied; the second one's step then waits for the first's
+    /// lock and fails (its tables exist by then), so it looks again, until every step is applied.
+    private static func migrate(_ queue: DatabaseQueue, path: String) throws {
+        let migrator = Schema.migrator
+        let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
+        if superseded { throw try schemaTooNew(queue, path: path) }
+        var attempts = 0
+        while true {
+            do {
+                try migrator.migrate(queue)
+                return
+            } catch {
+                attempts += 1
+                // Done by the other process meanwhile: fine. Otherwise (its next step holds
+                // the lock, or a real failure) look again a few times, then report it.
+                if try queue.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                if attempts >= migrator.migrations.count + 2 { throw error }
+            }
         }
     }
 
@@ -81,6 +192,8 @@ public final class Store: Sendable {
             return try body()
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw StoreError.busy(path)
         } catch let error as DatabaseError {
             throw StoreError.sqlite(path: path, message: error.description)
         } catch {
@@ -97,6 +210,16 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
     case schemaTooNew(path: String, unknownMigrations: [String])
     /// SQLite refused an operation.
     case sqlite(path: String, message: String)
+    /// Another process held the write lock for longer than ``Store/busyTimeout``.
+    case busy(String)
+    /// A read-only database (folder) whose schema is older than this version's.
+    case readOnlyNeedsUpgrade(path: String, steps: [String])
+
+    /// The exit status for this error: 75 (`EX_TEMPFAIL`: try again) for ``busy(_:)``, 1 otherwise.
+    public var exitStatus: Int32 {
+        if case .busy = self { return 75 }
+        return 1
+    }
 
     /// One sentence for the user.
     public var errorDescription: String? {
@@ -108,6 +231,11 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
                 + "\(unknown.joined(separator: ", ")) are unknown here); upgrade Insights to read it"
         case .sqlite(let path, let message):
             return "\(path): \(message)"
+        case .busy(let path):
+            return "\(path): another insights process is writing this database; try again when it has finished"
+        case .readOnlyNeedsUpgrade(let path, let steps):
+            return "\(path): this read-only database needs an upgrade to this version's schema "
+                + "(steps \(steps.joined(separator: ", "))); run any insights command on a writable copy first"
         }
     }
 }

@@ -143,7 +143,8 @@ extension ImportCommand {
             // The conversion checked every row, so this is the database refusing a write.
             printError("error: \(error.localizedDescription)")
             printError("  (kinds listed above were stored; run the same command again once fixed: imports replace)")
-            throw ExitCode(ExitStatus.data.rawValue)
+            let busy = (error as? ImportError)?.reason == .busy
+            throw ExitCode(busy ? StoreError.busy(database.db).exitStatus : ExitStatus.data.rawValue)
         }
         if !conversion.summary.closesNote.isEmpty { print("note: \(conversion.summary.closesNote)") }
     }

@@ -66,6 +66,7 @@ struct ImportCommand: ParsableCommand {
             printError("error: \(error.localizedDescription)")
             throw ExitCode(ExitStatus.noInput.rawValue)
         }
+        var busy = false
         let succeeded = try job.run(
             opened,
             progress: { file, rows in
@@ -78,8 +79,11 @@ struct ImportCommand: ParsableCommand {
                     if let rejects { print("  rejected rows and reasons written to \(rejects)") }
                 case .failed(let error):
                     printError("error: \(error.localizedDescription)")
+                    if (error as? ImportError)?.reason == .busy { busy = true }
                 }
             })
+        // Another process holding the database is worth a retry later (75), not a data error.
+        if busy { throw ExitCode(StoreError.busy(database.db).exitStatus) }
         if !succeeded { throw ExitCode(ExitStatus.data.rawValue) }
     }
 }

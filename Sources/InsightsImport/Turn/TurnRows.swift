@@ -102,13 +102,15 @@ struct TurnAuthor {
 /// The keys (lower-cased) and values (as column text) of a JSON object's text; nil when the
 /// text is not a JSON object.
 func jsonObject(_ text: String) -> [String: String]? {
-    var parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
-    // A JSON column exported through TO_JSON_STRING of a STRING column is encoded twice.
-    if let inner = parsed as? String {
-        parsed = try? JSONSerialization.jsonObject(with: Data(inner.utf8))
+    guard case .success(let members) = NDJSONReader.decode(text) else {
+        // A JSON column exported through TO_JSON_STRING of a STRING column is encoded twice.
+        var text = text
+        guard case .string(let inner)? = text.withUTF8({ try? JSONParser.parse($0) }),
+            case .success(let members) = NDJSONReader.decode(inner)
+        else { return nil }
+        return TurnTableReader.flatten(members)
     }
-    guard let object = parsed as? [String: Any] else { return nil }
-    return TurnTableReader.flatten(object)
+    return TurnTableReader.flatten(members)
 }
 
 /// A `chats` row.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One file of a Turn table, opened: CSV or NDJSON, gunzipped when it is gzip.
 ///
 /// Column names are lower-cased. Values come back as text: JSON strings as they are, numbers
@@ -43,10 +41,9 @@ struct TurnTableReader {
         var columns: [String] = []
         var seen: Set<String> = []
         while let line = reader.nextLine() {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.text.utf8)) as? [String: Any]
-            else { continue }
-            for key in object.keys.sorted() where seen.insert(key.lowercased()).inserted {
-                columns.append(key.lowercased())
+            guard line.problem == nil, case .success(let members) = NDJSONReader.decode(line.text) else { continue }
+            for key in members.map({ $0.key.lowercased() }).sorted() where seen.insert(key).inserted {
+                columns.append(key)
             }
         }
         return columns
@@ -67,6 +64,7 @@ struct TurnTableReader {
                 throw ImportError(file: path, line: error.line, reason: .syntax(error.message))
             }
             guard let record else { return nil }
+            if let problem = reader.problem { return TurnRow(line: record.line, values: [], problem: problem) }
             guard record.fields.count == header.count else {
                 return TurnRow(
                     line: record.line, values: [],
@@ -86,52 +84,48 @@ struct TurnTableReader {
             guard var reader = ndjson else { return nil }
             defer { ndjson = reader }
             guard let line = reader.nextLine() else { return nil }
-            let parsed: Any
-            do {
-                parsed = try JSONSerialization.jsonObject(with: Data(line.text.utf8), options: [.fragmentsAllowed])
-            } catch {
-                return TurnRow(line: line.number, values: [], problem: "the line is not valid JSON")
+            if let problem = line.problem { return TurnRow(line: line.number, values: [], problem: problem) }
+            let lowered: [String: JSONValue]
+            switch NDJSONReader.decode(line.text).flatMap(NDJSONReader.byColumn) {
+            case .success(let decoded): lowered = decoded
+            case .failure(let problem): return TurnRow(line: line.number, values: [], problem: problem.message)
             }
-            guard let object = parsed as? [String: Any] else {
-                return TurnRow(line: line.number, values: [], problem: "the line is JSON but not an object ({…})")
-            }
-            var lowered: [String: Any] = [:]
-            for (key, value) in object { lowered[key.lowercased()] = value }
             var objects: [String: [String: String]] = [:]
-            let values = columns.map { column -> String? in
-                guard let value = lowered[column] else { return nil }
-                // A nested object is kept as read, not written back to JSON text and parsed again.
-                if let nested = value as? [String: Any] {
-                    objects[column] = Self.flatten(nested)
-                    return "{…}"
+            var values: [String?] = []
+            for column in columns {
+                guard let value = lowered[column] else {
+                    values.append(nil)
+                    continue
                 }
-                return Self.text(value)
+                // A nested object is kept as read, not written back to JSON text and parsed again.
+                if case .object(let members) = value {
+                    objects[column] = Self.flatten(members)
+                    values.append("{…}")
+                    continue
+                }
+                switch NDJSONReader.columnText(value, column: column) {
+                case .success(let text): values.append(text)
+                case .failure(let problem): return TurnRow(line: line.number, values: [], problem: problem.message)
+                }
             }
             return TurnRow(line: line.number, values: values, problem: nil, objects: objects)
         }
     }
 
-    /// The keys (lower-cased) and values (as column text) of a JSON object.
-    static func flatten(_ object: [String: Any]) -> [String: String] {
+    /// The keys (lower-cased) and values (as column text) of a JSON object; `null` and "" are left out.
+    static func flatten(_ members: [JSONMember]) -> [String: String] {
         var result: [String: String] = [:]
-        for (key, value) in object {
-            if let text = text(value) { result[key.lowercased()] = text }
+        for member in members {
+            switch member.value {
+            case .null: continue
+            case .bool(let flag): result[member.key.lowercased()] = flag ? "true" : "false"
+            case .number(let text): result[member.key.lowercased()] = text
+            case .string(let text) where !text.isEmpty: result[member.key.lowercased()] = text
+            case .string: continue
+            case .array, .object: result[member.key.lowercased()] = member.value.compactText
+            }
         }
         return result
-    }
-
-    /// A JSON value as column text; nil for `null` and "".
-    static func text(_ value: Any) -> String? {
-        if value is [Any] || value is [String: Any] {
-            guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) else {
-                return nil
-            }
-            return String(decoding: data, as: UTF8.self)
-        }
-        switch JSONScalar(value) {
-        case .null, .nested: return nil
-        case .text(let text): return text.isEmpty ? nil : text
-        }
     }
 }
 
