@@ -25,7 +25,7 @@ public struct DemoJob {
     /// Writes the demo; `imported` hears of each file's import. Returns the report folder.
     public func run(imported: (ImportSummary) -> Void = { _ in }) throws -> URL {
         let dataFolder = folder.appendingPathComponent("import")
-        let dataset = DemoDataset.generate(DemoConfiguration(seed: seed))
+        let dataset = DemoDataset.generate(DemoConfiguration(seed: seed, includesNewKinds: true))
         var paths: [String] = []
         for file in dataset.files {
             let url = dataFolder.appendingPathComponent(file.name)
