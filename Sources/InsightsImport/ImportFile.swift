@@ -33,7 +33,7 @@ public struct ImportFile: Sendable {
         self.kind = kind
         let (bytes, format) = try Self.load(path)
         self.format = format
-        let wanted = kind.columns.map(\.name)
+        let wanted = kind.allColumns.map(\.name)
         switch format {
         case .csv:
             var csv = CSVReader(bytes: bytes)
@@ -159,6 +159,8 @@ public struct ImportFile: Sendable {
                 switch lowered[name] {
                 case .none, .some(.null): values.append(nil)
                 case .some(.text(let text)): values.append(text.isEmpty ? nil : text)
+                case .some(.nested) where kind.allColumns.contains(where: { $0.name == name && $0.holdsObject }):
+                    values.append(ContactFieldsJSON.rawValue(of: name, inLine: line.text))
                 case .some(.nested):
                     return RawRow(
                         line: line.number, values: [], fields: [line.text],
@@ -176,7 +178,7 @@ public struct ImportFile: Sendable {
 }
 
 /// One row of a file: the values of the kind's columns, in `RecordKind.columns` order
-/// (nil = no value), or the problem that makes it unreadable.
+/// (`allColumns` order; nil = no value), or the problem that makes it unreadable.
 public struct RawRow: Sendable {
     /// The 1-based line the row starts on.
     public let line: Int

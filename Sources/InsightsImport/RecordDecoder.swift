@@ -10,14 +10,14 @@ public struct RecordDecoder: Sendable {
     public let kind: RecordKind
     /// How timestamps are read.
     public let timestamps: TimestampParser
-    /// `kind.columns`, built once rather than for every row.
+    /// `kind.allColumns`, built once rather than for every row.
     private let columns: [RecordKind.Column]
 
     /// Creates a decoder.
     public init(kind: RecordKind, timestamps: TimestampParser) {
         self.kind = kind
         self.timestamps = timestamps
-        self.columns = kind.columns
+        self.columns = kind.allColumns
     }
 
     /// The record of a row, or why the row is rejected.
@@ -41,14 +41,22 @@ public struct RecordDecoder: Sendable {
                 }
                 country = code
             }
+            var fields: [ContactField] = []
+            if let text = f["fields"], !isBlank(text) {
+                switch ContactFieldsJSON.fields(text) {
+                case .success(let decoded): fields = decoded
+                case .failure(let problem): throw f.issue("column \"fields\": the value \(problem.message)")
+                }
+            }
             return .contact(
                 ContactRecord(
                     contactID: try f.required("contact_id"), phone: f["phone"], country: country,
-                    createdAt: try f.optionalTimestamp("created_at")))
+                    createdAt: try f.optionalTimestamp("created_at"), optedInAt: try f.optionalTimestamp("opted_in_at"),
+                    optedOutAt: try f.optionalTimestamp("opted_out_at"), fields: fields))
         case .messages:
             let directionText = try f.required("direction")
             let inbound: Bool
-            switch directionText == "inbound" || directionText == "outbound" ? directionText : directionText.lowercased() {
+            switch directionText == "inbound" || directionText == "outbound" ? directionText : folded(directionText) {
             case "inbound", "in", "i": inbound = true
             case "outbound", "out", "o": inbound = false
             default:
@@ -87,15 +95,17 @@ public struct RecordDecoder: Sendable {
             return .conversationEvent(
                 ConversationEventRecord(
                     contactID: try f.required("contact_id"), event: event, timestamp: try f.timestamp("timestamp"),
-                    actorID: f["actor_id"], actorName: f["actor_name"]))
+                    actorID: f["actor_id"], actorName: f["actor_name"], seq: try f.optionalInteger("seq")))
         case .goals:
             return .goal(
-                GoalRecord(goalID: try f.required("goal_id"), name: try f.required("name"), description: f["description"]))
+                GoalRecord(
+                    goalID: try f.required("goal_id"), name: try f.required("name"), description: f["description"],
+                    position: try f.optionalInteger("position")))
         case .behaviours:
             return .behaviour(
                 BehaviourRecord(
                     behaviourID: try f.required("behaviour_id"), goalID: try f.required("goal_id"),
-                    name: try f.required("name")))
+                    name: try f.required("name"), position: try f.optionalInteger("position")))
         case .goalEvents:
             let eventText = try f.required("event")
             guard let event = GoalEventKind(keyword: eventText) else {
@@ -109,6 +119,51 @@ public struct RecordDecoder: Sendable {
                 GoalEventRecord(
                     contactID: try f.required("contact_id"), goalID: try f.required("goal_id"),
                     behaviourID: behaviour, event: event,
+                    timestamp: try f.timestamp("timestamp")))
+        case .messageStatuses, .journeyRuns, .journeyResults:
+            return try decodeJourneyKinds(&f)
+        }
+    }
+
+    /// The kinds of message statuses and Journeys.
+    private func decodeJourneyKinds(_ f: inout Fields) throws(RowIssue) -> ImportRecord {
+        switch kind {
+        case .messageStatuses:
+            let statusText = try f.required("status")
+            guard let status = DeliveryStatus(keyword: statusText) else {
+                throw f.issue("column \"status\": \"\(statusText)\" is not one of sent, delivered, read, failed")
+            }
+            return .messageStatus(
+                MessageStatusRecord(
+                    messageID: try f.required("message_id"), status: status, timestamp: try f.timestamp("timestamp"),
+                    error: f["error"]))
+        case .journeyRuns:
+            let runID = try f.required("run_id")
+            let contactID = try f.required("contact_id")
+            let journeyID = try f.required("journey_id")
+            let startedAt = try f.timestamp("started_at")
+            let endedAt = try f.optionalTimestamp("ended_at")
+            var outcome: JourneyOutcome?
+            if let outcomeText = f["outcome"] {
+                guard let known = JourneyOutcome(keyword: outcomeText) else {
+                    throw f.issue("column \"outcome\": \"\(outcomeText)\" is not one of completed, expired, interrupted")
+                }
+                guard endedAt != nil else {
+                    throw f.issue("column \"outcome\": \"\(outcomeText)\" on a run with no ended_at (a run still going has no outcome)")
+                }
+                outcome = known
+            } else if endedAt != nil {
+                throw f.issue("column \"outcome\": a run with an ended_at needs its outcome (completed, expired or interrupted)")
+            }
+            return .journeyRun(
+                JourneyRunRecord(
+                    runID: runID, contactID: contactID, journeyID: journeyID, journeyName: f["journey_name"],
+                    startedAt: startedAt, endedAt: endedAt, outcome: outcome, lastStep: f["last_step"]))
+        default:
+            return .journeyResult(
+                JourneyResultRecord(
+                    contactID: try f.required("contact_id"), journeyID: try f.required("journey_id"), runID: f["run_id"],
+                    question: try f.required("question"), answer: try f.required("answer"),
                     timestamp: try f.timestamp("timestamp")))
         }
     }
@@ -142,6 +197,14 @@ private struct Fields {
         return try parse(name, text)
     }
 
+    func optionalInteger(_ name: String) throws(RowIssue) -> Int64? {
+        guard let text = self[name], !isBlank(text) else { return nil }
+        guard let value = Int64(text.trimmingCharacters(in: .whitespaces)) else {
+            throw issue("column \"\(name)\": \"\(text)\" is not a whole number")
+        }
+        return value
+    }
+
     func optionalTimestamp(_ name: String) throws(RowIssue) -> Instant? {
         guard let text = self[name] else { return nil }
         return try parse(name, text)
@@ -160,12 +223,18 @@ private struct Fields {
 }
 
 extension RawRepresentable where RawValue == String {
-    /// The value named by a keyword in any case (`coach`, `Coach`); the exact lower-case
-    /// spelling is tried first, as it is the common one and needs no new string.
+    /// The value named by a keyword in any case and with any surrounding spaces (`coach`,
+    /// ` Coach `); the exact lower-case spelling is tried first, as it is the common one and
+    /// needs no new string.
     init?(keyword: String) {
-        guard let value = Self(rawValue: keyword) ?? Self(rawValue: keyword.lowercased()) else { return nil }
+        guard let value = Self(rawValue: keyword) ?? Self(rawValue: folded(keyword)) else { return nil }
         self = value
     }
+}
+
+/// A keyword as compared: surrounding white space trimmed, lower-cased.
+func folded(_ text: String) -> String {
+    text.trimmingCharacters(in: .whitespaces).lowercased()
 }
 
 /// Whether `text` is empty once Foundation's `CharacterSet.whitespaces` (space, tab and the

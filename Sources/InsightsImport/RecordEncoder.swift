@@ -5,6 +5,8 @@ import InsightsMetrics
 /// Columns are the kind's, in DATA.md's order. CSV is RFC 4180 (a header row; a field holding
 /// a comma, a quote, a carriage return or a line feed is quoted, quotes doubled; `\n` line
 /// ends); NDJSON is one object per line with every column as a key, `null` for no value.
+/// `contacts.fields` is its JSON object: as text in CSV, as an object in NDJSON (values as
+/// JSON strings, keys in stored order).
 /// Timestamps are RFC 3339 in UTC (`TimestampFormatter`), so decoding an encoded record gives
 /// the same record.
 public struct RecordEncoder: Sendable {
@@ -13,12 +15,15 @@ public struct RecordEncoder: Sendable {
     /// CSV or NDJSON.
     public let format: ImportFile.Format
     private let names: [String]
+    /// Per column: whether its value is JSON written as it is in NDJSON (`contacts.fields`).
+    private let objects: [Bool]
 
     /// Creates an encoder.
     public init(kind: RecordKind, format: ImportFile.Format) {
         self.kind = kind
         self.format = format
-        self.names = kind.columns.map(\.name)
+        self.names = kind.allColumns.map(\.name)
+        self.objects = kind.allColumns.map(\.holdsObject)
     }
 
     /// The file name of the kind in this format: `messages.csv`, `goal_events.ndjson`.
@@ -44,7 +49,8 @@ public struct RecordEncoder: Sendable {
             var line = "{"
             for (index, (name, value)) in zip(names, values).enumerated() {
                 if index > 0 { line += "," }
-                line += Self.jsonString(name) + ":" + (value.map(Self.jsonString) ?? "null")
+                let json = objects[index] ? value : value.map(Self.jsonString)
+                line += Self.jsonString(name) + ":" + (json ?? "null")
             }
             return line + "}\n"
         }
@@ -55,23 +61,42 @@ public struct RecordEncoder: Sendable {
         let time = TimestampFormatter.string
         switch (kind, record) {
         case (.contacts, .contact(let r)):
-            return [r.contactID, r.phone, r.country, r.createdAt.map(time)]
+            return [
+                r.contactID, r.phone, r.country, r.createdAt.map(time), r.optedInAt.map(time), r.optedOutAt.map(time),
+                Self.fieldsJSON(r.fields),
+            ]
         case (.messages, .message(let r)):
             return [
                 r.messageID, r.contactID, r.inbound ? "inbound" : "outbound", time(r.timestamp),
                 r.authorType?.rawValue, r.authorID, r.authorName,
             ]
         case (.conversationEvents, .conversationEvent(let r)):
-            return [r.contactID, r.event.rawValue, time(r.timestamp), r.actorID, r.actorName]
+            return [r.contactID, r.event.rawValue, time(r.timestamp), r.actorID, r.actorName, r.seq.map(String.init)]
         case (.goals, .goal(let r)):
-            return [r.goalID, r.name, r.description]
+            return [r.goalID, r.name, r.description, r.position.map(String.init)]
         case (.behaviours, .behaviour(let r)):
-            return [r.behaviourID, r.goalID, r.name]
+            return [r.behaviourID, r.goalID, r.name, r.position.map(String.init)]
         case (.goalEvents, .goalEvent(let r)):
             return [r.contactID, r.goalID, r.behaviourID, r.event.rawValue, time(r.timestamp)]
+        case (.messageStatuses, .messageStatus(let r)):
+            return [r.messageID, r.status.rawValue, time(r.timestamp), r.error]
+        case (.journeyRuns, .journeyRun(let r)):
+            return [
+                r.runID, r.contactID, r.journeyID, r.journeyName, time(r.startedAt), r.endedAt.map(time),
+                r.outcome?.rawValue, r.lastStep,
+            ]
+        case (.journeyResults, .journeyResult(let r)):
+            return [r.contactID, r.journeyID, r.runID, r.question, r.answer, time(r.timestamp)]
         default:
             return nil
         }
+    }
+
+    /// A contact's fields as one JSON object (`{"district":"Kisumu","cohort":"3"}`); nil when
+    /// it has none.
+    static func fieldsJSON(_ fields: [ContactField]) -> String? {
+        guard !fields.isEmpty else { return nil }
+        return "{" + fields.map { jsonString($0.name) + ":" + jsonString($0.value) }.joined(separator: ",") + "}"
     }
 
     /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).

@@ -10,13 +10,39 @@ public struct ContactRecord: Equatable, Sendable {
     public var country: String?
     /// When the contact was first seen.
     public var createdAt: Instant?
+    /// When the person last opted in to messages.
+    public var optedInAt: Instant?
+    /// When the person last opted out.
+    public var optedOutAt: Instant?
+    /// The service's own contact fields with a value, in the order the object gives them.
+    public var fields: [ContactField]
 
     /// Creates a record.
-    public init(contactID: String, phone: String? = nil, country: String? = nil, createdAt: Instant? = nil) {
+    public init(
+        contactID: String, phone: String? = nil, country: String? = nil, createdAt: Instant? = nil,
+        optedInAt: Instant? = nil, optedOutAt: Instant? = nil, fields: [ContactField] = []
+    ) {
         self.contactID = contactID
         self.phone = phone
         self.country = country
         self.createdAt = createdAt
+        self.optedInAt = optedInAt
+        self.optedOutAt = optedOutAt
+        self.fields = fields
+    }
+}
+
+/// One of a contact's `fields`: its name and its value as text (`3` → `"3"`).
+public struct ContactField: Equatable, Sendable {
+    /// The field's name, as given.
+    public var name: String
+    /// Its value, as given (never empty).
+    public var value: String
+
+    /// Creates a field.
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
     }
 }
 
@@ -61,14 +87,20 @@ public struct ConversationEventRecord: Equatable, Sendable {
     public var actorID: String?
     /// The coach's name.
     public var actorName: String?
+    /// Orders the contact's events at the same instant (lower first); nil: file order.
+    public var seq: Int64?
 
     /// Creates a record.
-    public init(contactID: String, event: ConversationEventKind, timestamp: Instant, actorID: String? = nil, actorName: String? = nil) {
+    public init(
+        contactID: String, event: ConversationEventKind, timestamp: Instant, actorID: String? = nil,
+        actorName: String? = nil, seq: Int64? = nil
+    ) {
         self.contactID = contactID
         self.event = event
         self.timestamp = timestamp
         self.actorID = actorID
         self.actorName = actorName
+        self.seq = seq
     }
 }
 
@@ -80,12 +112,15 @@ public struct GoalRecord: Equatable, Sendable {
     public var name: String
     /// Its description.
     public var description: String?
+    /// Where reports list it (lower first; then import order).
+    public var position: Int64?
 
     /// Creates a record.
-    public init(goalID: String, name: String, description: String? = nil) {
+    public init(goalID: String, name: String, description: String? = nil, position: Int64? = nil) {
         self.goalID = goalID
         self.name = name
         self.description = description
+        self.position = position
     }
 }
 
@@ -97,12 +132,15 @@ public struct BehaviourRecord: Equatable, Sendable {
     public var goalID: String
     /// Its name.
     public var name: String
+    /// Where reports list it among its goal's behaviours (lower first; then import order).
+    public var position: Int64?
 
     /// Creates a record.
-    public init(behaviourID: String, goalID: String, name: String) {
+    public init(behaviourID: String, goalID: String, name: String, position: Int64? = nil) {
         self.behaviourID = behaviourID
         self.goalID = goalID
         self.name = name
+        self.position = position
     }
 }
 
@@ -143,4 +181,10 @@ public enum ImportRecord: Equatable, Sendable {
     case behaviour(BehaviourRecord)
     /// A goal_events row.
     case goalEvent(GoalEventRecord)
+    /// A message_statuses row.
+    case messageStatus(MessageStatusRecord)
+    /// A journey_runs row.
+    case journeyRun(JourneyRunRecord)
+    /// A journey_results row.
+    case journeyResult(JourneyResultRecord)
 }

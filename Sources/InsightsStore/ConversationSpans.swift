@@ -22,6 +22,10 @@ struct ConversationSpans {
     /// instant given for it (the earliest instant at which its steps changed).
     func refresh(_ changes: [ContactKey: Instant]) throws {
         guard !changes.isEmpty else { return }
+        // The migrations "v2" and "v3" replay with this code before the later migrations have
+        // added `conversation_spans.by_inbound` (v3) and `conversation_events.seq` (v4).
+        let hasOpener = try db.columns(in: "conversation_spans").contains { $0.name == "by_inbound" }
+        let hasSeq = try db.columns(in: "conversation_events").contains { $0.name == "seq" }
         try db.execute(
             sql: """
                 CREATE TEMP TABLE IF NOT EXISTS changed_contacts (
@@ -44,7 +48,7 @@ struct ConversationSpans {
         var kept = try Row.fetchCursor(
             db,
             sql: """
-                SELECT c.contact, s.id, s.opened_at, s.closed_at, s.reopen, c.since, s.by_inbound
+                SELECT c.contact, s.id, s.opened_at, s.closed_at, s.reopen, c.since, \(hasOpener ? "s.by_inbound" : "0")
                 FROM temp.changed_contacts c CROSS JOIN conversation_spans s
                 ON s.id = (SELECT id FROM conversation_spans WHERE contact = c.contact AND opened_at < c.since
                            ORDER BY opened_at DESC, id DESC LIMIT 1)
@@ -83,8 +87,10 @@ struct ConversationSpans {
             try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT e.contact, e.event, e.ts, e.id FROM temp.changed_contacts c CROSS JOIN conversation_events e
+                    SELECT e.contact, e.event, e.ts, \(hasSeq ? Self.replaySequence("e") : "e.id")
+                    FROM temp.changed_contacts c CROSS JOIN conversation_events e
                     ON e.contact = c.contact AND e.ts >= c.since
+                    ORDER BY e.contact
                     """
             ).map { row -> (ContactKey, ConversationStep) in
                 let kind = ConversationEventKind(rawValue: row[1]) ?? .opened  // the schema allows no other
@@ -93,7 +99,9 @@ struct ConversationSpans {
 
         let reclose = try db.cachedStatement(sql: "UPDATE conversation_spans SET closed_at = ? WHERE id = ?")
         let insert = try db.cachedStatement(
-            sql: "INSERT INTO conversation_spans(contact, opened_at, closed_at, reopen, by_inbound) VALUES (?, ?, ?, ?, ?)")
+            sql: hasOpener
+                ? "INSERT INTO conversation_spans(contact, opened_at, closed_at, reopen, by_inbound) VALUES (?, ?, ?, ?, ?)"
+                : "INSERT INTO conversation_spans(contact, opened_at, closed_at, reopen) VALUES (?, ?, ?, ?)")
         var steps: [ConversationStep] = []
         for contact in contacts {
             steps.removeAll(keepingCapacity: true)
@@ -107,12 +115,25 @@ struct ConversationSpans {
                 try reclose.execute(arguments: [first.closedAt, kept.id])
             }
             for span in spans {
-                try insert.execute(arguments: [contact, span.openedAt, span.closedAt, span.isReopen, span.openedByInbound])
+                var arguments: StatementArguments = [contact, span.openedAt, span.closedAt, span.isReopen]
+                if hasOpener { arguments += [span.openedByInbound] }
+                try insert.execute(arguments: arguments)
             }
         }
         try inbound.requireEnd()
         try events.requireEnd()
         try db.execute(sql: "DELETE FROM temp.changed_contacts")
+    }
+}
+
+extension ConversationSpans {
+    /// The SQL of an event's position in replay order among its contact's events at the same
+    /// instant (1, 2, …), for the `conversation_events` row aliased `alias`: by `seq` (lower
+    /// first), then events without `seq`, in import order (row id). Every read of the whole
+    /// (contact, ts) group gives the same numbers: the replay, the close events of a period
+    /// and the export's `seq` column.
+    static func replaySequence(_ alias: String) -> String {
+        "ROW_NUMBER() OVER (PARTITION BY \(alias).contact, \(alias).ts ORDER BY \(alias).seq IS NULL, \(alias).seq, \(alias).id)"
     }
 }
 

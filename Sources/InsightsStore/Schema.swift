@@ -7,7 +7,8 @@ import InsightsMetrics
 /// so a report reads only its period: `contacts.region` (the `country` override, or the
 /// phone number's region, or `ZZ`), `contacts.first_inbound_at`, and the table
 /// `conversation_spans` (each time a conversation was open, replayed from inbound messages
-/// and conversation events; see `ConversationReplay`).
+/// and conversation events; see `ConversationReplay`), and `contact_fields.value_folded`
+/// (the value trimmed and lower-cased, for segments).
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -121,6 +122,68 @@ enum Schema {
                     UNION SELECT DISTINCT contact FROM conversation_events ORDER BY 1
                     """)
             try ConversationSpans(db: db).refresh(Dictionary(uniqueKeysWithValues: contacts.map { ($0, Instant.min) }))
+        }
+        migrator.registerMigration("v4") { db in
+            // Message statuses, Journey runs and results, consent times and contact fields, and
+            // the listing order of goals and behaviours and replay order of same-instant events.
+            // Statuses name their message by its id (text): a status may arrive before its
+            // message. The period columns are indexed, statuses by message id for the join.
+            try db.execute(
+                sql: """
+                    ALTER TABLE contacts ADD COLUMN opted_in_at INTEGER;
+                    ALTER TABLE contacts ADD COLUMN opted_out_at INTEGER;
+                    CREATE INDEX contacts_consent ON contacts(id, opted_in_at, opted_out_at)
+                        WHERE opted_in_at IS NOT NULL OR opted_out_at IS NOT NULL;
+                    CREATE TABLE contact_fields (
+                        id INTEGER PRIMARY KEY,
+                        contact INTEGER NOT NULL REFERENCES contacts(id),
+                        field TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        value_folded TEXT NOT NULL,
+                        UNIQUE (contact, field)
+                    );
+                    CREATE INDEX contact_fields_value ON contact_fields(field, value_folded, contact);
+                    ALTER TABLE goals ADD COLUMN position INTEGER;
+                    ALTER TABLE behaviours ADD COLUMN position INTEGER;
+                    ALTER TABLE conversation_events ADD COLUMN seq INTEGER;
+                    CREATE TABLE message_statuses (
+                        id INTEGER PRIMARY KEY,
+                        message_id TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('sent', 'delivered', 'read', 'failed')),
+                        ts INTEGER NOT NULL,
+                        error TEXT,
+                        UNIQUE (message_id, status, ts)
+                    );
+                    CREATE TABLE journey_runs (
+                        id INTEGER PRIMARY KEY,
+                        run_id TEXT NOT NULL UNIQUE,
+                        contact INTEGER NOT NULL REFERENCES contacts(id),
+                        journey_id TEXT NOT NULL,
+                        journey_name TEXT,
+                        started_at INTEGER NOT NULL,
+                        ended_at INTEGER,
+                        outcome TEXT CHECK (
+                            (ended_at IS NULL AND outcome IS NULL) OR
+                            (ended_at IS NOT NULL AND outcome IN ('completed', 'expired', 'interrupted'))),
+                        last_step TEXT
+                    );
+                    CREATE INDEX journey_runs_started ON journey_runs(started_at);
+                    CREATE INDEX journey_runs_named ON journey_runs(journey_id, started_at, run_id)
+                        WHERE journey_name IS NOT NULL;
+                    CREATE TABLE journey_results (
+                        id INTEGER PRIMARY KEY,
+                        contact INTEGER NOT NULL REFERENCES contacts(id),
+                        journey_id TEXT NOT NULL,
+                        run_id TEXT,
+                        question TEXT NOT NULL,
+                        answer TEXT NOT NULL,
+                        ts INTEGER NOT NULL
+                    );
+                    CREATE UNIQUE INDEX journey_results_identity
+                        ON journey_results(contact, journey_id, IFNULL(run_id, ''), question, answer, ts);
+                    CREATE INDEX journey_results_ts ON journey_results(ts);
+                    CREATE INDEX messages_coach ON messages(ts) WHERE author_type = 'coach';
+                    """)
         }
         return migrator
     }

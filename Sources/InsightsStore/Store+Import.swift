@@ -178,7 +178,8 @@ private struct DecodedRow: Sendable {
 }
 
 /// Writes validated records with cached statements, remembering what derived data to refresh.
-private struct RowWriter {
+/// (The kinds of message statuses and Journeys are written in `Store+ImportJourneys.swift`.)
+struct RowWriter {
     let db: Database
     var contactKeys: [String: Int64] = [:]
     /// Per contact whose messages or conversation events changed: the earliest instant of a
@@ -245,17 +246,29 @@ private struct RowWriter {
         case .contact(let contact):
             let region = contact.country ?? phoneRegion ?? "ZZ"
             let existing = try contactKey(contact.contactID, create: false)
-            let arguments: StatementArguments = [contact.phone, contact.country, contact.createdAt, region, contact.contactID]
-            if existing != nil {
+            let arguments: StatementArguments = [
+                contact.phone, contact.country, contact.createdAt, region, contact.optedInAt, contact.optedOutAt,
+                contact.contactID,
+            ]
+            if let existing {
                 try db.cachedStatement(
-                    sql: "UPDATE contacts SET phone = ?, country = ?, created_at = ?, region = ? WHERE contact_id = ?"
+                    sql: """
+                        UPDATE contacts SET phone = ?, country = ?, created_at = ?, region = ?, opted_in_at = ?,
+                        opted_out_at = ? WHERE contact_id = ?
+                        """
                 ).execute(arguments: arguments)
+                try writeFields(contact.fields, of: existing, replacing: true)
                 return false
             }
             try db.cachedStatement(
-                sql: "INSERT INTO contacts(phone, country, created_at, region, contact_id) VALUES (?, ?, ?, ?, ?)"
+                sql: """
+                    INSERT INTO contacts(phone, country, created_at, region, opted_in_at, opted_out_at, contact_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """
             ).execute(arguments: arguments)
-            contactKeys[contact.contactID] = db.lastInsertedRowID
+            let key = db.lastInsertedRowID
+            contactKeys[contact.contactID] = key
+            try writeFields(contact.fields, of: key, replacing: false)
             return true
         case .message(let message):
             let contact = try contactKey(message.contactID, create: true) ?? 0
@@ -277,21 +290,27 @@ private struct RowWriter {
             touch(contact, at: event.timestamp)
             return try upsert(
                 insert: """
-                    INSERT INTO conversation_events(actor_id, actor_name, contact, event, ts)
-                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                    INSERT INTO conversation_events(actor_id, actor_name, seq, contact, event, ts)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                     """,
-                update: "UPDATE conversation_events SET actor_id = ?, actor_name = ? WHERE contact = ? AND event = ? AND ts = ?",
-                arguments: [event.actorID, event.actorName, contact, event.event.rawValue, event.timestamp])
+                update: """
+                    UPDATE conversation_events SET actor_id = ?, actor_name = ?, seq = ?
+                    WHERE contact = ? AND event = ? AND ts = ?
+                    """,
+                arguments: [event.actorID, event.actorName, event.seq, contact, event.event.rawValue, event.timestamp])
         case .goal(let goal):
             return try upsert(
-                insert: "INSERT INTO goals(name, description, goal_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                update: "UPDATE goals SET name = ?, description = ? WHERE goal_id = ?",
-                arguments: [goal.name, goal.description, goal.goalID])
+                insert: "INSERT INTO goals(name, description, position, goal_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                update: "UPDATE goals SET name = ?, description = ?, position = ? WHERE goal_id = ?",
+                arguments: [goal.name, goal.description, goal.position, goal.goalID])
         case .behaviour(let behaviour):
             return try upsert(
-                insert: "INSERT INTO behaviours(goal_id, name, behaviour_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                update: "UPDATE behaviours SET goal_id = ?, name = ? WHERE behaviour_id = ?",
-                arguments: [behaviour.goalID, behaviour.name, behaviour.behaviourID])
+                insert: """
+                    INSERT INTO behaviours(goal_id, name, position, behaviour_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING
+                    """,
+                update: "UPDATE behaviours SET goal_id = ?, name = ?, position = ? WHERE behaviour_id = ?",
+                arguments: [behaviour.goalID, behaviour.name, behaviour.position, behaviour.behaviourID])
         case .goalEvent(let event):
             let contact = try contactKey(event.contactID, create: true) ?? 0
             try db.cachedStatement(
@@ -301,6 +320,8 @@ private struct RowWriter {
                     """
             ).execute(arguments: [contact, event.goalID, event.behaviourID, event.event.rawValue, event.timestamp])
             return db.changesCount == 1
+        case .messageStatus, .journeyRun, .journeyResult:
+            return try writeJourneyKinds(record)
         }
     }
 
@@ -315,7 +336,7 @@ private struct RowWriter {
         try ConversationSpans(db: db).refresh(changedSince)
     }
 
-    private func upsert(insert: String, update: String, arguments: StatementArguments) throws -> Bool {
+    func upsert(insert: String, update: String, arguments: StatementArguments) throws -> Bool {
         try db.cachedStatement(sql: insert).execute(arguments: arguments)
         if db.changesCount == 1 { return true }
         try db.cachedStatement(sql: update).execute(arguments: arguments)
@@ -332,7 +353,7 @@ private struct RowWriter {
     }
 
     /// The row id of a contact; with `create`, a contact with no phone is made for an unknown id.
-    private mutating func contactKey(_ contactID: String, create: Bool) throws -> Int64? {
+    mutating func contactKey(_ contactID: String, create: Bool) throws -> Int64? {
         if let key = contactKeys[contactID] { return key }
         if let key = try Int64.fetchOne(contactByID, arguments: [contactID]) {
             contactKeys[contactID] = key

@@ -58,7 +58,10 @@ public final class Store: Sendable {
         try wrap {
             try queue.read { db in
                 var result: [String: Int] = [:]
-                for table in ["contacts", "messages", "conversation_events", "goals", "behaviours", "goal_events"] {
+                for table in [
+                    "contacts", "messages", "conversation_events", "goals", "behaviours", "goal_events", "message_statuses",
+                    "journey_runs", "journey_results", "contact_fields",
+                ] {
                     result[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
                 }
                 return result

@@ -7,7 +7,10 @@ import Testing
 /// that database again gives byte-identical files.
 @Suite(.serialized) struct ExportTests {
     let root = TestPaths.packageRoot
-    static let kinds = ["goals", "behaviours", "contacts", "messages", "conversation_events", "goal_events"]
+    static let kinds = [
+        "goals", "behaviours", "contacts", "messages", "message_statuses", "conversation_events", "goal_events",
+        "journey_runs", "journey_results",
+    ]
 
     @Test func conformanceDatasetRoundTripsInBothFormats() throws {
         let work = try TestPaths.temporaryDirectory("export-conformance")
@@ -24,6 +27,18 @@ import Testing
                 ["--from", "2026-10-26", "--to", "2026-11-01", "--timezone", "Asia/Kathmandu"],
                 ["--month", "2026-09", "--timezone", "America/St_Johns"],
             ])
+    }
+
+    @Test func journeysConformanceDatasetRoundTripsInBothFormats() throws {
+        let work = try TestPaths.temporaryDirectory("export-journeys")
+        let data = TestPaths.shared.appendingPathComponent("conformance/nairobi-journeys/data")
+        let files = try FileManager.default.contentsOfDirectory(atPath: data.path).sorted()
+            .map { data.appendingPathComponent($0).path }
+        let original = work.appendingPathComponent("original.sqlite").path
+        try run(["import", "--db", original] + files)
+        try requireRoundTrip(
+            of: original, in: work,
+            periods: [["--month", "2026-10", "--timezone", "Africa/Nairobi"], ["--month", "2026-09"]])
     }
 
     @Test func demoDatabaseRoundTripsInBothFormats() throws {
@@ -75,27 +90,27 @@ import Testing
         let contacts = try text(csv, "contacts.csv")
         #expect(
             contacts == """
-                contact_id,phone,country,created_at
-                "c,1",+27821234567,,2026-10-01T06:00:00.500Z
-                c2,447911123456,KE,
-                c3,,,
-                ghost,,,
-                ghost2,,,
-                ghost3,,,
+                contact_id,phone,country,created_at,opted_in_at,opted_out_at,fields
+                "c,1",+27821234567,,2026-10-01T06:00:00.500Z,,,
+                c2,447911123456,KE,,,,
+                c3,,,,,,
+                ghost,,,,,,
+                ghost2,,,,,,
+                ghost3,,,,,,
 
                 """)
         let events = try text(csv, "conversation_events.csv")
         #expect(
             events == """
-                contact_id,event,timestamp,actor_id,actor_name
-                c2,reopened,2026-10-04T10:00:00Z,coach-1,"Ann, RN"
-                c2,closed,2026-10-04T10:00:00Z,coach-1,"Ann, RN"
-                "c,1",closed,2026-10-03T13:00:00.000001Z,,
-                "c,1",opened,2026-10-03T13:00:00.000001Z,,
-                ghost2,closed,2026-10-04T09:00:00Z,,
+                contact_id,event,timestamp,actor_id,actor_name,seq
+                c2,reopened,2026-10-04T10:00:00Z,coach-1,"Ann, RN",1
+                c2,closed,2026-10-04T10:00:00Z,coach-1,"Ann, RN",2
+                "c,1",closed,2026-10-03T13:00:00.000001Z,,,1
+                "c,1",opened,2026-10-03T13:00:00.000001Z,,,2
+                ghost2,closed,2026-10-04T09:00:00Z,,,1
 
                 """)
-        #expect(try text(csv, "goals.csv").hasPrefix("goal_id,name,description\ng2,"), "goals keep their listing order")
+        #expect(try text(csv, "goals.csv").hasPrefix("goal_id,name,description,position\ng2,"), "goals keep their listing order")
 
         let ndjson = work.appendingPathComponent("ndjson")
         try run(["export", "--db", original, "--out", ndjson.path, "--format", "ndjson"])
@@ -106,7 +121,7 @@ import Testing
         )
         #expect(
             try text(ndjson, "contacts.ndjson").contains(
-                #"{"contact_id":"ghost","phone":null,"country":null,"created_at":null}"#))
+                #"{"contact_id":"ghost","phone":null,"country":null,"created_at":null,"opted_in_at":null,"opted_out_at":null,"fields":null}"#))
 
         // Same-instant events decide the state: c2 ends closed, "c,1" is reopened by hand.
         let period = ["--from", "2026-10-03", "--to", "2026-10-05"]
@@ -202,7 +217,7 @@ import Testing
             let exported = work.appendingPathComponent("export-\(format)")
             try run(["export", "--db", original, "--out", exported.path, "--format", format])
             let names = try FileManager.default.contentsOfDirectory(atPath: exported.path).sorted()
-            #expect(names == Self.kinds.map { "\($0).\(format)" }.sorted(), "only the six files, no temporary left")
+            #expect(names == Self.kinds.map { "\($0).\(format)" }.sorted(), "one file per kind, no temporary left")
             let copy = work.appendingPathComponent("copy-\(format).sqlite").path
             try run(["import", "--db", copy] + names.map { exported.appendingPathComponent($0).path })
             for (index, period) in periods.enumerated() {

@@ -9,8 +9,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write every stored record back as import files (a backup, or a move to another machine).",
         discussion: """
-            Writes one file per kind to DIR (contacts, messages, conversation_events, goals,
-            behaviours, goal_events; e.g. DIR/messages.csv) in the format `insights import` reads,
+            Writes one file per kind to DIR (goals, behaviours, contacts, messages,
+            message_statuses, conversation_events, goal_events, journey_runs, journey_results;
+            e.g. DIR/messages.csv) in the format `insights import` reads,
             from one consistent snapshot of the database. Timestamps are RFC 3339 in UTC with as
             many fractional digits as they need. Importing the files into a fresh database gives
             the same metrics for any period. Each file is written to a temporary file and renamed
@@ -59,7 +60,7 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    /// Writes the six files from one snapshot: each to a temporary file first, all renamed
+    /// Writes one file per kind from one snapshot: each to a temporary file first, all renamed
     /// into place only when every one is complete.
     static func export(store: Store, to folder: URL, format: ImportFile.Format) throws -> [(path: String, rows: Int)] {
         var pending: [(temporary: URL, final: URL, rows: Int)] = []

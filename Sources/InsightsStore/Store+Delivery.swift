@@ -1,0 +1,82 @@
+import GRDB
+import InsightsMetrics
+
+/// The reads of the reach, delivery and consent block. Each `Database` function runs inside
+/// the caller's read; the `Store` functions of the same name open a read.
+extension Store {
+    /// The outbound messages sent in `range`, by timestamp then import order, each with every
+    /// status stored for it at any time (by the status's timestamp, then import order).
+    ///
+    /// Statuses are joined by message id along the unique index of `message_statuses`
+    /// (message_id, status, ts), so a status imported before its message counts once the
+    /// message is stored. The previous period is the same read with its range.
+    public func outboundDeliveries(in range: Range<Instant>) throws(StoreError) -> [OutboundDeliveryRow] {
+        try wrap { try queue.read { db in try Self.outboundDeliveries(db, in: range) } }
+    }
+
+    /// Whether any message status is stored at all (a service that imports none reports
+    /// `reached_users` as null).
+    public func hasMessageStatuses() throws(StoreError) -> Bool {
+        try wrap { try queue.read { db in try Self.hasMessageStatuses(db) } }
+    }
+
+    /// The consent times of every contact that has an `opted_in_at` or an `opted_out_at`, by
+    /// contact; empty when none has either (consent is then null).
+    public func consentRows() throws(StoreError) -> [ConsentRow] {
+        try wrap { try queue.read { db in try Self.consentRows(db) } }
+    }
+
+    /// Whether any contact has an `opted_in_at` or an `opted_out_at`.
+    public func hasConsentTimes() throws(StoreError) -> Bool {
+        try wrap { try queue.read { db in try Self.hasConsentTimes(db) } }
+    }
+
+    static func outboundDeliveries(_ db: Database, in range: Range<Instant>) throws -> [OutboundDeliveryRow] {
+        var rows: [OutboundDeliveryRow] = []
+        var lastMessage: Int64?
+        try db.forEachSQLiteRow(
+            """
+            SELECT m.id, m.contact, m.ts, m.author_type, s.status, s.ts, s.error
+            FROM messages m LEFT JOIN message_statuses s ON s.message_id = m.message_id
+            WHERE m.ts >= ? AND m.ts < ? AND m.inbound = 0
+            ORDER BY m.ts, m.id, s.ts, s.id
+            """, [range.lowerBound, range.upperBound]
+        ) { row in
+            let message = row.int64(0)
+            if message != lastMessage {
+                let text = row.string(3) ?? ""
+                guard let type = AuthorType(rawValue: text) else { throw unknownValue("messages.author_type", text) }
+                rows.append(OutboundDeliveryRow(contact: row.int64(1), timestamp: row.int64(2), authorType: type, statuses: []))
+                lastMessage = message
+            }
+            guard let text = row.string(4) else { return }
+            guard let status = DeliveryStatus(rawValue: text) else { throw unknownValue("message_statuses.status", text) }
+            rows[rows.count - 1].statuses.append(MessageStatusRow(status: status, timestamp: row.int64(5), error: row.string(6)))
+        }
+        return rows
+    }
+
+    static func hasMessageStatuses(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM message_statuses)") ?? false
+    }
+
+    /// Read along the partial index `contacts_consent` (only the contacts with a time).
+    static func consentRows(_ db: Database) throws -> [ConsentRow] {
+        var rows: [ConsentRow] = []
+        try db.forEachSQLiteRow(
+            """
+            SELECT id, opted_in_at, opted_out_at FROM contacts
+            WHERE opted_in_at IS NOT NULL OR opted_out_at IS NOT NULL ORDER BY id
+            """
+        ) { row in
+            rows.append(ConsentRow(contact: row.int64(0), optedInAt: row.optionalInt64(1), optedOutAt: row.optionalInt64(2)))
+        }
+        return rows
+    }
+
+    static func hasConsentTimes(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM contacts WHERE opted_in_at IS NOT NULL OR opted_out_at IS NOT NULL)")
+            ?? false
+    }
+}
