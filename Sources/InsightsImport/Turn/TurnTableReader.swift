@@ -107,7 +107,7 @@ struct TurnTableReader {
                 }
                 return Self.text(value)
             }
-            return TurnRow(line: line.number, values: values, problem: nil, objects: objects)
+            return TurnRow(line: line.number, values: values, problem: nil, objects: objects, text: line.text)
         }
     }
 
@@ -146,4 +146,6 @@ struct TurnRow {
     let problem: String?
     /// NDJSON objects nested in a column (a `RECORD` or `JSON` column), by column.
     var objects: [String: [String: String]] = [:]
+    /// The NDJSON line's text (nil for CSV).
+    var text: String?
 }
