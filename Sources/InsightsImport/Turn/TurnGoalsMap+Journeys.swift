@@ -24,6 +24,18 @@ extension TurnGoalsMap {
         /// Hours without a result after which a run has expired.
         public let timeoutHours: Double
 
+        /// Creates a Journey; `completionResponses` are compared lower-cased and trimmed.
+        public init(
+            stackUUID: String, name: String? = nil, completionQuestion: String, completionResponses: [String] = [],
+            timeoutHours: Double = 24
+        ) {
+            self.stackUUID = stackUUID
+            self.name = name
+            self.completionQuestion = completionQuestion
+            self.completionResponses = completionResponses
+            self.timeoutHours = timeoutHours
+        }
+
         /// Whether a result completes a run of this Journey.
         func completes(questionID: String, response: String?) -> Bool {
             guard questionID == completionQuestion else { return false }

@@ -116,9 +116,12 @@ extension TurnMapper {
                 use.byUUID += 1
             } else {
                 guard hasMessages else {
-                    let file = files.first { $0.table == .statuses }?.path ?? "statuses"
-                    if !otherProblems.contains(.missingTable(.messages, neededBy: .statuses, file: file)) {
-                        otherProblems.append(.missingTable(.messages, neededBy: .statuses, file: file))
+                    // Named once, with the first file whose rows name a message by uuid only.
+                    if !otherProblems.contains(where: {
+                        if case .missingTable(.messages, neededBy: .statuses, _) = $0 { return true }
+                        return false
+                    }) {
+                        otherProblems.append(.missingTable(.messages, neededBy: .statuses, file: row.file))
                     }
                     continue
                 }
