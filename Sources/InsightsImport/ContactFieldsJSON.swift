@@ -42,15 +42,16 @@ enum ContactFieldsJSON {
                     let value: String?
                     switch scanner.peek {
                     case UInt8(ascii: "\""): value = try scanner.string()
-                    case UInt8(ascii: "{"), UInt8(ascii: "[") where skippingNested:
+                    case UInt8(ascii: "{"), UInt8(ascii: "["):
+                        guard skippingNested else {
+                            throw FieldsProblem("\"\(name)\" holds an object or array (a field must be text, a number or true/false)")
+                        }
                         if fields.contains(where: { $0.name == name }) || nested.contains(name) {
                             throw FieldsProblem("names \"\(name)\" twice")
                         }
                         try scanner.skipValue()
                         nested.append(name)
                         value = nil
-                    case UInt8(ascii: "{"), UInt8(ascii: "["):
-                        throw FieldsProblem("\"\(name)\" holds an object or array (a field must be text, a number or true/false)")
                     default: value = try scanner.literal()
                     }
                     if fields.contains(where: { $0.name == name }) || nested.contains(name) && value != nil {
