@@ -72,11 +72,18 @@ public struct TurnConversion: Sendable {
         }
         let goalEvents = mapper.goalEvents(flowRows, summary: &summary)
         let statuses = mapper.statuses(statusRows, messages: messageRows, files: files, summary: &summary)
-        var times: [Instant?] = contactRows.flatMap { [$0.version, $0.row.insertedAt] } + chatRows.map(\.version)
-        times += messageRows.flatMap { [$0.version, $0.row.insertedAt] } + statusRows.flatMap { [$0.version, $0.row.timestamp] }
-        times += flowRows.flatMap { [$0.version, $0.row.insertedAt] } + eventRows.flatMap { [$0.version, $0.row.timestamp] }
-        let (journeyResults, journeyRuns) = mapper.journeys(
-            flowRows, asOf: times.compactMap { $0 }.max(), summary: &summary)
+        // The export's newest instant, against which Journey timeouts are measured.
+        var newest: Instant?
+        func see(_ times: Instant?...) {
+            for case let time? in times where time > newest ?? .min { newest = time }
+        }
+        contactRows.forEach { see($0.version, $0.row.insertedAt) }
+        chatRows.forEach { see($0.version) }
+        messageRows.forEach { see($0.version, $0.row.insertedAt) }
+        statusRows.forEach { see($0.version, $0.row.timestamp) }
+        flowRows.forEach { see($0.version, $0.row.insertedAt) }
+        eventRows.forEach { see($0.version, $0.row.timestamp) }
+        let (journeyResults, journeyRuns) = mapper.journeys(flowRows, asOf: newest, summary: &summary)
         reading = mapper.reading
         summary.tables = TurnTable.allCases.compactMap { reading.counts[$0] }
 
