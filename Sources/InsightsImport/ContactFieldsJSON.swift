@@ -8,8 +8,21 @@
 enum ContactFieldsJSON {
     /// The fields of an object's JSON text, or why it is not a flat object.
     static func fields(_ text: String) -> Result<[ContactField], FieldsProblem> {
+        scan(text, skippingNested: false).map(\.fields)
+    }
+
+    /// The fields of an object's JSON text, leaving out (and naming) the keys whose values are
+    /// objects or arrays instead of refusing them; used for Turn's `contacts.details`.
+    static func fieldsSkippingNested(_ text: String) -> Result<(fields: [ContactField], nested: [String]), FieldsProblem> {
+        scan(text, skippingNested: true)
+    }
+
+    private static func scan(
+        _ text: String, skippingNested: Bool
+    ) -> Result<(fields: [ContactField], nested: [String]), FieldsProblem> {
         var scanner = Scanner(Array(text.utf8))
         var fields: [ContactField] = []
+        var nested: [String] = []
         do throws(FieldsProblem) {
             scanner.skipSpace()
             guard scanner.peek == UInt8(ascii: "{") else {
@@ -30,10 +43,18 @@ enum ContactFieldsJSON {
                     switch scanner.peek {
                     case UInt8(ascii: "\""): value = try scanner.string()
                     case UInt8(ascii: "{"), UInt8(ascii: "["):
-                        throw FieldsProblem("\"\(name)\" holds an object or array (a field must be text, a number or true/false)")
+                        guard skippingNested else {
+                            throw FieldsProblem("\"\(name)\" holds an object or array (a field must be text, a number or true/false)")
+                        }
+                        if fields.contains(where: { $0.name == name }) || nested.contains(name) {
+                            throw FieldsProblem("names \"\(name)\" twice")
+                        }
+                        try scanner.skipValue()
+                        nested.append(name)
+                        value = nil
                     default: value = try scanner.literal()
                     }
-                    if fields.contains(where: { $0.name == name }) {
+                    if fields.contains(where: { $0.name == name }) || nested.contains(name) && value != nil {
                         throw FieldsProblem("names \"\(name)\" twice")
                     }
                     if let value, !isBlank(value) { fields.append(ContactField(name, value)) }
@@ -51,7 +72,7 @@ enum ContactFieldsJSON {
         } catch {
             return .failure(error)
         }
-        return .success(fields)
+        return .success((fields, nested))
     }
 
     /// The JSON text of the value of `key` (compared lower-cased) in a one-object NDJSON line,

@@ -135,7 +135,7 @@ import Testing
         // The summary shows every choice.
         for line in [
             "  messages: 19 rows read from", "2 older versions of an id dropped (kept the latest updated_at)",
-            "skipped \(fixtures.path)/export/statuses.csv: not a table Insights reads",
+            "skipped \(fixtures.path)/export/attachments.csv: not a table Insights reads",
             "OPERATOR → coach (3, built in), REMINDER → reminder (2, --author-map), STACK → stack (3, built in), "
                 + "SYSTEM → api (1, built in), THREAD → thread (1, --author-map); 7 inbound (OWNER)",
             "Contacts: 5; phone from chats.owner 3, contacts.urn 1, messages.from_addr 1",

@@ -32,7 +32,8 @@ enum TurnFixtures {
         #expect(TurnTable(fileName: "chat_events-000000000000.csv") == .chatEvents)
         #expect(TurnTable(fileName: "Flow_Results_2026-10.jsonl") == .flowResults)
         #expect(TurnTable(fileName: "helpline.contacts.csv") == .contacts)
-        #expect(TurnTable(fileName: "statuses.csv") == nil)
+        #expect(TurnTable(fileName: "statuses.csv") == .statuses)
+        #expect(TurnTable(fileName: "attachments.csv") == nil)
         #expect(TurnTable(fileName: "chats_archive.csv") == nil)
         #expect(TurnTable(fileName: "message_tags.csv") == nil)
     }
@@ -40,15 +41,15 @@ enum TurnFixtures {
     @Test func folderListsTablesAndSkipsTheRest() throws {
         let (files, skipped) = try TurnExport.locate([TurnFixtures.export.path])
         #expect(files.map(\.table) == [.chatEvents, .chats, .contacts, .flowResults, .messages])
-        #expect(skipped == [TurnFixtures.export.appendingPathComponent("statuses.csv").path])
+        #expect(skipped == [TurnFixtures.export.appendingPathComponent("attachments.csv").path])
         // --kind names the table of a file whose name does not say it.
-        let odd = try TurnFixtures.copy().appendingPathComponent("statuses.csv").path
+        let odd = try TurnFixtures.copy().appendingPathComponent("attachments.csv").path
         #expect(try TurnExport.locate([odd], forced: .chats).files == [TurnExport.File(path: odd, table: .chats)])
     }
 
     @Test func unnamedFilesAndEmptyFoldersAreErrors() throws {
         let empty = try TestPaths.temporaryDirectory("turn-empty")
-        let odd = try TurnFixtures.copy().appendingPathComponent("statuses.csv").path
+        let odd = try TurnFixtures.copy().appendingPathComponent("attachments.csv").path
         #expect(
             throws: TurnImportError(
                 problems: [
@@ -61,7 +62,7 @@ enum TurnFixtures {
         #expect(
             error.localizedDescription.hasPrefix(
                 "\(odd): the file name does not say which Turn table it holds; name it after the table "
-                    + "(e.g. messages.json.gz) or pass --kind with one of: contacts, chats, messages, chat_events, flow_results"
+                    + "(e.g. messages.json.gz) or pass --kind with one of: contacts, chats, messages, statuses, chat_events, flow_results"
             ))
     }
 

@@ -4,8 +4,8 @@ import InsightsMetrics
 ///
 /// The pipeline: read each table (CSV or NDJSON, gzip too, columns by lower-cased name) →
 /// keep the latest `updated_at` of every `id` → join messages to contacts through
-/// `chat_id` → `chats.contact_id` → map author types, chat events and Journey results → the
-/// records of DATA.md. Every problem in every file is collected; any problem stops the whole
+/// `chat_id` → `chats.contact_id` → map author types, chat events, statuses and Journey results
+/// (goal events, Journey results and runs) → the records of DATA.md. Every problem in every file is collected; any problem stops the whole
 /// export (`TurnImportError`), so nothing is stored from an export that is not understood.
 public struct TurnConversion: Sendable {
     /// Goals from the goals file.
@@ -20,6 +20,12 @@ public struct TurnConversion: Sendable {
     public let conversationEvents: [ConversationEventRecord]
     /// Goal events from flow_results.
     public let goalEvents: [GoalEventRecord]
+    /// From the statuses table, ordered by time.
+    public let messageStatuses: [MessageStatusRecord]
+    /// Derived from the sessions of flow_results (Journeys listed in the goals file only).
+    public let journeyRuns: [JourneyRunRecord]
+    /// flow_results with a Journey and a response.
+    public let journeyResults: [JourneyResultRecord]
     /// What was read and mapped.
     public let summary: TurnSummary
 
@@ -39,6 +45,8 @@ public struct TurnConversion: Sendable {
         let contactRows = reading.latest(.contacts, reading.table(.contacts, files, parse: TurnContact.init))
         let chatRows = reading.latest(.chats, reading.table(.chats, files, parse: TurnChat.init))
         let messageRows = reading.latest(.messages, reading.table(.messages, files, parse: TurnMessage.init))
+        let statusRows = reading.latest(
+            .statuses, reading.table(.statuses, files, id: TurnStatus.identity, parse: TurnStatus.init))
         let flowRows = reading.latest(
             .flowResults,
             reading.table(
@@ -63,11 +71,25 @@ public struct TurnConversion: Sendable {
             events = []
         }
         let goalEvents = mapper.goalEvents(flowRows, summary: &summary)
+        let statuses = mapper.statuses(statusRows, messages: messageRows, files: files, summary: &summary)
+        // The export's newest instant, against which Journey timeouts are measured.
+        var newest: Instant?
+        func see(_ times: Instant?...) {
+            for case let time? in times where time > newest ?? .min { newest = time }
+        }
+        contactRows.forEach { see($0.version, $0.row.insertedAt) }
+        chatRows.forEach { see($0.version) }
+        messageRows.forEach { see($0.version, $0.row.insertedAt) }
+        statusRows.forEach { see($0.version, $0.row.timestamp) }
+        flowRows.forEach { see($0.version, $0.row.insertedAt) }
+        eventRows.forEach { see($0.version, $0.row.timestamp) }
+        let (journeyResults, journeyRuns) = mapper.journeys(flowRows, asOf: newest, summary: &summary)
         reading = mapper.reading
         summary.tables = TurnTable.allCases.compactMap { reading.counts[$0] }
 
         var problems = reading.fileProblems + reading.rowProblems + mapper.otherProblems
         if !mapper.unknownAuthorTypes.isEmpty { problems.append(.unknownAuthorTypes(mapper.unknownAuthorTypes)) }
+        if !mapper.unknownStatuses.isEmpty { problems.append(.unknownStatuses(mapper.unknownStatuses)) }
         guard problems.isEmpty else { throw TurnImportError(problems: problems) }
         self.goals = options.goals?.goals ?? []
         self.behaviours = options.goals?.behaviours ?? []
@@ -75,6 +97,9 @@ public struct TurnConversion: Sendable {
         self.messages = messages
         self.conversationEvents = events
         self.goalEvents = goalEvents
+        self.messageStatuses = statuses
+        self.journeyRuns = journeyRuns
+        self.journeyResults = journeyResults
         self.summary = summary
     }
 }

@@ -21,6 +21,9 @@ import InsightsMetrics
 /// A rule matches a result with its `question_id` (exactly) and, when the rule has a
 /// `response`, one of its responses (ignoring case and surrounding spaces); `stack_uuid`
 /// narrows a rule to one Journey. Every rule that matches a result gives one event.
+///
+/// An optional `journeys` list says which Journeys' sessions become runs and when a run is
+/// complete (see `Journey`); a file with `journeys` may leave out `goals` and `results`.
 public struct TurnGoalsMap: Equatable, Sendable {
     /// The goals, in file order.
     public let goals: [GoalRecord]
@@ -28,6 +31,8 @@ public struct TurnGoalsMap: Equatable, Sendable {
     public let behaviours: [BehaviourRecord]
     /// The rules, in file order.
     public let rules: [Rule]
+    /// The Journeys whose sessions become runs, in file order.
+    public let journeys: [Journey]
 
     /// A result → goal event rule.
     public struct Rule: Equatable, Sendable {
@@ -77,10 +82,15 @@ public struct TurnGoalsMap: Equatable, Sendable {
         } catch {
             throw TurnGoalsMapError(file: file, reason: "\(error)")
         }
+        if document.journeys == nil {
+            for (key, value) in [("goals", document.goals != nil), ("results", document.results != nil)] where !value {
+                throw TurnGoalsMapError(file: file, reason: "the key \"\(key)\" is missing")
+            }
+        }
         var goals: [GoalRecord] = []
         var behaviours: [BehaviourRecord] = []
         var owner: [String: String] = [:]
-        for (index, goal) in document.goals.enumerated() {
+        for (index, goal) in (document.goals ?? []).enumerated() {
             let place = "goals[\(index)]"
             guard !goal.goalID.isEmpty, !goal.name.isEmpty else {
                 throw TurnGoalsMapError(file: file, reason: "\(place): \"goal_id\" and \"name\" need a value")
@@ -106,7 +116,7 @@ public struct TurnGoalsMap: Equatable, Sendable {
             }
         }
         var rules: [Rule] = []
-        for (index, rule) in document.results.enumerated() {
+        for (index, rule) in (document.results ?? []).enumerated() {
             let place = "results[\(index)]"
             guard let event = GoalEventKind(rawValue: rule.event.lowercased()) else {
                 throw TurnGoalsMapError(
@@ -150,6 +160,7 @@ public struct TurnGoalsMap: Equatable, Sendable {
         self.goals = goals
         self.behaviours = behaviours
         self.rules = rules
+        self.journeys = try Self.journeys(document.journeys ?? [], file: file)
     }
 
     static func normalized(_ response: String) -> String {
@@ -185,8 +196,9 @@ public struct TurnGoalsMap: Equatable, Sendable {
     }
 
     private struct Document: Decodable {
-        let goals: [Goal]
-        let results: [ResultRule]
+        let goals: [Goal]?
+        let results: [ResultRule]?
+        let journeys: [JourneyEntry]?
     }
 
     private struct Goal: Decodable {
@@ -224,7 +236,7 @@ public struct TurnGoalsMap: Equatable, Sendable {
     }
 
     /// `"yes"` or `["yes", "y"]`.
-    private struct Responses: Decodable {
+    struct Responses: Decodable {
         let values: [String]
 
         init(from decoder: any Decoder) throws {

@@ -24,6 +24,8 @@ public struct TurnImportError: Error, Equatable, LocalizedError, Sendable {
         case missingTable(TurnTable, neededBy: TurnTable, file: String)
         /// Outbound messages whose author types have no mapping.
         case unknownAuthorTypes([UnknownAuthorType])
+        /// Statuses whose word is not sent, delivered, read or failed.
+        case unknownStatuses([UnknownStatus])
         /// A chat_events file lacking a column for a role.
         case chatEventColumns(file: String, missing: MissingRoles, found: [String])
         /// The goals file given with `--goals-map` is unusable.
@@ -60,6 +62,9 @@ public struct TurnImportError: Error, Equatable, LocalizedError, Sendable {
         }
     }
 
+    /// A status word no Insights status matches: the word as first spelled, its count, its first row.
+    public typealias UnknownStatus = UnknownAuthorType
+
     /// Whether a file could not be opened at all (exit status 66 rather than 65).
     public var isUnopenable: Bool {
         problems.contains {
@@ -87,6 +92,8 @@ public struct TurnImportError: Error, Equatable, LocalizedError, Sendable {
                         + "export it too (e.g. \(table.rawValue).json.gz) and name it with the others")
             case .unknownAuthorTypes(let unknown):
                 lines += Self.authorMessage(unknown)
+            case .unknownStatuses(let unknown):
+                lines += Self.statusMessage(unknown)
             case .chatEventColumns(let file, let missing, let found):
                 for role in missing.roles {
                     if let named = missing.overrides[role] {
@@ -122,6 +129,7 @@ public struct TurnImportError: Error, Equatable, LocalizedError, Sendable {
     private static func why(_ table: TurnTable, _ neededBy: TurnTable) -> String {
         switch (neededBy, table) {
         case (.messages, .chats), (.chatEvents, .chats): "chat_id → chats.contact_id finds the contact"
+        case (.statuses, .messages): "message_uuid → messages.uuid finds the message's id"
         default: "\(neededBy.rawValue) refer to it"
         }
     }
@@ -161,6 +169,19 @@ public struct TurnImportError: Error, Equatable, LocalizedError, Sendable {
         lines.append(
             "  say what each one is with --author-map, e.g. --author-map \(example) (types: \(types)); "
                 + "Insights does not guess")
+        return lines
+    }
+
+    private static func statusMessage(_ unknown: [UnknownStatus]) -> [String] {
+        var lines = ["statuses have status words Insights does not know (it reads sent, delivered, read and failed, in any case):"]
+        for value in unknown {
+            lines.append(
+                "  \"\(value.value)\": \(value.count) status\(value.count == 1 ? "" : "es"), first at \(value.file):\(value.line)")
+        }
+        let words = unknown.map { "'\($0.value.lowercased())'" }.joined(separator: ", ")
+        lines.append(
+            "  Insights does not guess what they mean for delivery: export the statuses without them (e.g. WHERE "
+                + "LOWER(status) NOT IN (\(words))), or leave the statuses table out")
         return lines
     }
 

@@ -9,6 +9,8 @@ struct TurnMapper {
     var otherProblems: [TurnImportError.Problem] = []
     /// Outbound author types with no mapping, in the order first seen.
     private(set) var unknownAuthorTypes: [TurnImportError.UnknownAuthorType] = []
+    /// Status words that are not sent, delivered, read or failed, in the order first seen.
+    var unknownStatuses: [TurnImportError.UnknownStatus] = []
     private let hasChatsTable: Bool
     private var chats: [String: Versioned<TurnChat>] = [:]
     private var chatOfContact: [String: Versioned<TurnChat>] = [:]
@@ -122,7 +124,12 @@ struct TurnMapper {
             ]
             let found = candidates.first { $0.1 != nil }
             summary.phoneSources[found?.0 ?? "none", default: 0] += 1
-            records.append(ContactRecord(contactID: id, phone: found?.1, createdAt: contact?.insertedAt))
+            let extras = contact?.extras
+            if let extras { summary.contactDetails.count(extras) }
+            records.append(
+                ContactRecord(
+                    contactID: id, phone: found?.1, createdAt: contact?.insertedAt, optedInAt: extras?.optedInAt,
+                    optedOutAt: extras?.optedOutAt, fields: extras?.fields ?? []))
         }
         summary.contacts = records.count
         return records

@@ -82,7 +82,7 @@ struct TurnReading {
             }
             let fields = TurnFields(
                 columns: columns, values: row.values, line: row.line, timestamps: options.timestamps,
-                objects: row.objects)
+                objects: row.objects, lineText: row.text)
             do throws(RowIssue) {
                 let typed = try parse(fields)
                 sequence += 1

@@ -52,6 +52,8 @@ struct TurnMessage {
     let authorType: String?
     let author: TurnAuthor?
     let fromAddr: String?
+    /// `messages.uuid`, which `statuses.message_uuid` may name.
+    let uuid: String?
 }
 
 extension TurnMessage {
@@ -78,6 +80,7 @@ extension TurnMessage {
         insertedAt = try f.timestamp("inserted_at")
         authorType = (f["author_type"] ?? author?.type)?.uppercased()
         fromAddr = f["from_addr"]
+        uuid = f["uuid"]
     }
 }
 
@@ -137,16 +140,21 @@ struct TurnContact {
     let urn: String?
     let whatsappID: String?
     let insertedAt: Instant?
+    /// Consent times and `details` as fields.
+    let extras: TurnContactExtras
 
     /// Reads a `contacts` row; the phone fallback `whatsapp_id` is in the `details` object.
     init(_ f: TurnFields) throws(RowIssue) {
         _ = try f.required("id")
         var whatsappID: String?
+        var details: [String: String]?
         if f["details"] != nil {
             guard let object = f.object("details") else { throw f.issue("column \"details\": not a JSON object") }
             whatsappID = object["whatsapp_id"]
+            details = object
         }
         self.whatsappID = whatsappID
+        extras = try TurnContactExtras(f, details: details)
         urn = f["urn"]
         insertedAt = try f.optionalTimestamp("inserted_at")
     }
@@ -159,6 +167,8 @@ struct TurnFlowResult {
     let questionID: String
     let response: String?
     let insertedAt: Instant
+    /// The Journey session (one run) the result was written in.
+    let sessionID: String?
 
     /// Reads a `flow_results` row.
     init(_ f: TurnFields) throws(RowIssue) {
@@ -167,6 +177,7 @@ struct TurnFlowResult {
         questionID = try f.required("question_id")
         response = f["response"]
         insertedAt = try f.timestamp("inserted_at")
+        sessionID = f["session_id"]
     }
 }
 
@@ -210,6 +221,8 @@ struct TurnFields {
     let timestamps: TimestampParser
     /// Objects nested in NDJSON columns.
     var objects: [String: [String: String]] = [:]
+    /// The NDJSON line the row was read from (nil for CSV), for the exact text of a nested object.
+    var lineText: String?
 
     /// The value of a column, without surrounding spaces; nil for none.
     subscript(name: String) -> String? {
@@ -263,9 +276,15 @@ extension TurnTable {
         case .messages:
             ["id", "uuid", "chat_id", "direction", "inserted_at", "updated_at", "from_addr", "author", "author_type"]
         case .chats: ["id", "contact_id", "owner", "state", "state_reason", "inserted_at", "updated_at"]
-        case .contacts: ["id", "urn", "details", "inserted_at", "updated_at"]
+        case .contacts:
+            ["id", "urn", "details", "inserted_at", "updated_at", "opted_in", "opted_in_at", "opted_out_at"]
+        case .statuses:
+            ["id", "message_id", "message_uuid", "status", "timestamp", "errors", "inserted_at", "updated_at"]
         case .flowResults:
-            ["uuid", "id", "contact_id", "stack_uuid", "question_id", "response", "inserted_at", "updated_at"]
+            [
+                "uuid", "id", "contact_id", "stack_uuid", "session_id", "question_id", "response", "inserted_at",
+                "updated_at",
+            ]
         case .chatEvents: []
         }
     }
@@ -276,6 +295,7 @@ extension TurnTable {
         case .messages: ["id", "chat_id", "direction", "inserted_at"]
         case .chats: ["id", "contact_id"]
         case .contacts: ["id"]
+        case .statuses: ["status"]
         case .flowResults: ["contact_id", "question_id", "inserted_at"]
         case .chatEvents: []
         }

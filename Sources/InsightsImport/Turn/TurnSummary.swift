@@ -20,6 +20,12 @@ public struct TurnSummary: Equatable, Sendable {
     public var goals: GoalUse?
     /// flow_results rows that were read (after de-duplication) when no goals file was given.
     public var flowResultsWithoutMap = 0
+    /// What the statuses table gave (nil without one).
+    public var statuses: StatusUse?
+    /// Consent times and fields from the contacts table.
+    public var contactDetails = ContactDetailsUse()
+    /// Journey results and runs from flow_results (nil without flow_results).
+    public var journeys: JourneyUse?
 
     /// Rows of one table.
     public struct TableCount: Equatable, Sendable {
@@ -200,6 +206,6 @@ public struct TurnSummary: Equatable, Sendable {
                 "Goals: none; \(flowResultsWithoutMap) flow_results ignored (pass --goals-map FILE to turn "
                     + "Journey results into goal events)")
         }
-        return lines
+        return lines + newKindLines
     }
 }

@@ -1,7 +1,7 @@
 /// The tables of a Turn.io BigQuery export that Insights reads.
 ///
 /// Turn streams each WhatsApp number's data into a dataset with one table per kind of row;
-/// other tables (statuses, attachments, cards …) are not needed for a report and are skipped.
+/// other tables (attachments, cards …) are not needed for a report and are skipped.
 public enum TurnTable: String, CaseIterable, Comparable, Sendable {
     /// Contacts: `id`, `urn`, `details`.
     case contacts
@@ -9,6 +9,9 @@ public enum TurnTable: String, CaseIterable, Comparable, Sendable {
     case chats
     /// Messages: `id`, `chat_id`, `direction`, `inserted_at`, `author`, `author_type` ….
     case messages
+    /// What WhatsApp reported about outbound messages: `message_id` or `message_uuid`,
+    /// `status`, `timestamp`, `errors`.
+    case statuses
     /// Closing and assignment history of chats (columns detected, see `TurnChatEventColumns`).
     case chatEvents = "chat_events"
     /// What Journeys record with `write_result`: `uuid`, `contact_id`, `question_id`, `response`.

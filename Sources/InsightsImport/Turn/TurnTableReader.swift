@@ -108,7 +108,7 @@ struct TurnTableReader {
                 case .failure(let problem): return TurnRow(line: line.number, values: [], problem: problem.message)
                 }
             }
-            return TurnRow(line: line.number, values: values, problem: nil, objects: objects)
+            return TurnRow(line: line.number, values: values, problem: nil, objects: objects, text: line.text)
         }
     }
 
@@ -140,4 +140,6 @@ struct TurnRow {
     let problem: String?
     /// NDJSON objects nested in a column (a `RECORD` or `JSON` column), by column.
     var objects: [String: [String: String]] = [:]
+    /// The NDJSON line's text (nil for CSV).
+    var text: String?
 }
