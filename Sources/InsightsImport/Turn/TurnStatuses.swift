@@ -51,19 +51,32 @@ struct TurnStatus {
     static func errorText(_ f: TurnFields) -> String? {
         if let object = f.objects["errors"] { return describe(object) }
         guard let text = f["errors"] else { return nil }
-        guard var value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
-        else { return text }
-        if let inner = value as? String {
-            guard let decoded = try? JSONSerialization.jsonObject(with: Data(inner.utf8), options: [.fragmentsAllowed])
-            else { return inner.isEmpty ? nil : inner }
+        guard var value = Self.json(text) else { return text }
+        if case .string(let inner) = value {
+            guard let decoded = Self.json(inner) else { return inner.isEmpty ? nil : inner }
             value = decoded
         }
-        let items = value as? [Any] ?? [value]
+        let items: [JSONValue]
+        if case .array(let values) = value { items = values } else { items = [value] }
         let parts = items.compactMap { item -> String? in
-            if let object = item as? [String: Any] { return describe(TurnTableReader.flatten(object)) }
-            return TurnTableReader.text(item)
+            switch item {
+            case .object(let members): return describe(TurnTableReader.flatten(members))
+            case .null: return nil
+            case .string(let text): return text.isEmpty ? nil : text
+            case .number(let text): return text
+            case .bool(let flag): return flag ? "true" : "false"
+            case .array: return item.compactText
+            }
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// The JSON value of a text, nil when it is not JSON (exact numbers, as every Turn column).
+    private static func json(_ text: String) -> JSONValue? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            try? JSONParser.parse(UnsafeBufferPointer(buffer))
+        }
     }
 
     private static func describe(_ object: [String: String]) -> String? {
