@@ -105,7 +105,7 @@ struct ReachView {
                 .init(name: "read", cssClass: "s-read", values: reach.daily.map(\.counts.read)),
                 .init(name: "delivered, not read", cssClass: "s-delivered", values: reach.daily.map(\.counts.delivered)),
                 .init(name: "failed", cssClass: "s-failed", values: reach.daily.map(\.counts.failed)),
-                .init(name: "sent or no status", cssClass: "s-state-other", values: reach.daily.map(\.counts.other)),
+                .init(name: "sent or no status", cssClass: "s-pending", values: reach.daily.map(\.counts.other)),
             ],
             layout: .stacked, unit: "messages"
         ).render()
