@@ -82,11 +82,13 @@ struct ReachView {
         ).render()
         funnelSummary =
             "\(Format.integer(reachedMessages)) of \(Format.integer(withStatus)) messages with a status reached the phone "
-            + "(delivery rate \(Format.percent(reach.deliveryRate))); \(Format.integer(counts.read)) of those were read "
+            + "(delivery rate \(Format.percent(reach.deliveryRate))); \(Format.integer(counts.read)) of those "
+            + (counts.read == 1 ? "was" : "were") + " read "
             + "(read rate \(Format.percent(reach.readRate)))."
         hasNoStatusMessages = counts.noStatus > 0
         noStatusNote =
-            "\(Format.integer(counts.noStatus)) of the \(Format.integer(counts.messages)) messages sent have no status at all; "
+            "\(Format.integer(counts.noStatus)) of the \(Format.integer(counts.messages)) messages sent "
+            + (counts.noStatus == 1 ? "has" : "have") + " no status at all; "
             + "they are left out of the rates."
         days = reach.daily.map {
             Day(
