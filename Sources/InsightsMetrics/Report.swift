@@ -19,15 +19,21 @@ public struct Report: Equatable, Sendable {
     public let conversations: ConversationMetrics
     /// "How are we guiding our users?": authorship.
     public let authorship: AuthorshipMetrics
+    /// "Is our audience growing?": reach and delivery of the messages sent.
+    public let reach: ReachMetrics
+    /// "Is our audience growing?": opt-ins and opt-outs.
+    public let consent: ConsentMetrics
 
     /// The period the headline numbers are compared with.
     public var previousPeriod: ReportPeriod { period.previous }
 
-    /// Creates a report from its sections.
+    /// Creates a report from its sections. Without `reach`, every message sent counts as
+    /// `no_status` (no status stored); without `consent`, consent is null.
     public init(
         serviceName: String, generatorVersion: String, period: ReportPeriod, timeZoneIdentifier: String,
         impact: ImpactMetrics, audience: AudienceMetrics, engagement: EngagementMetrics,
-        conversations: ConversationMetrics, authorship: AuthorshipMetrics
+        conversations: ConversationMetrics, authorship: AuthorshipMetrics, reach: ReachMetrics? = nil,
+        consent: ConsentMetrics = .unmeasured
     ) {
         self.serviceName = serviceName
         self.generatorVersion = generatorVersion
@@ -38,6 +44,8 @@ public struct Report: Equatable, Sendable {
         self.engagement = engagement
         self.conversations = conversations
         self.authorship = authorship
+        self.reach = reach ?? ReachMetrics(unmeasured: engagement, authorship: authorship)
+        self.consent = consent
     }
 
     /// Whether nothing happened in the period: no message, no goal event, no conversation

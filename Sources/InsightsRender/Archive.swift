@@ -45,6 +45,10 @@ public struct ArchiveEntry: Equatable, Sendable {
     public let messagesReceived: Int
     /// Goal completions (summed over goals).
     public let goalsCompleted: Int
+    /// Reached users; nil when no status was stored.
+    public let reachedUsers: Int?
+    /// Read rate of the delivered messages; nil when none was delivered.
+    public let readRate: Double?
 
     /// Creates an entry from a month's report.
     public init(month: String, href: String, report: Report) {
@@ -54,6 +58,8 @@ public struct ArchiveEntry: Equatable, Sendable {
         self.activeUsers = report.audience.activeUsers
         self.messagesReceived = report.engagement.messagesReceived
         self.goalsCompleted = report.impact.totalCompleted
+        self.reachedUsers = report.reach.reachedUsers
+        self.readRate = report.reach.readRate
     }
 }
 
@@ -68,6 +74,8 @@ struct ArchiveView {
         let messagesReceived: String
         let messagesChange: String
         let goalsCompleted: String
+        let reachedUsers: String
+        let readRate: String
     }
     let serviceName: String
     let timeZone: String
@@ -78,6 +86,9 @@ struct ArchiveView {
     let activeUsersChart: String
     let messagesChart: String
     let goalsChart: String
+    let hasReachTrends: Bool
+    let reachedUsersChart: String
+    let readRateChart: String
 
     init(entries: [ArchiveEntry], serviceName: String, timeZone: String, generatorVersion: String) {
         let oldestFirst = entries.sorted { $0.month < $1.month }
@@ -97,7 +108,8 @@ struct ArchiveView {
                     messagesChange: previous.map {
                         ChangeText(current: entry.messagesReceived, previous: $0.messagesReceived).short
                     } ?? "",
-                    goalsCompleted: Format.integer(entry.goalsCompleted)))
+                    goalsCompleted: Format.integer(entry.goalsCompleted),
+                    reachedUsers: entry.reachedUsers.map(Format.integer) ?? "–", readRate: Format.percent(entry.readRate)))
         }
         self.rows = rows.reversed()
         hasTrends = oldestFirst.count > 1
@@ -115,5 +127,11 @@ struct ArchiveView {
         messagesChart = chart(
             "trend-messages", "Messages received per month", "messages received", oldestFirst.map(\.messagesReceived))
         goalsChart = chart("trend-goals", "Goals completed per month", "goal completions", oldestFirst.map(\.goalsCompleted))
+        hasReachTrends = hasTrends && oldestFirst.contains { $0.reachedUsers != nil }
+        reachedUsersChart = chart(
+            "trend-reached", "Reached users per month", "reached users", oldestFirst.map { $0.reachedUsers ?? 0 })
+        readRateChart = chart(
+            "trend-read-rate", "Read rate per month (percent)", "% of delivered messages read",
+            oldestFirst.map { Int((($0.readRate ?? 0) * 100).rounded()) })
     }
 }

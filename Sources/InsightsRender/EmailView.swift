@@ -41,6 +41,8 @@ struct EmailView {
     let lastDay: String
     let countries: [Bar]
     let hasUsers: Bool
+    /// The reach rows: reached users, delivery and read rate, a summary line, consent.
+    let reach: EmailReach
     let engagementHeadlines: [Headline]
     let busiest: String
     let quietest: String
@@ -79,7 +81,7 @@ struct EmailView {
                     bars: values.map { Self.bar($0.1, $0.0, of: widest, text: "\(Format.integer($0.0)) users", color: $0.2) })
             }
         hasGoalActivity = !goals.isEmpty
-        audienceHeadlines = headlines.headlines(for: .audience)
+        audienceHeadlines = headlines.headlines(for: .audienceDaily)
         let peak = Double(max(report.audience.daily.map(\.activeUsers).max() ?? 0, 1))
         dailyUsers = report.audience.daily.map { day in
             let new = (Double(day.newUsers) / peak * Self.chartHeight).rounded()
@@ -100,6 +102,7 @@ struct EmailView {
                 color: count.country == "ZZ" ? Self.grey : Self.blue)
         }
         hasUsers = total > 0
+        reach = EmailReach(report, headlines: headlines)
         engagementHeadlines = headlines.headlines(for: .engagement)
         busiest = headlines.busiest
         quietest = headlines.quietest

@@ -3,7 +3,7 @@ import InsightsMetrics
 /// `metrics.json`: every number of a report under the keys of METRICS.md.
 public enum MetricsJSON {
     /// The version of the file's layout.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The document of a report.
     public static func document(for report: Report) -> JSONValue {
@@ -26,7 +26,8 @@ public enum MetricsJSON {
                 ])
             ),
             ("impact", impact(report.impact)),
-            ("audience", audience(report.audience)),
+            ("segment", .null),
+            ("audience", audience(report.audience).adding([("reach", reach(report.reach)), ("consent", consent(report.consent))])),
             ("engagement", engagement(report.engagement)),
             ("guidance", guidance(report.conversations, report.authorship)),
         ])

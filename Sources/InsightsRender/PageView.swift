@@ -18,6 +18,8 @@ struct PageView {
     let isEmpty: Bool
     let impact: ImpactView
     let audience: AudienceView
+    /// The `audience-reach` block (read from inside the audience section).
+    let audienceReach: ReachView
     let engagement: EngagementView
     let guidance: GuidanceView
     /// Each block's CSV download, keyed by `ReportBlock.templateKey`.
@@ -64,6 +66,7 @@ struct PageView {
         isEmpty = report.isEmpty
         impact = ImpactView(report.impact, headlines: headlines)
         audience = AudienceView(report.audience, headlines: headlines)
+        audienceReach = ReachView(report, headlines: headlines)
         engagement = EngagementView(report.engagement, headlines: headlines)
         guidance = GuidanceView(report.conversations, report.authorship, headlines: headlines, note: conversationNote)
         downloads = Self.downloads(ReportCSV.files(for: report))

@@ -46,6 +46,8 @@ public enum ReportBlock: String, CaseIterable, Sendable {
     case audienceDaily = "audience-daily"
     /// Active users by country.
     case audienceCountries = "audience-countries"
+    /// Reach, delivery and read receipts of the messages sent, and consent.
+    case audienceReach = "audience-reach"
     /// Messages received and sent per day.
     case engagementDaily = "engagement-daily"
     /// Messages received by weekday and hour.
@@ -65,7 +67,7 @@ public enum ReportBlock: String, CaseIterable, Sendable {
     public var section: ReportSection {
         switch self {
         case .impactGoals: .impact
-        case .audienceDaily, .audienceCountries: .audience
+        case .audienceDaily, .audienceCountries, .audienceReach: .audience
         case .engagementDaily, .engagementHeatmap: .engagement
         case .guidanceConversations, .guidanceAuthorship, .guidanceTopAuthors: .guidance
         }

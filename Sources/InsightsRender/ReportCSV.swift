@@ -64,6 +64,17 @@ public struct ReportCSV: Equatable, Sendable {
                     [text($0.country), text(CountryNames.englishName(for: $0.country)), String($0.activeUsers)]
                 }
             )
+        case .audienceReach:
+            return (
+                ["date", "read", "delivered", "failed", "sent", "no_status"],
+                report.reach.daily.map {
+                    let day = $0.counts
+                    return [
+                        $0.date.description, String(day.read), String(day.delivered), String(day.failed), String(day.sent),
+                        String(day.noStatus),
+                    ]
+                }
+            )
         case .engagementDaily:
             return (
                 ["date", "received", "sent"],

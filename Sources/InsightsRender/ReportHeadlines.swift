@@ -37,6 +37,8 @@ struct ReportHeadlines {
     let audience: [Headline]
     let engagement: [Headline]
     let conversations: [Headline]
+    /// Reached users, delivery and read rate (none when no status is stored).
+    let reach: [Headline]
     /// The busiest weekday hour for received messages, `Tuesday 14:00–15:00 (12 messages)`.
     let busiest: String
     /// The quietest one.
@@ -91,6 +93,7 @@ struct ReportHeadlines {
                 label: "median time to close",
                 text: open.medianTimeToCloseHours.map { Format.duration(hours: $0) } ?? "–"),
         ]
+        reach = ReachView.headlines(report.reach)
     }
 
     /// The headline numbers a block leads with (none for most blocks).
@@ -100,6 +103,7 @@ struct ReportHeadlines {
         case .audienceDaily: audience
         case .engagementDaily: engagement
         case .guidanceConversations: conversations
+        case .audienceReach: reach
         case .audienceCountries, .engagementHeatmap, .guidanceAuthorship, .guidanceTopAuthors: []
         }
     }

@@ -26,4 +26,36 @@ import Testing
         let found = differences(expected: expected, actual: actual)
         #expect(found.isEmpty, "\(found.count) differences:\n\(found.prefix(40).joined(separator: "\n"))")
     }
+
+    /// nairobi-journeys: only `audience.reach` and `audience.consent` (the other blocks of the
+    /// case are compared by their own tests). Run without `--business-hours`, which does not
+    /// change these keys.
+    @Test func nairobiJourneysReachAndConsent() throws {
+        let caseFolder = TestPaths.shared.appendingPathComponent("conformance/nairobi-journeys")
+        let work = try TestPaths.temporaryDirectory("conformance-reach")
+        let data = caseFolder.appendingPathComponent("data")
+        let files = try FileManager.default.contentsOfDirectory(atPath: data.path).sorted()
+            .map { data.appendingPathComponent($0).path }
+        let database = work.appendingPathComponent("c.sqlite").path
+        let imported = try CLIRunner.run(["import", "--db", database] + files, in: TestPaths.packageRoot)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let out = work.appendingPathComponent("report")
+        let reported = try CLIRunner.run(
+            [
+                "report", "--db", database, "--from", "2026-10-05", "--to", "2026-10-18", "--timezone", "Africa/Nairobi",
+                "--out", out.path,
+            ], in: TestPaths.packageRoot)
+        #expect(reported.status == 0, "\(reported.stderr)")
+        let expected = try #require(try readJSON(caseFolder.appendingPathComponent("expected.json")) as? [String: Any])
+        let actual = try #require(try readJSON(out.appendingPathComponent("metrics.json")) as? [String: Any])
+        let expectedAudience = try #require(expected["audience"] as? [String: Any])
+        let actualAudience = try #require(actual["audience"] as? [String: Any])
+        for key in ["reach", "consent"] {
+            let found = differences(
+                expected: try #require(expectedAudience[key]), actual: actualAudience[key], path: "$.audience.\(key)")
+            #expect(found.isEmpty, "\(found.count) differences:\n\(found.prefix(40).joined(separator: "\n"))")
+        }
+        #expect(actual["schema_version"] as? Int == 2)
+        #expect(actual["segment"] is NSNull)
+    }
 }

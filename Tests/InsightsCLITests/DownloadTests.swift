@@ -37,8 +37,8 @@ import Testing
         let files = links(in: html)
         let suffix = "_2026-10-01_2026-10-31.csv"
         let blocks = [
-            "impact-goals", "audience-daily", "audience-countries", "engagement-daily", "engagement-heatmap",
-            "guidance-conversations", "guidance-authorship", "guidance-top-authors",
+            "impact-goals", "audience-daily", "audience-countries", "audience-reach", "engagement-daily",
+            "engagement-heatmap", "guidance-conversations", "guidance-authorship", "guidance-top-authors",
         ]
         #expect(Set(files.keys) == Set(blocks.map { $0 + suffix }))
         // data/ holds the same files, byte for byte.
@@ -57,6 +57,12 @@ import Testing
                 == daily.map { day in
                     ["date", "active_users", "new_users", "returning_users"].map { "\(day[$0] ?? "")" }
                 })
+        // The reach CSV splits `other` into sent and no_status: read, delivered, failed, sent + no_status.
+        let reach = try #require(audience["reach"] as? [String: Any])
+        let reachDaily = try #require(reach["daily"] as? [[String: Any]])
+        #expect(
+            rows(files["audience-reach" + suffix]).map { [$0[0], $0[1], $0[2], $0[3], String((Int($0[4]) ?? -1) + (Int($0[5]) ?? -1))] }
+                == reachDaily.map { day in ["date", "read", "delivered", "failed", "other"].map { "\(day[$0] ?? "")" } })
         let messages = try #require(engagement["daily"] as? [[String: Any]])
         #expect(rows(files["engagement-daily" + suffix]) == messages.map { day in ["date", "received", "sent"].map { "\(day[$0] ?? "")" } })
         let heatmap = try #require(engagement["heatmap"] as? [[Int]])

@@ -22,13 +22,20 @@ import Testing
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8))
         // The document of METRICS.md, with every array holding one element.
         let spec = """
-            {"schema_version": 1, "generator": {"name": "insights", "version": "x"}, "service": {"name": "x"},
+            {"schema_version": 2, "segment": null, "generator": {"name": "insights", "version": "x"}, "service": {"name": "x"},
              "period": {"from": "x", "to": "x", "days": 1, "timezone": "x"}, "previous_period": {"from": "x", "to": "x"},
              "impact": {"goals": [{"goal_id": "g1", "name": "x", "started": 0, "completed": 0, "completion_rate": null,
                         "behaviours": [{"behaviour_id": "b1", "name": "x", "users": 0, "actions": 0}]}]},
              "audience": {"active_users": 0, "new_users": 0, "returning_users": 0, "previous": {"active_users": 0, "new_users": 0},
                           "daily": [{"date": "x", "active_users": 0, "new_users": 0, "returning_users": 0}],
-                          "countries": [{"country": "ZA", "active_users": 0}]},
+                          "countries": [{"country": "ZA", "active_users": 0}],
+                          "reach": {"reached_users": null,
+                                    "delivery": {"read": 0, "delivered": 0, "failed": 0, "sent": 0, "no_status": 0},
+                                    "delivery_rate": null, "read_rate": null, "median_minutes_to_read": null,
+                                    "daily": [{"date": "x", "read": 0, "delivered": 0, "failed": 0, "other": 0}],
+                                    "by_author_type": [{"author_type": "stack", "messages": 0, "read": 0, "read_rate": null}],
+                                    "failures": [{"error": "x", "messages": 0}]},
+                          "consent": {"opt_ins": null, "opt_outs": null, "opted_in_at_end": null}},
              "engagement": {"messages_received": 0, "messages_sent": 0, "avg_messages_per_user_per_day": null,
                             "previous": {"messages_received": 0, "messages_sent": 0},
                             "daily": [{"date": "x", "received": 0, "sent": 0}], "heatmap": [[0]]},
@@ -67,7 +74,7 @@ import Testing
         // Deterministic text: the same report renders the same bytes; keys keep the spec's order.
         let text = MetricsJSON.render(report)
         #expect(text == MetricsJSON.render(sampleReport()))
-        #expect(text.hasPrefix("{\n  \"schema_version\": 1,\n  \"generator\""))
+        #expect(text.hasPrefix("{\n  \"schema_version\": 2,\n  \"generator\""))
     }
 
     @Test func numbersAndStringsAreWrittenExactly() {

@@ -17,6 +17,28 @@ public func sampleReport(authorName: String = "Thandi M.", serviceName: String =
         2: ContactFacts(firstInbound: utc("2026-10-06T12:00"), country: "CI"),
     ]
     let range = reportPeriod.instants(in: calendar)
+    // Delivery: c1's stack message read 10 minutes after it was sent, c2's coach message
+    // failed (131026), c2's automation message has no status; 2 reached users before.
+    var delivery = DeliveryTally(period: reportPeriod, calendar: calendar)
+    delivery.add(contentsOf: [
+        OutboundDeliveryRow(
+            contact: 1, timestamp: utc("2026-10-05T07:01"), authorType: .stack,
+            statuses: [
+                MessageStatusRow(status: .delivered, timestamp: utc("2026-10-05T07:02")),
+                MessageStatusRow(status: .read, timestamp: utc("2026-10-05T07:11")),
+            ]),
+        OutboundDeliveryRow(
+            contact: 2, timestamp: utc("2026-10-06T12:05"), authorType: .coach,
+            statuses: [MessageStatusRow(status: .failed, timestamp: utc("2026-10-06T12:06"), error: "131026")]),
+        OutboundDeliveryRow(contact: 2, timestamp: utc("2026-10-06T12:06"), authorType: .automation, statuses: []),
+    ])
+    // Consent: c1 opted in during the period; c2 opted in before it and out during it.
+    let consent = ConsentMetrics(
+        period: range,
+        rows: [
+            ConsentRow(contact: 1, optedInAt: utc("2026-10-05T08:00"), optedOutAt: nil),
+            ConsentRow(contact: 2, optedInAt: utc("2026-09-01T08:00"), optedOutAt: utc("2026-10-06T13:00")),
+        ])
     return Report(
         serviceName: serviceName, generatorVersion: "0.0.0-test", period: reportPeriod,
         timeZoneIdentifier: "Africa/Johannesburg",
@@ -33,7 +55,8 @@ public func sampleReport(authorName: String = "Thandi M.", serviceName: String =
         conversations: ConversationMetrics(
             period: range, inbound: [(1, utc("2026-10-05T07:00")), (2, utc("2026-10-06T12:00"))],
             events: [ConversationEventRow(contact: 1, kind: .closed, timestamp: utc("2026-10-05T09:00"), sequence: 1)]),
-        authorship: AuthorshipMetrics(tally: tally, latestNames: ["s1": "Onboarding", "k1": authorName]))
+        authorship: AuthorshipMetrics(tally: tally, latestNames: ["s1": "Onboarding", "k1": authorName]),
+        reach: ReachMetrics(tally: delivery, statusesStored: true, previousReachedUsers: 2), consent: consent)
 }
 
 /// A report of a period with no data at all (goals exist, nothing happened).

@@ -34,6 +34,20 @@ public struct PeriodData: Sendable {
     public var goals: [GoalDefinition]
     /// The goal events whose instant lies in the period.
     public var goalEvents: [GoalEventRow]
+    /// The period's outbound messages by delivery state (each counted once, with every status
+    /// stored for it). Nil when the source read none, as when it stores no status at all: the
+    /// reach block then counts every message sent as `no_status`.
+    public var delivery: DeliveryTally? = nil
+    /// `reached_users` of the previous period (`DeliveryTally.reachedUsers(statusesStored:)` of
+    /// its tally); nil without statuses.
+    public var previousReachedUsers: Int? = nil
+    /// Whether the source stores any message status at all (without one, `reached_users` is
+    /// null, not 0).
+    public var statusesStored = false
+    /// Every contact with an `opted_in_at` or an `opted_out_at` (the consent block's rows).
+    public var consent: [ConsentRow] = []
+    /// Whether any contact of the source has a consent time; without one, consent is null.
+    public var consentTimesStored = false
 
     /// Creates the data of a period from its parts.
     public init(

@@ -17,6 +17,10 @@ extension Report {
             timeZoneIdentifier: data.calendar.identifier,
             impact: ImpactMetrics(goals: data.goals, events: data.goalEvents), audience: audience,
             engagement: engagement, conversations: ConversationMetrics(period: data.instants, spans: data.conversationSpans),
-            authorship: AuthorshipMetrics(tally: tally, latestNames: data.latestNames))
+            authorship: AuthorshipMetrics(tally: tally, latestNames: data.latestNames),
+            reach: data.delivery.map {
+                ReachMetrics(tally: $0, statusesStored: data.statusesStored, previousReachedUsers: data.previousReachedUsers)
+            },
+            consent: ConsentMetrics(period: data.instants, rows: data.consent, timesStored: data.consentTimesStored))
     }
 }

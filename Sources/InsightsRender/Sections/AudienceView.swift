@@ -28,7 +28,7 @@ struct AudienceView {
     static let topCountries = 10
 
     init(_ audience: AudienceMetrics, headlines: ReportHeadlines) {
-        self.headlines = headlines.headlines(for: .audience)
+        self.headlines = headlines.headlines(for: .audienceDaily)
         daily = audience.daily.map {
             Day(
                 date: $0.date.description, label: Format.shortDate($0.date), activeUsers: Format.integer($0.activeUsers),

@@ -1,0 +1,29 @@
+import GRDB
+import InsightsMetrics
+
+/// The reach and consent part of a report's read.
+extension Store {
+    /// Reads the inputs of the reach and consent blocks into `data`, inside the report's read
+    /// (so they see the same state of the data as the other blocks).
+    ///
+    /// Without any stored status, no message is read again: `data.delivery` stays nil and
+    /// the report counts every message sent as `no_status` from the message tally. With
+    /// statuses, the period's outbound messages are read with their statuses (one pass along
+    /// `messages` by timestamp, each joined to `message_statuses` by its unique index), and
+    /// the previous period's the same way for its `reached_users`; no older message is read.
+    ///
+    /// - parameter calendar: the report's zone (a caching copy is fine).
+    static func readReach(_ db: Database, into data: inout PeriodData, calendar: ReportCalendar) throws {
+        data.statusesStored = try hasMessageStatuses(db)
+        if data.statusesStored {
+            var tally = DeliveryTally(period: data.period, calendar: calendar)
+            tally.add(contentsOf: try outboundDeliveries(db, in: data.period.instants(in: calendar)))
+            var previous = DeliveryTally(period: data.period.previous, calendar: calendar)
+            previous.add(contentsOf: try outboundDeliveries(db, in: data.period.previous.instants(in: calendar)))
+            data.delivery = tally
+            data.previousReachedUsers = previous.reachedUsers(statusesStored: true)
+        }
+        data.consentTimesStored = try hasConsentTimes(db)
+        data.consent = data.consentTimesStored ? try consentRows(db) : []
+    }
+}
