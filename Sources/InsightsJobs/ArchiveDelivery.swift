@@ -2,8 +2,11 @@ import Foundation
 
 /// The newest archive month's `report.eml` as `insights archive --send` sends it: once for
 /// each version of that month's report. What was last sent is remembered beside the archive's
-/// stamp, in `DIR/.insights-archive-sent`: one line `YYYY-MM FINGERPRINT` (FNV-1a, 64 bits,
-/// of the report.eml bytes), written only once someone got the message.
+/// stamp, in `DIR/.insights-archive-sent`: one line `YYYY-MM FINGERPRINT`, written only once
+/// someone got the message. The fingerprint (FNV-1a, 64 bits) is of the month's
+/// `metrics.json`, the numbers the message reports, not of the message's bytes: those also
+/// show when data was last imported, which a scheduled run that imports the same export
+/// again (retrying a failed publish) changes without changing the report.
 public struct ArchiveDelivery: Equatable, Sendable {
     /// The month (`YYYY-MM`).
     public let month: String
@@ -11,7 +14,7 @@ public struct ArchiveDelivery: Equatable, Sendable {
     public let message: Data
     /// Where they were read from (for messages).
     public let path: String
-    /// The fingerprint of `message`.
+    /// The fingerprint of the month's `metrics.json`.
     public let fingerprint: String
 
     /// The name of the record in the archive folder.
@@ -24,7 +27,11 @@ public struct ArchiveDelivery: Equatable, Sendable {
         guard let message = FileManager.default.contents(atPath: file.path) else {
             throw JobError.unreadable(path: file.path)
         }
-        let delivery = ArchiveDelivery(month: month, message: message, path: file.path, fingerprint: fingerprint(of: message))
+        let metrics = folder.appendingPathComponent("\(month)/metrics.json")
+        guard let numbers = FileManager.default.contents(atPath: metrics.path) else {
+            throw JobError.unreadable(path: metrics.path)
+        }
+        let delivery = ArchiveDelivery(month: month, message: message, path: file.path, fingerprint: fingerprint(of: numbers))
         let record = try? String(contentsOf: folder.appendingPathComponent(recordName), encoding: .utf8)
         return record == delivery.recordText ? nil : delivery
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import InsightsTestSupport
 import Testing
 
@@ -80,13 +81,28 @@ struct ArchiveSendTests {
                 """)
         #expect(try server.messages().count == 1)
 
+        // The same file imported again (its rows replaced) at another time: October's
+        // report.eml now shows the new import time, but its numbers are the same: nothing sent.
+        #expect(try CLIRunner.run(["import", "--db", "insights.db", "messages.csv"], in: work).status == 0)
+        let queue = try DatabaseQueue(path: work.appendingPathComponent("insights.db").path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE meta SET value = '2 January 2027, 00:00 UTC' WHERE key = 'last_import_at'")
+        }
+        let reimported = try archive(work, server)
+        #expect(reimported.status == 0, "\(reimported.stderr)")
+        #expect(reimported.stdout.hasSuffix("The 2026-10 report was sent before and has not changed since; nothing sent.\n"))
+        let email = try String(contentsOf: work.appendingPathComponent("archive/2026-10/email.html"), encoding: .utf8)
+        #expect(email.contains("2 January 2027, 00:00 UTC"))
+        #expect(try server.messages().count == 1)
+
         // One more October message: October's report changed, so it is sent again.
         try Data("message_id,contact_id,direction,timestamp\nm4,c3,inbound,2026-10-06T09:00:00Z\n".utf8)
             .write(to: work.appendingPathComponent("more.csv"))
         #expect(try CLIRunner.run(["import", "--db", "insights.db", "--kind", "messages", "more.csv"], in: work).status == 0)
         let third = try archive(work, server)
         #expect(third.status == 0, "\(third.stderr)")
-        #expect(third.stdout.contains("  written: 2026-10\n"), "\(third.stdout)")
+        // Both pages show the new import time; only October's numbers changed.
+        #expect(third.stdout.contains("  written: 2026-09, 2026-10\n"), "\(third.stdout)")
         received = try server.messages()
         try #require(received.count == 2)
         #expect(received[1].data == (try expectedMessage(work)))
