@@ -5,7 +5,7 @@ import Testing
 
 /// `insights archive --send`: the newest month's report.eml reaches a real SMTP server
 /// (aiosmtpd on loopback) once for each version of that month's report.
-@Suite(.serialized, .enabled(if: SMTPTestServer.shouldRun, "aiosmtpd missing: run Tests/InsightsSendTests/Scripts/setup-venv.sh"))
+@Suite(.serialized, .temporaryFolders, .enabled(if: SMTPTestServer.shouldRun, "aiosmtpd missing: run Tests/InsightsSendTests/Scripts/setup-venv.sh"))
 struct ArchiveSendTests {
     /// September and October 2026: the archive has two months, October is the newest.
     static let messages = """

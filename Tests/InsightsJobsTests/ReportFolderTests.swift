@@ -26,7 +26,7 @@ private func names(_ folder: URL) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
 }
 
-@Suite struct ReportFolderTests {
+@Suite(.temporaryFolders) struct ReportFolderTests {
     let templates = TestPaths.packageRoot.appendingPathComponent("templates")
 
     private func job(_ from: String, _ to: String, out: URL, email: Bool = false) -> ReportJob<OneMessageADay> {
@@ -96,7 +96,7 @@ private func names(_ folder: URL) throws -> [String] {
     }
 }
 
-@Suite struct ExportJobTests {
+@Suite(.temporaryFolders) struct ExportJobTests {
     @Test func killedExportsLeaveNothingBehindTheNextRun() throws {
         let root = try TestPaths.temporaryDirectory("export-job")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -111,13 +111,15 @@ private func names(_ folder: URL) throws -> [String] {
             try Data("x".utf8).write(to: out.appendingPathComponent(name))
         }
         let written = try ExportJob(store: store, folder: out, format: .csv).run()
-        // An empty database: six files of a header each, in import order.
+        // An empty database: nine files (one per kind) of a header each, in import order.
         #expect(written.map { URL(fileURLWithPath: $0.path).lastPathComponent } == [
-            "goals.csv", "behaviours.csv", "contacts.csv", "messages.csv", "conversation_events.csv", "goal_events.csv",
+            "goals.csv", "behaviours.csv", "contacts.csv", "messages.csv", "message_statuses.csv", "conversation_events.csv",
+            "goal_events.csv", "journey_runs.csv", "journey_results.csv",
         ])
-        #expect(written.map(\.rows) == [0, 0, 0, 0, 0, 0])
+        #expect(written.map(\.rows) == [0, 0, 0, 0, 0, 0, 0, 0, 0])
         #expect(try names(out) == [
-            ".keep", "behaviours.csv", "contacts.csv", "conversation_events.csv", "goal_events.csv", "goals.csv", "messages.csv",
+            ".keep", "behaviours.csv", "contacts.csv", "conversation_events.csv", "goal_events.csv", "goals.csv",
+            "journey_results.csv", "journey_runs.csv", "message_statuses.csv", "messages.csv",
         ])
     }
 }
