@@ -89,6 +89,6 @@ let package = Package(
         .testTarget(
             name: "InsightsCLITests",
             dependencies: ["InsightsCLI", "InsightsTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["Scripts"]),
+            exclude: ["Scripts", "Golden"]),
     ]
 )

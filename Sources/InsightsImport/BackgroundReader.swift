@@ -84,6 +84,14 @@ public final class BackgroundReader<Row: Sendable>: @unchecked Sendable {
         queue.removeAll()
     }
 
+    /// Waits until the reader has filled the queue (and so pauses) or has finished: the
+    /// moment a test checks what the queue still holds.
+    func waitUntilQueueIsFull() {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count < capacity, !finished { condition.wait() }
+    }
+
     private func read(_ file: ImportFile, batchSize: Int, transform: (RawRow) -> Row) {
         var file = file
         var rows: [Row] = []

@@ -39,12 +39,15 @@ public struct ArchiveJob {
     public let templates: URL
     /// The version of Insights shown in the files (and part of the stamp).
     public let generatorVersion: String
+    /// When set, the newest month's folder also gets `email.html` and `report.eml` (for
+    /// `archive --send`), the same files as `insights report --month … --email`.
+    public let email: ReportJob<Store>.Email?
 
     /// Describes an archive run.
     public init(
         store: Store, folder: URL, calendar: ReportCalendar, since: (year: Int, month: Int)? = nil,
         until: (year: Int, month: Int)? = nil, title: String? = nil, templates: URL,
-        generatorVersion: String = InsightsVersion.current
+        generatorVersion: String = InsightsVersion.current, email: ReportJob<Store>.Email? = nil
     ) {
         self.store = store
         self.folder = folder
@@ -54,6 +57,7 @@ public struct ArchiveJob {
         self.title = title
         self.templates = templates
         self.generatorVersion = generatorVersion
+        self.email = email
     }
 
     /// The months to write: from the first to the last month with activity, clipped to
@@ -87,9 +91,12 @@ public struct ArchiveJob {
         let stamp = try ArchiveStamp(
             data: store.dataStamp(), version: generatorVersion, timezone: timezone, title: name,
             templates: ArchiveStamp.fingerprint(of: templates), months: months.map(\.key))
+        // With email the stamp says so: adding or dropping --send rewrites the newest month.
+        let stampText = stamp.text + (email.map { "email \(ArchiveStamp.describe($0))\n" } ?? "")
         let stampURL = folder.appendingPathComponent(".insights-archive")
-        let pages = months.map { folder.appendingPathComponent("\($0.key)/index.html") } + [folder.appendingPathComponent("index.html")]
-        if (try? String(contentsOf: stampURL, encoding: .utf8)) == stamp.text,
+        var pages = months.map { folder.appendingPathComponent("\($0.key)/index.html") } + [folder.appendingPathComponent("index.html")]
+        if email != nil, let newest = months.last { pages.append(folder.appendingPathComponent("\(newest.key)/report.eml")) }
+        if (try? String(contentsOf: stampURL, encoding: .utf8)) == stampText,
             pages.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) })
         {
             return Result(folder: folder, months: months.map(\.key), upToDate: true, written: [], unchanged: [], homeChanged: false)
@@ -115,6 +122,11 @@ public struct ArchiveJob {
                     path: "index.html", text: renderer.render(report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: note)),
             ]
             files += ReportCSV.files(for: report).map { OutputFile(path: "data/\($0.fileName)", text: $0.text) }
+            if let email, index == months.count - 1 {
+                // Attached as `report --email` attaches it: the page without the archive's links.
+                let page = renderer.render(report, dataAsOf: dataAsOf, conversationNote: note)
+                files += try ReportEmail.files(report, email: email, renderer: renderer, dataAsOf: dataAsOf, page: page)
+            }
             if Self.holdsExactly(files, monthFolder) {
                 unchanged.append(item.key)
             } else {
@@ -125,7 +137,7 @@ public struct ArchiveJob {
         }
         let home = try renderer.renderArchiveIndex(entries, serviceName: name, timeZone: timezone, generatorVersion: generatorVersion)
         let homeChanged = try AtomicFile.writeIfChanged(home, to: folder.appendingPathComponent("index.html"))
-        try AtomicFile.write(stamp.text, to: stampURL)
+        try AtomicFile.write(stampText, to: stampURL)
         return Result(
             folder: folder, months: months.map(\.key), upToDate: false, written: written, unchanged: unchanged,
             homeChanged: homeChanged)
@@ -156,6 +168,11 @@ struct ArchiveStamp {
             "data \(data)", "insights \(version)", "timezone \(timezone)", "title \(title)", "templates \(templates)",
             "months \(months.joined(separator: " "))",
         ].joined(separator: "\n") + "\n"
+    }
+
+    /// The email headers as one stamp line.
+    static func describe(_ email: ReportJob<Store>.Email) -> String {
+        "to=\(email.to ?? "") from=\(email.from ?? "") subject=\(email.subject ?? "")"
     }
 
     /// A fingerprint of every template file's name and bytes (FNV-1a, 64 bits).

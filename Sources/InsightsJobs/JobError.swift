@@ -17,6 +17,8 @@ public enum JobError: Error, LocalizedError, Equatable, Sendable {
     case noChromium
     /// Chromium failed.
     case pdfFailed(String)
+    /// A file a job wrote earlier cannot be read back (the archive's report.eml for --send).
+    case unreadable(path: String)
 
     /// One sentence for the user.
     public var errorDescription: String? {
@@ -34,6 +36,8 @@ public enum JobError: Error, LocalizedError, Equatable, Sendable {
                 + "index.html was written."
         case .pdfFailed(let reason):
             return "Chromium could not print the PDF (\(reason)); index.html was written."
+        case .unreadable(let path):
+            return "\(path): cannot be read; run the command again to rewrite it."
         case .noTemplates(let searched):
             return "No report templates found (looked in \(searched.joined(separator: ", "))); pass --templates DIR."
         }

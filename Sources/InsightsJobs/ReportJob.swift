@@ -83,14 +83,7 @@ public struct ReportJob<Source: ReportSource> {
         let page = renderer.render(report, dataAsOf: dataAsOf, conversationNote: note)
         files.append(OutputFile(path: "index.html", text: page))
         if let email {
-            let html = try renderer.renderEmail(report, dataAsOf: dataAsOf)
-            files.append(OutputFile(path: "email.html", text: html))
-            let message = EmailMessage(
-                from: email.from ?? "Insights <insights@localhost>", to: email.to,
-                subject: email.subject ?? "\(report.serviceName): Insights report, \(Format.monthLabel(report.period))",
-                date: Self.midnight(after: report.period.to), html: html,
-                text: renderer.renderEmailText(report, dataAsOf: dataAsOf), attachment: page)
-            files.append(OutputFile(path: "report.eml", text: message.rendered()))
+            files += try ReportEmail.files(report, email: email, renderer: renderer, dataAsOf: dataAsOf, page: page)
         }
         try ReportFolder.write(files, to: folder)
         return Result(folder: folder, report: report, closesNote: note)

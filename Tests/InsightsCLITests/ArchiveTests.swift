@@ -2,7 +2,7 @@ import Foundation
 import InsightsTestSupport
 import Testing
 
-@Suite(.serialized) struct ArchiveTests {
+@Suite(.serialized, .temporaryFolders) struct ArchiveTests {
     /// Writes `text` into `folder/name`.
     private func write(_ text: String, _ name: String, in folder: URL) throws -> String {
         let url = folder.appendingPathComponent(name)
@@ -75,8 +75,7 @@ import Testing
 
     @Test func demoArchiveIsBrowsableAndASecondRunRewritesNothing() throws {
         let work = try TestPaths.temporaryDirectory("demo-archive")
-        let demo = work.appendingPathComponent("demo")
-        #expect(try CLIRunner.run(["demo", "--out", demo.path], in: TestPaths.packageRoot).status == 0)
+        let demo = try SharedDemo.folder()
         let out = work.appendingPathComponent("archive")
         let arguments = [
             "archive", "--db", demo.appendingPathComponent("demo.sqlite").path, "--out", out.path, "--timezone",

@@ -4,7 +4,7 @@ import Testing
 
 /// The conformance cases of `../shared/conformance`: import every data file with the built
 /// `insights`, report the case's period, and compare every key of `expected.json`.
-@Suite(.serialized) struct ConformanceTests {
+@Suite(.serialized, .temporaryFolders) struct ConformanceTests {
     @Test func berlinDST() throws {
         let caseFolder = TestPaths.shared.appendingPathComponent("conformance/berlin-dst")
         let work = try TestPaths.temporaryDirectory("conformance")

@@ -5,14 +5,9 @@ import Testing
 
 /// Every chart block offers its numbers as CSV, on the page and in `data/`, equal to
 /// `metrics.json`; `--pdf` prints the page; `--templates` uses a user's copy.
-@Suite(.serialized) struct DownloadTests {
-    /// One demo report shared by the tests of this suite.
-    static let demo: URL? = {
-        guard let work = try? TestPaths.temporaryDirectory("downloads") else { return nil }
-        let out = work.appendingPathComponent("demo")
-        let result = try? CLIRunner.run(["demo", "--out", out.path], in: TestPaths.packageRoot)
-        return result?.status == 0 ? out : nil
-    }()
+@Suite(.serialized, .temporaryFolders) struct DownloadTests {
+    /// The demo report shared by the CLI tests.
+    static var demo: URL? { try? SharedDemo.folder() }
 
     /// The page's CSV links: file name → decoded text.
     private func links(in html: String) -> [String: String] {
@@ -90,12 +85,13 @@ import Testing
     }
 
     @Test func pdfHasTheFourSections() throws {
-        let out = try #require(Self.demo)
+        let demo = try #require(Self.demo)
+        let out = try TestPaths.temporaryDirectory("pdf")
         let result = try CLIRunner.run(
-            ["report", "--db", out.appendingPathComponent("demo.sqlite").path, "--month", "2026-10", "--out", out.path, "--pdf"],
+            ["report", "--db", demo.appendingPathComponent("demo.sqlite").path, "--month", "2026-10", "--out", out.path, "--pdf"],
             in: TestPaths.packageRoot)
         if result.stderr.contains("not installed") {
-            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("chromium is not installed") }
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("chromium is not installed (apt-get install chromium)") }
             return
         }
         #expect(result.status == 0, "\(result.stderr)")

@@ -3,14 +3,9 @@ import InsightsTestSupport
 import Testing
 
 /// `report --email`: email.html for mail clients and report.eml, checked by Python's MIME parser.
-@Suite(.serialized) struct EmailTests {
-    /// One demo shared by the tests of this suite.
-    static let demo: URL? = {
-        guard let work = try? TestPaths.temporaryDirectory("email") else { return nil }
-        let out = work.appendingPathComponent("demo")
-        let result = try? CLIRunner.run(["demo", "--out", out.path], in: TestPaths.packageRoot)
-        return result?.status == 0 ? out : nil
-    }()
+@Suite(.serialized, .temporaryFolders) struct EmailTests {
+    /// The demo shared by the CLI tests.
+    static var demo: URL? { try? SharedDemo.folder() }
 
     @Test func demoEmailIsAValidMIMEMessage() throws {
         let demo = try #require(Self.demo)

@@ -5,7 +5,7 @@ import Testing
 /// `insights export` of the kinds and columns of schema v4: message statuses, Journey runs and
 /// results, consent times, contact fields, and the `position` and `seq` that keep listing and
 /// replay order in a copy without row order.
-@Suite(.serialized) struct ExportKindsTests {
+@Suite(.serialized, .temporaryFolders) struct ExportKindsTests {
     let root = TestPaths.packageRoot
 
     static let files: [(name: String, text: String)] = [

@@ -5,7 +5,7 @@ import Testing
 /// `insights export`: every stored record back in the import format, such that importing the
 /// files into a fresh database gives byte-identical `metrics.json` for any period, and exporting
 /// that database again gives byte-identical files.
-@Suite(.serialized) struct ExportTests {
+@Suite(.serialized, .temporaryFolders) struct ExportTests {
     let root = TestPaths.packageRoot
     static let kinds = [
         "goals", "behaviours", "contacts", "messages", "message_statuses", "conversation_events", "goal_events",
@@ -43,9 +43,7 @@ import Testing
 
     @Test func demoDatabaseRoundTripsInBothFormats() throws {
         let work = try TestPaths.temporaryDirectory("export-demo")
-        let demo = work.appendingPathComponent("demo")
-        try run(["demo", "--out", demo.path])
-        let original = demo.appendingPathComponent("demo.sqlite").path
+        let original = try SharedDemo.database()
         // The service name lives in the database's meta table, not in any record: the summary
         // says so, and the imported copy is reported with it as --title.
         try requireRoundTrip(

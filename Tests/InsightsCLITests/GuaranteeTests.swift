@@ -5,7 +5,7 @@ import Testing
 
 /// Concurrent commands, read-only databases, period bounds and pipes (issue 14, items 10, 12,
 /// 15, 17), with the built executable.
-@Suite struct GuaranteeTests {
+@Suite(.temporaryFolders) struct GuaranteeTests {
     static let messages = """
         message_id,contact_id,direction,timestamp,author_type
         m1,c1,in,2026-10-03T12:05:00Z,

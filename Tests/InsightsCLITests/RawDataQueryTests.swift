@@ -19,10 +19,7 @@ import Testing
         }
         #expect(queries.count >= 6, "the README documents at least six example queries; found \(queries.count)")
 
-        let work = try TestPaths.temporaryDirectory("raw-data")
-        let demo = work.appendingPathComponent("demo")
-        let made = try CLIRunner.run(["demo", "--out", demo.path], in: TestPaths.packageRoot)
-        try #require(made.status == 0, "\(made.stderr)")
+        let demo = try SharedDemo.folder()
         var configuration = Configuration()
         configuration.readonly = true
         let database = try DatabaseQueue(

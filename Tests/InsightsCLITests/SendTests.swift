@@ -3,18 +3,14 @@ import InsightsTestSupport
 import Testing
 
 /// `insights send` on a real report folder, through a real SMTP server (aiosmtpd) on loopback.
-@Suite(.serialized, .enabled(if: SMTPTestServer.shouldRun, "aiosmtpd missing: run Tests/InsightsSendTests/Scripts/setup-venv.sh"))
+@Suite(.serialized, .temporaryFolders, .enabled(if: SMTPTestServer.shouldRun, "aiosmtpd missing: run Tests/InsightsSendTests/Scripts/setup-venv.sh"))
 struct SendTests {
-    /// A report folder made by `demo` then `report --email` (no --email-to: `To: undisclosed-recipients:;`).
+    /// A report folder made by `report --email` on the shared demo (no --email-to: `To: undisclosed-recipients:;`).
     static func reportFolder() throws -> URL {
-        let work = try TestPaths.temporaryDirectory("send")
-        let demo = work.appendingPathComponent("demo")
-        let made = try CLIRunner.run(["demo", "--out", demo.path], in: TestPaths.packageRoot)
-        guard made.status == 0 else { throw TestServerError(message: "demo failed: \(made.stderr)") }
-        let out = work.appendingPathComponent("report")
+        let out = try TestPaths.sharedDirectory("send").appendingPathComponent("report")
         let report = try CLIRunner.run(
             [
-                "report", "--db", demo.appendingPathComponent("demo.sqlite").path, "--month", "2026-10", "--timezone",
+                "report", "--db", try SharedDemo.database(), "--month", "2026-10", "--timezone",
                 "Africa/Johannesburg", "--out", out.path, "--email",
             ], in: TestPaths.packageRoot)
         guard report.status == 0 else { throw TestServerError(message: "report failed: \(report.stderr)") }

@@ -5,7 +5,7 @@ import Testing
 /// `insights import --source turn` on the hand-written Turn-shaped export of
 /// `Tests/InsightsImportTests/Fixtures/turn` (its README tells the story), then `insights
 /// report` for 2026-10-05 … 2026-10-11 (UTC), compared with numbers worked out by hand.
-@Suite(.serialized) struct TurnImportTests {
+@Suite(.serialized, .temporaryFolders) struct TurnImportTests {
     let root = TestPaths.packageRoot
     let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/InsightsImportTests/Fixtures/turn")
     let authorMap = ["--author-map", "REMINDER=reminder,THREAD=thread"]

@@ -1,9 +1,11 @@
 import Foundation
-import InsightsImport
+import InsightsTestSupport
 import Testing
 
+@testable import InsightsImport
+
 /// The background reader hands out every row, in order, then the end or the syntax error.
-@Suite struct BackgroundReaderTests {
+@Suite(.temporaryFolders) struct BackgroundReaderTests {
     private func drain(_ reader: BackgroundReader<Int>) -> (lines: [Int], last: BackgroundReader<Int>.Batch) {
         var lines: [Int] = []
         while true {
@@ -54,14 +56,14 @@ import Testing
         weak var first: Box?
         for _ in 0..<5 {
             // The reader runs ahead and fills the queue before each batch is taken.
-            Thread.sleep(forTimeInterval: 0.02)
+            reader.waitUntilQueueIsFull()
             guard case .rows(let rows) = reader.next() else {
                 Issue.record("expected rows")
                 return
             }
             first = first ?? rows[0]
         }
-        Thread.sleep(forTimeInterval: 0.02)
+        reader.waitUntilQueueIsFull()
         #expect(first == nil, "the first batch is still referenced")
     }
 

@@ -12,7 +12,7 @@ func byteFixture(_ name: String, _ bytes: [UInt8]) throws -> String {
 }
 
 /// Input that used to be merged, rounded or cut short silently (issue 14).
-@Suite struct HostileInputTests {
+@Suite(.temporaryFolders) struct HostileInputTests {
     // MARK: Item 1: ids as JSON numbers and booleans
 
     @Test func ndjsonIntegerIdsKeepEveryDigit() throws {

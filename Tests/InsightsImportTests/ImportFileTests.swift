@@ -26,7 +26,7 @@ func decodeAll(_ path: String, kind: RecordKind? = nil) throws -> ([ImportRecord
     return (records, issues)
 }
 
-@Suite struct ImportFileTests {
+@Suite(.temporaryFolders) struct ImportFileTests {
     @Test func kindFromFileName() {
         #expect(RecordKind(fileName: "messages.csv") == .messages)
         #expect(RecordKind(fileName: "Goal_Events.ndjson.gz") == .goalEvents)

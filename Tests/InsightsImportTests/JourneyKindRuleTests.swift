@@ -5,7 +5,7 @@ import Testing
 
 /// The row rules of message statuses, Journey runs and results, contact fields and the
 /// integer columns `position` and `seq`, each on its own line.
-@Suite struct JourneyKindRuleTests {
+@Suite(.temporaryFolders) struct JourneyKindRuleTests {
     @Test func statusRules() throws {
         let path = try fixture(
             "message_statuses.csv",

@@ -3,7 +3,7 @@ import InsightsTestSupport
 import Testing
 
 /// Every row rule of DATA.md that needs no stored data, each on its own line.
-@Suite struct RowRuleTests {
+@Suite(.temporaryFolders) struct RowRuleTests {
     @Test func messageRules() throws {
         let path = try fixture(
             "messages.csv",

@@ -8,7 +8,7 @@ import Testing
 ///
 /// The metrics of the same export are checked
 /// end to end in `InsightsCLITests/TurnImportTests`.
-@Suite struct TurnConversionTests {
+@Suite(.temporaryFolders) struct TurnConversionTests {
     let mapped = TurnImportOptions(authorMap: ["REMINDER": .reminder, "THREAD": .thread])
 
     func convert(_ folder: URL = TurnFixtures.export, options: TurnImportOptions) throws -> TurnConversion {

@@ -23,7 +23,7 @@ enum TurnFixtures {
     }
 }
 
-@Suite struct TurnTableTests {
+@Suite(.temporaryFolders) struct TurnTableTests {
     @Test func tableFromFileName() {
         #expect(TurnTable(fileName: "messages.csv") == .messages)
         #expect(TurnTable(fileName: "chats.ndjson.gz") == .chats)

@@ -4,7 +4,7 @@ import InsightsTestSupport
 @testable import InsightsRender
 import Testing
 
-@Suite struct PageTests {
+@Suite(.temporaryFolders) struct PageTests {
     static let templates = TestPaths.packageRoot.appendingPathComponent("templates")
 
     @Test func pageHasTheFourSectionsInOrder() throws {
@@ -99,7 +99,7 @@ import Testing
     }
 }
 
-@Suite struct EmailRenderTests {
+@Suite(.temporaryFolders) struct EmailRenderTests {
     @Test func emailHasNoSVGNoDetailsNoStyleAndEscapes() throws {
         let renderer = try ReportRenderer(templates: PageTests.templates)
         let html = try renderer.renderEmail(sampleReport(authorName: "<script>alert('x')</script>Eve & <b>Co</b>"))

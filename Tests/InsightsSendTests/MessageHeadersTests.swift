@@ -1,9 +1,11 @@
 import Foundation
+import InsightsTestSupport
 import Testing
 
 @testable import InsightsSend
 
 /// The pure part: `To:`/`Cc:` rewriting, the envelope sender, addresses, URLs and envelopes.
+@Suite(.temporaryFolders)
 struct MessageHeadersTests {
     private func addresses(_ texts: [String]) throws -> [MailAddress] { try texts.map { try MailAddress($0) } }
 
@@ -117,7 +119,7 @@ struct MessageHeadersTests {
         #expect(throws: SendError(.incompleteCredentials(missing: "user"))) {
             try SMTPCredentials.fromEnvironment(["INSIGHTS_SMTP_PASSWORD": "p"])
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pw-\(UUID().uuidString)")
+        let file = try TestPaths.temporaryDirectory("password").appendingPathComponent("pw")
         try Data("from file\nsecond line\n".utf8).write(to: file)
         // The file wins over the environment's password, and only its first line counts.
         #expect(

@@ -5,7 +5,7 @@ import Testing
 @testable import InsightsSend
 
 /// `SMTPClient` against a real SMTP server (aiosmtpd) on loopback: what arrives, and each failure's error.
-@Suite(.serialized, .enabled(if: SMTPTestServer.shouldRun, "aiosmtpd missing: run Tests/InsightsSendTests/Scripts/setup-venv.sh"))
+@Suite(.serialized, .temporaryFolders, .enabled(if: SMTPTestServer.shouldRun, "aiosmtpd missing: run Tests/InsightsSendTests/Scripts/setup-venv.sh"))
 struct SMTPDeliveryTests {
     /// A message whose body has a line starting with a dot (dot-stuffed on the wire) and CRLF ends.
     let message = Data(

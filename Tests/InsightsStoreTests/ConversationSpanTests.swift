@@ -10,7 +10,7 @@ import Testing
 /// `conversation_spans` is derived at import: after any sequence of imports (later data,
 /// earlier data, messages moved in time or to another contact) it must equal a replay of
 /// every stored step from scratch.
-@Suite struct ConversationSpanTests {
+@Suite(.temporaryFolders) struct ConversationSpanTests {
     static let header = "message_id,contact_id,direction,timestamp,author_type,author_id,author_name\n"
     static let eventHeader = "contact_id,event,timestamp,actor_id,actor_name\n"
 

@@ -31,7 +31,7 @@ struct TestDatabase {
     }
 }
 
-@Suite struct StoreImportTests {
+@Suite(.temporaryFolders) struct StoreImportTests {
     static let goals = "goal_id,name\ng1,Attend visits\ng2,Quit smoking\n"
     static let behaviours = "behaviour_id,goal_id,name\nb1,g1,Booked\nb2,g2,Quit date\n"
     static let messages = """
@@ -161,7 +161,7 @@ struct TestDatabase {
 }
 
 /// The archive's stamp of the stored data.
-@Suite struct DataStampTests {
+@Suite(.temporaryFolders) struct DataStampTests {
     @Test func aRestoredCopyWithOtherDataHasAnotherStamp() throws {
         // Two databases with one id and one import each: what a restored copy of an empty
         // database becomes when each gets a different file. Both count 1 import.

@@ -7,7 +7,7 @@ import Testing
 
 /// Importing message statuses, Journey runs and results: idempotent, atomic per file, and the
 /// conformance case with every new kind.
-@Suite struct StoreKindsImportTests {
+@Suite(.temporaryFolders) struct StoreKindsImportTests {
     static let statuses = """
         message_id,status,timestamp,error
         m1,sent,2026-10-03T10:00:01Z,

@@ -7,7 +7,7 @@ import Testing
 
 /// The period reads of Journeys, delivery, consent, response times and segments, on a tiny
 /// hand-made import whose every expected row is worked out below.
-@Suite struct StoreReadsTests {
+@Suite(.temporaryFolders) struct StoreReadsTests {
     static let october = utc("2026-10-01T00:00")..<utc("2026-11-01T00:00")
     static let september = utc("2026-09-01T00:00")..<utc("2026-10-01T00:00")
 
@@ -198,7 +198,7 @@ import Testing
     }
 }
 
-@Suite struct GoalOrderTests {
+@Suite(.temporaryFolders) struct GoalOrderTests {
     @Test func goalsAndBehavioursAreListedByPositionThenImportOrder() throws {
         let db = try TestDatabase()
         try db.importText("goals.csv", "goal_id,name,position\ng1,Walk,2\ng2,Quit,\ng3,Sleep,1\ng4,Eat,\n")

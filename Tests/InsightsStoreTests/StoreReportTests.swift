@@ -6,7 +6,7 @@ import InsightsTestSupport
 import Testing
 
 /// The store's side of a report: which rows it reads and the derived columns it keeps.
-@Suite struct StoreReportTests {
+@Suite(.temporaryFolders) struct StoreReportTests {
     @Test func countriesFirstMessagesAndNamesComeFromTheStore() throws {
         let db = try TestDatabase()
         try db.importText(

@@ -16,6 +16,14 @@ struct ArchiveCommand: ParsableCommand {
             any static host. Running it again recomputes nothing when the database, the options
             and the templates are unchanged; otherwise it rewrites only the pages whose content
             changed. Every file is written to a temporary file and renamed.
+
+            With --send, the newest month also gets email.html and report.eml (as from \
+            `insights report --email`), and its report.eml is sent as `insights send` sends it, \
+            but only when it differs from the last one sent (DIR/.insights-archive-sent): running \
+            again sends nothing twice, and a run that reached nobody is retried by the next run. \
+            Exit status: 0 written (and sent to everyone, or nothing to send), 1 a failure or \
+            nobody got the report, 2 some recipients were refused (the others got it), 64 bad \
+            options.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -37,19 +45,29 @@ struct ArchiveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of report templates (a copy of templates/).", valueName: "dir"))
     var templates: String?
 
+    @Flag(help: "Then send the newest month's report.eml through --smtp, unless it was sent before unchanged.")
+    var send = false
+
+    @Option(name: .customLong("email-from"), help: ArgumentHelp("The report.eml sender (with --send).", valueName: "address"))
+    var emailFrom: String?
+
+    @OptionGroup(title: "Sending (with --send)") var mail: SMTPOptions
+
     func validate() throws {
         for (flag, value) in [("--since", since), ("--until", until)] {
             if let value, PeriodOptions.parseMonth(value) == nil {
                 throw ValidationError("\(flag) \"\(value)\" is not a month; write YYYY-MM, e.g. 2026-10.")
             }
         }
+        try validateSending()
     }
 
     func run() throws {
+        let server = send ? try mail.server() : nil
         let job = ArchiveJob(
             store: try Store(path: database.db, create: false), folder: URL(fileURLWithPath: out), calendar: zone.calendar,
             since: since.flatMap(PeriodOptions.parseMonth), until: until.flatMap(PeriodOptions.parseMonth), title: title,
-            templates: try TemplateFolder.locate(templates))
+            templates: try TemplateFolder.locate(templates), email: email)
         let result: ArchiveJob.Result
         do {
             result = try job.run()
@@ -59,11 +77,12 @@ struct ArchiveCommand: ParsableCommand {
         let folder = result.folder
         if result.upToDate {
             print("All \(result.months.count) months are up to date in \(folder.path); nothing recomputed.")
-            return
+        } else {
+            print("Archive of \(result.months.count) months in \(folder.path)/index.html")
+            print("  written: \(result.written.isEmpty ? "none" : result.written.joined(separator: ", "))")
+            print("  up to date: \(result.unchanged.isEmpty ? "none" : result.unchanged.joined(separator: ", "))")
+            print("  home page: \(result.homeChanged ? "written" : "up to date")")
         }
-        print("Archive of \(result.months.count) months in \(folder.path)/index.html")
-        print("  written: \(result.written.isEmpty ? "none" : result.written.joined(separator: ", "))")
-        print("  up to date: \(result.unchanged.isEmpty ? "none" : result.unchanged.joined(separator: ", "))")
-        print("  home page: \(result.homeChanged ? "written" : "up to date")")
+        if let server { try sendNewest(of: result, through: server) }
     }
 }
