@@ -45,6 +45,10 @@ public struct ArchiveEntry: Equatable, Sendable {
     public let messagesReceived: Int
     /// Goal completions (summed over goals).
     public let goalsCompleted: Int
+    /// Journey runs started in the month (summed over Journeys).
+    public let journeyRunsStarted: Int
+    /// Of those, the runs completed by the month's end.
+    public let journeyRunsCompleted: Int
 
     /// Creates an entry from a month's report.
     public init(month: String, href: String, report: Report) {
@@ -54,6 +58,8 @@ public struct ArchiveEntry: Equatable, Sendable {
         self.activeUsers = report.audience.activeUsers
         self.messagesReceived = report.engagement.messagesReceived
         self.goalsCompleted = report.impact.totalCompleted
+        self.journeyRunsStarted = report.journeys.journeys.reduce(0) { $0 + $1.runsStarted }
+        self.journeyRunsCompleted = report.journeys.totalCompleted
     }
 }
 
@@ -78,6 +84,9 @@ struct ArchiveView {
     let activeUsersChart: String
     let messagesChart: String
     let goalsChart: String
+    /// Some month has a Journey run: the trends show runs started and completed.
+    let hasJourneyTrend: Bool
+    let journeysChart: String
 
     init(entries: [ArchiveEntry], serviceName: String, timeZone: String, generatorVersion: String) {
         let oldestFirst = entries.sorted { $0.month < $1.month }
@@ -115,5 +124,16 @@ struct ArchiveView {
         messagesChart = chart(
             "trend-messages", "Messages received per month", "messages received", oldestFirst.map(\.messagesReceived))
         goalsChart = chart("trend-goals", "Goals completed per month", "goal completions", oldestFirst.map(\.goalsCompleted))
+        hasJourneyTrend = oldestFirst.contains { $0.journeyRunsStarted > 0 }
+        journeysChart = BarChart(
+            id: "trend-journeys", title: "Journey runs started and completed per month",
+            description: "Journey runs started, and of them completed, month by month from \(full.first ?? "") to \(full.last ?? "").",
+            labels: labels, fullLabels: full,
+            series: [
+                .init(name: "runs started", cssClass: "s-started", values: oldestFirst.map(\.journeyRunsStarted)),
+                .init(name: "runs completed", cssClass: "s-completed", values: oldestFirst.map(\.journeyRunsCompleted)),
+            ],
+            layout: .grouped, unit: "runs"
+        ).render()
     }
 }

@@ -3,7 +3,7 @@ import InsightsMetrics
 /// `metrics.json`: every number of a report under the keys of METRICS.md.
 public enum MetricsJSON {
     /// The version of the file's layout.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The document of a report.
     public static func document(for report: Report) -> JSONValue {
@@ -25,7 +25,8 @@ public enum MetricsJSON {
                     ("to", .string(report.previousPeriod.to.description)),
                 ])
             ),
-            ("impact", impact(report.impact)),
+            ("segment", .null),
+            ("impact", impact(report.impact, journeys: report.journeys)),
             ("audience", audience(report.audience)),
             ("engagement", engagement(report.engagement)),
             ("guidance", guidance(report.conversations, report.authorship)),
@@ -37,7 +38,7 @@ public enum MetricsJSON {
         document(for: report).rendered()
     }
 
-    private static func impact(_ impact: ImpactMetrics) -> JSONValue {
+    private static func impact(_ impact: ImpactMetrics, journeys metrics: JourneyMetrics) -> JSONValue {
         .object([
             (
                 "goals",
@@ -60,7 +61,8 @@ public enum MetricsJSON {
                             ),
                         ])
                     })
-            )
+            ),
+            ("journeys", journeys(metrics)),
         ])
     }
 

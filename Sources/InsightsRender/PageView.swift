@@ -17,6 +17,7 @@ struct PageView {
     let hasDataAsOf: Bool
     let isEmpty: Bool
     let impact: ImpactView
+    let impactJourneys: JourneysView
     let audience: AudienceView
     let engagement: EngagementView
     let guidance: GuidanceView
@@ -63,6 +64,7 @@ struct PageView {
         hasDataAsOf = dataAsOf != nil
         isEmpty = report.isEmpty
         impact = ImpactView(report.impact, headlines: headlines)
+        impactJourneys = JourneysView(report, headlines: headlines)
         audience = AudienceView(report.audience, headlines: headlines)
         engagement = EngagementView(report.engagement, headlines: headlines)
         guidance = GuidanceView(report.conversations, report.authorship, headlines: headlines, note: conversationNote)

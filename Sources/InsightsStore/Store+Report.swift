@@ -60,11 +60,13 @@ extension Store: ReportSource {
                     let previous = PreviousPeriodCounts(
                         received: scanned.previous.received, sent: scanned.previous.sent,
                         activeUsers: scanned.previous.active.count, newUsers: try firstInbound(db, in: previousRange).count)
-                    return PeriodData(
+                    var data = PeriodData(
                         period: period, calendar: calendar, tally: tally, previous: previous,
                         firstInbound: try firstInbound(db, in: range), countries: try countries(db, of: tally.activeContacts),
                         latestNames: try latestNames(db, for: tally), conversationSpans: try conversationSpans(db, range: range),
                         goals: try Self.goalDefinitions(db), goalEvents: try goalEvents(db, range: range))
+                    try Self.readJourneys(db, range: range, into: &data)
+                    return data
                 }
             }
             if let data { return data }

@@ -6,6 +6,7 @@ extension Report {
     /// - parameter generatorVersion: the version of Insights computing it.
     public init(data: PeriodData, serviceName: String, generatorVersion: String) {
         let tally = data.tally
+        let instants = data.instants
         let audience = AudienceMetrics(
             tally: tally, firstInbound: data.firstInbound, countries: data.countries,
             previous: PreviousAudience(activeUsers: data.previous.activeUsers, newUsers: data.previous.newUsers))
@@ -17,6 +18,10 @@ extension Report {
             timeZoneIdentifier: data.calendar.identifier,
             impact: ImpactMetrics(goals: data.goals, events: data.goalEvents), audience: audience,
             engagement: engagement, conversations: ConversationMetrics(period: data.instants, spans: data.conversationSpans),
-            authorship: AuthorshipMetrics(tally: tally, latestNames: data.latestNames))
+            authorship: AuthorshipMetrics(tally: tally, latestNames: data.latestNames),
+            journeys: JourneyMetrics(
+                period: instants, runs: data.journeyRuns, results: data.journeyResults, names: data.journeyNames),
+            journeysImported: data.journeysImported || !data.journeyRuns.isEmpty,
+            journeyResultsInPeriod: data.journeyResults.count { instants.contains($0.timestamp) })
     }
 }
