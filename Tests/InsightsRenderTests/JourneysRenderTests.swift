@@ -201,4 +201,19 @@ let hostileJourney = JourneyResult(
         #expect(text.contains("  10 Journey runs started\n  4 Journey runs completed\n  40 % completed per run started\n"))
         #expect(text.contains("  <b>Quiz</b> & more: 10 started · 4 completed · completion rate 40.0 %\n\nIs our audience growing?"))
     }
+
+    @Test func theArchiveTrendsCountRunsStartedAndCompleted() {
+        // hostileJourney: 10 runs started, 4 completed.
+        let entry = ArchiveEntry(month: "2026-10", href: "b", report: journeysReport([hostileJourney]))
+        #expect(entry.journeyRunsStarted == 10)
+        #expect(entry.journeyRunsCompleted == 4)
+        let without = ArchiveEntry(month: "2026-09", href: "a", report: sampleReport())
+        #expect(without.journeyRunsStarted == 0)
+        let view = ArchiveView(entries: [without, entry], serviceName: "s", timeZone: "UTC", generatorVersion: "0")
+        #expect(view.hasJourneyTrend)
+        #expect(view.journeysChart.contains("<title>October 2026: 10 runs started</title>"))
+        #expect(view.journeysChart.contains("<title>October 2026: 4 runs completed</title>"))
+        // No month with a run: no Journeys trend.
+        #expect(!ArchiveView(entries: [without, without], serviceName: "s", timeZone: "UTC", generatorVersion: "0").hasJourneyTrend)
+    }
 }
