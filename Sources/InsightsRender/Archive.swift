@@ -127,7 +127,8 @@ struct ArchiveView {
         hasJourneyTrend = oldestFirst.contains { $0.journeyRunsStarted > 0 }
         journeysChart = BarChart(
             id: "trend-journeys", title: "Journey runs started and completed per month",
-            description: "Journey runs started, and of them completed, month by month from \(full.first ?? "") to \(full.last ?? "").",
+            description: "Journey runs started, and of them completed, month by month from \(full.first ?? "") "
+                + "to \(full.last ?? "").",
             labels: labels, fullLabels: full,
             series: [
                 .init(name: "runs started", cssClass: "s-started", values: oldestFirst.map(\.journeyRunsStarted)),

@@ -134,7 +134,8 @@ struct EmailJourneys {
             // Whole percents that add up to 100: the last part takes what rounding left.
             var left = 100
             let parts = values.enumerated().map { index, value in
-                let width = index == values.count - 1 ? left : min(left, max(1, Int((Double(value.1) * 100 / Double(total)).rounded())))
+                let rounded = max(1, Int((Double(value.1) * 100 / Double(total)).rounded()))
+                let width = index == values.count - 1 ? left : min(left, rounded)
                 left -= width
                 return Part(label: "\(value.0): \(Format.integer(value.1))", width: String(width), color: value.2)
             }

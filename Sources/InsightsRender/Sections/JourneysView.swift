@@ -119,7 +119,9 @@ struct JourneysView {
             expired: Format.integer(journey.expired), interrupted: Format.integer(journey.interrupted),
             inProgress: Format.integer(journey.inProgress), completionRate: Format.percent(journey.completionRate),
             medianToComplete: median, outcomeChart: outcomeChart,
-            outcomes: parts.map { Outcome(label: $0.label, count: Format.integer($0.value), share: share($0.value), cssClass: $0.cssClass) },
+            outcomes: parts.map {
+                Outcome(label: $0.label, count: Format.integer($0.value), share: share($0.value), cssClass: $0.cssClass)
+            },
             hasDropOff: !steps.isEmpty, dropOffChart: dropOffChart,
             dropOff: steps.map { Entry(label: Format.visible($0.label), count: Format.integer($0.count)) },
             hasQuestions: !questions.isEmpty, questions: questions)
