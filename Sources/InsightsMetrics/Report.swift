@@ -11,6 +11,14 @@ public struct Report: Equatable, Sendable {
     public let timeZoneIdentifier: String
     /// "Are we making an impact?"
     public let impact: ImpactMetrics
+    /// "Are we making an impact?": Journeys.
+    public let journeys: JourneyMetrics
+    /// Whether the service has any Journey run stored (in any period); when not, the page
+    /// says what to import instead of showing the Journeys block.
+    public let journeysImported: Bool
+    /// The Journey results given in the period, whatever run they belong to (an answer in
+    /// a run begun before the period is activity too, though no Journey lists it).
+    public let journeyResultsInPeriod: Int
     /// "Is our audience growing?"
     public let audience: AudienceMetrics
     /// "How are our users engaging?"
@@ -33,7 +41,8 @@ public struct Report: Equatable, Sendable {
         serviceName: String, generatorVersion: String, period: ReportPeriod, timeZoneIdentifier: String,
         impact: ImpactMetrics, audience: AudienceMetrics, engagement: EngagementMetrics,
         conversations: ConversationMetrics, authorship: AuthorshipMetrics, reach: ReachMetrics? = nil,
-        consent: ConsentMetrics = .unmeasured
+        consent: ConsentMetrics = .unmeasured, journeys: JourneyMetrics = JourneyMetrics(journeys: []),
+        journeysImported: Bool? = nil, journeyResultsInPeriod: Int = 0
     ) {
         self.serviceName = serviceName
         self.generatorVersion = generatorVersion
@@ -46,14 +55,19 @@ public struct Report: Equatable, Sendable {
         self.authorship = authorship
         self.reach = reach ?? ReachMetrics(unmeasured: engagement, authorship: authorship)
         self.consent = consent
+        self.journeys = journeys
+        self.journeysImported = journeysImported ?? !journeys.journeys.isEmpty
+        self.journeyResultsInPeriod = journeyResultsInPeriod
     }
 
     /// Whether nothing happened in the period: no message, no goal event, no conversation
-    /// opened or closed (a conversation merely left open from before does not count).
+    /// opened or closed (a conversation merely left open from before does not count), no
+    /// Journey run started and no Journey result given.
     public var isEmpty: Bool {
         engagement.messagesReceived == 0 && engagement.messagesSent == 0 && impact.totalStarted == 0
             && impact.totalCompleted == 0 && conversations.opened == 0 && conversations.closed == 0
             && impact.goals.allSatisfy { $0.behaviours.allSatisfy { $0.actions == 0 } }
+            && journeys.journeys.isEmpty && journeyResultsInPeriod == 0
     }
 }
 

@@ -49,6 +49,10 @@ public struct ArchiveEntry: Equatable, Sendable {
     public let reachedUsers: Int?
     /// Read rate of the delivered messages; nil when none was delivered.
     public let readRate: Double?
+    /// Journey runs started in the month (summed over Journeys).
+    public let journeyRunsStarted: Int
+    /// Of those, the runs completed by the month's end.
+    public let journeyRunsCompleted: Int
 
     /// Creates an entry from a month's report.
     public init(month: String, href: String, report: Report) {
@@ -60,6 +64,8 @@ public struct ArchiveEntry: Equatable, Sendable {
         self.goalsCompleted = report.impact.totalCompleted
         self.reachedUsers = report.reach.reachedUsers
         self.readRate = report.reach.readRate
+        self.journeyRunsStarted = report.journeys.journeys.reduce(0) { $0 + $1.runsStarted }
+        self.journeyRunsCompleted = report.journeys.totalCompleted
     }
 }
 
@@ -89,6 +95,9 @@ struct ArchiveView {
     let hasReachTrends: Bool
     let reachedUsersChart: String
     let readRateChart: String
+    /// Some month has a Journey run: the trends show runs started and completed.
+    let hasJourneyTrend: Bool
+    let journeysChart: String
 
     init(entries: [ArchiveEntry], serviceName: String, timeZone: String, generatorVersion: String) {
         let oldestFirst = entries.sorted { $0.month < $1.month }
@@ -133,5 +142,17 @@ struct ArchiveView {
         readRateChart = chart(
             "trend-read-rate", "Read rate per month (percent)", "% of delivered messages read",
             oldestFirst.map { Int((($0.readRate ?? 0) * 100).rounded()) })
+        hasJourneyTrend = oldestFirst.contains { $0.journeyRunsStarted > 0 }
+        journeysChart = BarChart(
+            id: "trend-journeys", title: "Journey runs started and completed per month",
+            description: "Journey runs started, and of them completed, month by month from \(full.first ?? "") "
+                + "to \(full.last ?? "").",
+            labels: labels, fullLabels: full,
+            series: [
+                .init(name: "runs started", cssClass: "s-started", values: oldestFirst.map(\.journeyRunsStarted)),
+                .init(name: "runs completed", cssClass: "s-completed", values: oldestFirst.map(\.journeyRunsCompleted)),
+            ],
+            layout: .grouped, unit: "runs"
+        ).render()
     }
 }

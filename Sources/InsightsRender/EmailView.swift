@@ -35,6 +35,7 @@ struct EmailView {
     let impactHeadlines: [Headline]
     let goals: [Goal]
     let hasGoalActivity: Bool
+    let journeys: EmailJourneys
     let audienceHeadlines: [Headline]
     let dailyUsers: [Column]
     let firstDay: String
@@ -81,6 +82,7 @@ struct EmailView {
                     bars: values.map { Self.bar($0.1, $0.0, of: widest, text: "\(Format.integer($0.0)) users", color: $0.2) })
             }
         hasGoalActivity = !goals.isEmpty
+        journeys = EmailJourneys(report)
         audienceHeadlines = headlines.headlines(for: .audienceDaily)
         let peak = Double(max(report.audience.daily.map(\.activeUsers).max() ?? 0, 1))
         dailyUsers = report.audience.daily.map { day in
@@ -156,6 +158,7 @@ enum EmailText {
         }
         for reportSection in ReportSection.allCases {
             section(reportSection.title, headlines.headlines(for: reportSection))
+            if reportSection == .impact { lines.insert(contentsOf: journeyLines(report), at: lines.count - 1) }
         }
         lines.append("The full report, with charts and explanations, is attached (index.html).")
         lines.append(headlines.generator + (dataAsOf.map { ", data imported on \($0)." } ?? "."))

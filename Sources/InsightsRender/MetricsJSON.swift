@@ -25,8 +25,8 @@ public enum MetricsJSON {
                     ("to", .string(report.previousPeriod.to.description)),
                 ])
             ),
-            ("impact", impact(report.impact)),
             ("segment", .null),
+            ("impact", impact(report.impact, journeys: report.journeys)),
             ("audience", audience(report.audience).adding([("reach", reach(report.reach)), ("consent", consent(report.consent))])),
             ("engagement", engagement(report.engagement)),
             ("guidance", guidance(report.conversations, report.authorship)),
@@ -38,7 +38,7 @@ public enum MetricsJSON {
         document(for: report).rendered()
     }
 
-    private static func impact(_ impact: ImpactMetrics) -> JSONValue {
+    private static func impact(_ impact: ImpactMetrics, journeys metrics: JourneyMetrics) -> JSONValue {
         .object([
             (
                 "goals",
@@ -61,7 +61,8 @@ public enum MetricsJSON {
                             ),
                         ])
                     })
-            )
+            ),
+            ("journeys", journeys(metrics)),
         ])
     }
 

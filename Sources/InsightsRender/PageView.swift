@@ -17,6 +17,7 @@ struct PageView {
     let hasDataAsOf: Bool
     let isEmpty: Bool
     let impact: ImpactView
+    let impactJourneys: JourneysView
     let audience: AudienceView
     /// The `audience-reach` block (read from inside the audience section).
     let audienceReach: ReachView
@@ -65,6 +66,7 @@ struct PageView {
         hasDataAsOf = dataAsOf != nil
         isEmpty = report.isEmpty
         impact = ImpactView(report.impact, headlines: headlines)
+        impactJourneys = JourneysView(report, headlines: headlines)
         audience = AudienceView(report.audience, headlines: headlines)
         audienceReach = ReachView(report, headlines: headlines)
         engagement = EngagementView(report.engagement, headlines: headlines)

@@ -3,7 +3,7 @@ import InsightsMetrics
 /// The report's questions, in page order: each heads a `<section>` of the page and of the
 /// email, and holds one or more blocks.
 public enum ReportSection: String, CaseIterable, Sendable {
-    /// "Are we making an impact?": goals.
+    /// "Are we making an impact?": goals and Journeys.
     case impact
     /// "Is our audience growing?": active users and countries.
     case audience
@@ -42,6 +42,8 @@ public enum ReportSection: String, CaseIterable, Sendable {
 public enum ReportBlock: String, CaseIterable, Sendable {
     /// Goals started, completed and actioned.
     case impactGoals = "impact-goals"
+    /// Journey runs started and how they ended, where people stopped, what they answered.
+    case impactJourneys = "impact-journeys"
     /// Active, new and returning users per day.
     case audienceDaily = "audience-daily"
     /// Active users by country.
@@ -66,7 +68,7 @@ public enum ReportBlock: String, CaseIterable, Sendable {
     /// The section the block belongs to.
     public var section: ReportSection {
         switch self {
-        case .impactGoals: .impact
+        case .impactGoals, .impactJourneys: .impact
         case .audienceDaily, .audienceCountries, .audienceReach: .audience
         case .engagementDaily, .engagementHeatmap: .engagement
         case .guidanceConversations, .guidanceAuthorship, .guidanceTopAuthors: .guidance

@@ -50,6 +50,8 @@ public struct ReportCSV: Equatable, Sendable {
                         }
                 }
             )
+        case .impactJourneys:
+            return journeysTable(report.journeys)
         case .audienceDaily:
             return (
                 ["date", "active_users", "new_users", "returning_users"],
@@ -129,7 +131,7 @@ public struct ReportCSV: Equatable, Sendable {
 
     private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
-    private static func number(_ value: Double?) -> String {
+    static func number(_ value: Double?) -> String {
         value.map { "\($0)" } ?? ""
     }
 

@@ -34,6 +34,8 @@ struct ReportHeadlines {
     /// `Insights 1.2.0`.
     let generator: String
     let impact: [Headline]
+    /// The Journeys block's numbers (none when the service has no Journey run stored).
+    let journeys: [Headline]
     let audience: [Headline]
     let engagement: [Headline]
     let conversations: [Headline]
@@ -57,6 +59,8 @@ struct ReportHeadlines {
                 label: "completed per start",
                 text: started == 0 ? "–" : Format.percent(Double(completed) / Double(started), places: 0)),
         ]
+
+        journeys = Self.journeyHeadlines(report)
 
         let users = report.audience
         audience = [
@@ -100,6 +104,7 @@ struct ReportHeadlines {
     func headlines(for block: ReportBlock) -> [Headline] {
         switch block {
         case .impactGoals: impact
+        case .impactJourneys: journeys
         case .audienceDaily: audience
         case .engagementDaily: engagement
         case .guidanceConversations: conversations

@@ -8,7 +8,8 @@ extension Store {
     /// The `meta` key holding a random id of this database, made on first use.
     public static let databaseIDKey = MetaKey.databaseID.rawValue
 
-    /// The instants of the oldest and newest stored message or event, if any.
+    /// The instants of the oldest and newest stored message, event, Journey run start or
+    /// Journey result, if any.
     public func activitySpan() throws(StoreError) -> ClosedRange<Instant>? {
         try wrap {
             try queue.read { db -> ClosedRange<Instant>? in
@@ -18,7 +19,9 @@ extension Store {
                         SELECT MIN(first), MAX(last) FROM (
                             SELECT MIN(ts) AS first, MAX(ts) AS last FROM messages
                             UNION ALL SELECT MIN(ts), MAX(ts) FROM conversation_events
-                            UNION ALL SELECT MIN(ts), MAX(ts) FROM goal_events)
+                            UNION ALL SELECT MIN(ts), MAX(ts) FROM goal_events
+                            UNION ALL SELECT MIN(started_at), MAX(started_at) FROM journey_runs
+                            UNION ALL SELECT MIN(ts), MAX(ts) FROM journey_results)
                         """)
                 guard let row, let first = row[0] as Int64?, let last = row[1] as Int64? else { return nil }
                 return first...last
@@ -26,7 +29,8 @@ extension Store {
         }
     }
 
-    /// Whether any message, conversation event or goal event lies in `range`.
+    /// Whether any message, conversation event, goal event, Journey run start or Journey
+    /// result lies in `range`.
     public func hasActivity(in range: Range<Instant>) throws(StoreError) -> Bool {
         try wrap {
             try queue.read { db in
@@ -36,6 +40,8 @@ extension Store {
                         SELECT EXISTS (SELECT 1 FROM messages WHERE ts >= ?1 AND ts < ?2)
                             OR EXISTS (SELECT 1 FROM conversation_events WHERE ts >= ?1 AND ts < ?2)
                             OR EXISTS (SELECT 1 FROM goal_events WHERE ts >= ?1 AND ts < ?2)
+                            OR EXISTS (SELECT 1 FROM journey_runs WHERE started_at >= ?1 AND started_at < ?2)
+                            OR EXISTS (SELECT 1 FROM journey_results WHERE ts >= ?1 AND ts < ?2)
                         """,
                     arguments: [range.lowerBound, range.upperBound]) ?? false
             }

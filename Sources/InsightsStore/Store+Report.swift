@@ -66,6 +66,7 @@ extension Store: ReportSource {
                         latestNames: try latestNames(db, for: tally), conversationSpans: try conversationSpans(db, range: range),
                         goals: try Self.goalDefinitions(db), goalEvents: try goalEvents(db, range: range))
                     try Self.readReach(db, into: &data, calendar: cached)
+                    try Self.readJourneys(db, range: range, into: &data)
                     return data
                 }
             }

@@ -92,6 +92,8 @@ import Testing
         #expect(targets.first?.path.hasSuffix("2026-10/index.html") == true)  // newest first
         #expect(!html.contains("href=\"/") && !html.contains("href=\"http"))
         #expect(html.contains("<svg class=\"chart bars\" role=\"img\""))
+        // The demo has Journey runs in every month: their trend is shown.
+        #expect(html.contains("aria-labelledby=\"trend-journeys-title trend-journeys-desc\""))
         for page in targets {
             for target in try links(of: page) where target.pathExtension == "html" {
                 #expect(FileManager.default.fileExists(atPath: target.path), "\(page.path) links to a missing \(target.path)")

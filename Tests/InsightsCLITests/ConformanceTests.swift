@@ -58,4 +58,37 @@ import Testing
         #expect(actual["schema_version"] as? Int == 2)
         #expect(actual["segment"] is NSNull)
     }
+
+
+    /// `nairobi-journeys`, only its `impact.journeys` subtree (the other blocks are compared
+    /// by their own tests until the whole file is): runs begun before the period, still
+    /// running, exported again when they end, a renamed Journey, answers with case and space
+    /// variants, answered twice or at the same instant.
+    @Test func nairobiJourneys() throws {
+        let caseFolder = TestPaths.shared.appendingPathComponent("conformance/nairobi-journeys")
+        let work = try TestPaths.temporaryDirectory("conformance-journeys")
+        let data = caseFolder.appendingPathComponent("data")
+        let files = try FileManager.default.contentsOfDirectory(atPath: data.path).sorted()
+            .map { data.appendingPathComponent($0).path }
+        let database = work.appendingPathComponent("c.sqlite").path
+        let imported = try CLIRunner.run(["import", "--db", database] + files, in: TestPaths.packageRoot)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let out = work.appendingPathComponent("report")
+        let reported = try CLIRunner.run(
+            [
+                "report", "--db", database, "--from", "2026-10-05", "--to", "2026-10-18", "--timezone", "Africa/Nairobi",
+                "--out", out.path,
+            ], in: TestPaths.packageRoot)
+        #expect(reported.status == 0, "\(reported.stderr)")
+        let expected = try #require(try readJSON(caseFolder.appendingPathComponent("expected.json")) as? [String: Any])
+        let actual = try #require(try readJSON(out.appendingPathComponent("metrics.json")) as? [String: Any])
+        let expectedJourneys = try #require((expected["impact"] as? [String: Any])?["journeys"] as? [Any])
+        // Five Journeys in the case; every one compared key by key.
+        #expect(expectedJourneys.count == 5)
+        let found = differences(
+            expected: expectedJourneys, actual: (actual["impact"] as? [String: Any])?["journeys"], path: "$.impact.journeys")
+        #expect(found.isEmpty, "\(found.count) differences:\n\(found.prefix(40).joined(separator: "\n"))")
+        #expect(actual["schema_version"] as? Int == 2)
+        #expect(actual["segment"] is NSNull)
+    }
 }

@@ -32,7 +32,7 @@ import Testing
         let files = links(in: html)
         let suffix = "_2026-10-01_2026-10-31.csv"
         let blocks = [
-            "impact-goals", "audience-daily", "audience-countries", "audience-reach", "engagement-daily",
+            "impact-goals", "impact-journeys", "audience-daily", "audience-countries", "audience-reach", "engagement-daily",
             "engagement-heatmap", "guidance-conversations", "guidance-authorship", "guidance-top-authors",
         ]
         #expect(Set(files.keys) == Set(blocks.map { $0 + suffix }))
@@ -69,6 +69,13 @@ import Testing
         #expect(countryRows.map { $0.last ?? "" } == countries.map { "\($0["active_users"] ?? "")" })
         let authorship = try #require(guidance["authorship"] as? [[String: Any]])
         #expect(rows(files["guidance-authorship" + suffix]).map { [$0[0], $0[1]] } == authorship.map { ["\($0["author_type"] ?? "")", "\($0["messages"] ?? "")"] })
+        // The Journeys file's Journey rows (those with runs_started) are metrics.json's Journeys.
+        let journeys = try #require((metrics["impact"] as? [String: Any])?["journeys"] as? [[String: Any]])
+        #expect(!journeys.isEmpty)
+        let counts = ["journey_id", "runs_started", "users_started", "completed", "expired", "interrupted", "in_progress"]
+        #expect(
+            rows(files["impact-journeys" + suffix]).filter { !$0[2].isEmpty }.map { [$0[0]] + $0[2...7] }
+                == journeys.map { journey in counts.map { "\(journey[$0] ?? "")" } })
         let conversations = try #require(guidance["conversations"] as? [String: Any])
         for row in rows(files["guidance-conversations" + suffix]) where row[0] != "median_time_to_close_hours" {
             #expect(row[1] == "\(conversations[row[0]] ?? "missing")", "\(row[0])")

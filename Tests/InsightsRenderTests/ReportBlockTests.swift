@@ -10,7 +10,7 @@ import Testing
 @Suite struct ReportBlockTests {
     @Test func idsKeysAndSections() {
         #expect(ReportBlock.allCases.map(\.id) == [
-            "impact-goals", "audience-daily", "audience-countries", "audience-reach", "engagement-daily", "engagement-heatmap",
+            "impact-goals", "impact-journeys", "audience-daily", "audience-countries", "audience-reach", "engagement-daily", "engagement-heatmap",
             "guidance-conversations", "guidance-authorship", "guidance-top-authors",
         ])
         #expect(ReportBlock.guidanceTopAuthors.templateKey == "guidanceTopAuthors")

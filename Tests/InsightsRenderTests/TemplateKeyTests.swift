@@ -43,6 +43,9 @@ import Testing
         names(ArchiveView(entries: entries, serviceName: "s", timeZone: "UTC", generatorVersion: "0"), into: &archive)
         var email: Set<String> = []
         names(EmailView(report: sampleReport(), dataAsOf: "x"), into: &email)
+        // The sample has no Journey: the Journeys block's nested keys come from one that has.
+        names(PageView(report: journeysReport([hostileJourney]), dataAsOf: "x"), into: &page)
+        names(EmailView(report: journeysReport([hostileJourney]), dataAsOf: "x"), into: &email)
         // The page's partials (style) are shared; the archive home page has its own model.
         let models: [String: Set<String>] = ["archive-index.mustache": archive.union(page), "email.mustache": email]
         let folder = TestPaths.packageRoot.appendingPathComponent("templates")

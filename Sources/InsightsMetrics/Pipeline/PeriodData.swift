@@ -48,6 +48,16 @@ public struct PeriodData: Sendable {
     public var consent: [ConsentRow] = []
     /// Whether any contact of the source has a consent time; without one, consent is null.
     public var consentTimesStored = false
+    /// The Journey runs whose `started_at` lies in the period, with their end as stored.
+    public var journeyRuns: [JourneyRunRow] = []
+    /// The Journey results whose timestamp lies in the period.
+    public var journeyResults: [JourneyResultRow] = []
+    /// The name of each Journey of `journeyRuns` that has one, resolved over all data (the
+    /// `journey_name` of its newest named run).
+    public var journeyNames: [String: String] = [:]
+    /// Whether any Journey run is stored at all (in any period): when none is, the page says
+    /// what to import instead of showing an empty Journeys block.
+    public var journeysImported = false
 
     /// Creates the data of a period from its parts.
     public init(

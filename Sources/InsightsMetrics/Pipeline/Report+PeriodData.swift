@@ -6,6 +6,7 @@ extension Report {
     /// - parameter generatorVersion: the version of Insights computing it.
     public init(data: PeriodData, serviceName: String, generatorVersion: String) {
         let tally = data.tally
+        let instants = data.instants
         let audience = AudienceMetrics(
             tally: tally, firstInbound: data.firstInbound, countries: data.countries,
             previous: PreviousAudience(activeUsers: data.previous.activeUsers, newUsers: data.previous.newUsers))
@@ -21,6 +22,10 @@ extension Report {
             reach: data.delivery.map {
                 ReachMetrics(tally: $0, statusesStored: data.statusesStored, previousReachedUsers: data.previousReachedUsers)
             },
-            consent: ConsentMetrics(period: data.instants, rows: data.consent, timesStored: data.consentTimesStored))
+            consent: ConsentMetrics(period: data.instants, rows: data.consent, timesStored: data.consentTimesStored),
+            journeys: JourneyMetrics(
+                period: instants, runs: data.journeyRuns, results: data.journeyResults, names: data.journeyNames),
+            journeysImported: data.journeysImported || !data.journeyRuns.isEmpty,
+            journeyResultsInPeriod: data.journeyResults.count { instants.contains($0.timestamp) })
     }
 }

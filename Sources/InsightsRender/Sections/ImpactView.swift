@@ -59,6 +59,6 @@ struct ImpactView {
         }
         hasGoals = !impact.goals.isEmpty
         hasActivity = goals.contains { !$0.isEmpty }
-        self.headlines = headlines.headlines(for: .impact)
+        self.headlines = headlines.headlines(for: .impactGoals)
     }
 }
