@@ -39,12 +39,14 @@ public struct ArchiveJob {
     public let templates: URL
     /// The version of Insights shown in the files (and part of the stamp).
     public let generatorVersion: String
+    /// `--business-hours` (part of the stamp: another setting rebuilds the months).
+    public let businessHours: BusinessHours?
 
     /// Describes an archive run.
     public init(
         store: Store, folder: URL, calendar: ReportCalendar, since: (year: Int, month: Int)? = nil,
         until: (year: Int, month: Int)? = nil, title: String? = nil, templates: URL,
-        generatorVersion: String = InsightsVersion.current
+        generatorVersion: String = InsightsVersion.current, businessHours: BusinessHours? = nil
     ) {
         self.store = store
         self.folder = folder
@@ -54,6 +56,7 @@ public struct ArchiveJob {
         self.title = title
         self.templates = templates
         self.generatorVersion = generatorVersion
+        self.businessHours = businessHours
     }
 
     /// The months to write: from the first to the last month with activity, clipped to
@@ -86,7 +89,8 @@ public struct ArchiveJob {
         let name = try title ?? store.meta(.serviceName) ?? "Helpline"
         let stamp = try ArchiveStamp(
             data: store.dataStamp(), version: generatorVersion, timezone: timezone, title: name,
-            templates: ArchiveStamp.fingerprint(of: templates), months: months.map(\.key))
+            templates: ArchiveStamp.fingerprint(of: templates), months: months.map(\.key),
+            businessHours: businessHours?.text)
         let stampURL = folder.appendingPathComponent(".insights-archive")
         let pages = months.map { folder.appendingPathComponent("\($0.key)/index.html") } + [folder.appendingPathComponent("index.html")]
         if (try? String(contentsOf: stampURL, encoding: .utf8)) == stamp.text,
@@ -101,7 +105,8 @@ public struct ArchiveJob {
         var unchanged: [String] = []
         for (index, item) in months.enumerated() {
             let report = try store.report(
-                period: item.period, calendar: calendar, serviceName: name, generatorVersion: generatorVersion)
+                period: item.period, calendar: calendar, serviceName: name, generatorVersion: generatorVersion,
+                businessHours: businessHours)
             let label = { (position: Int) in Format.monthLabel(months[position].period) }
             let navigation = PageNavigation(
                 previous: index > 0 ? .init(href: "../\(months[index - 1].key)/index.html", label: label(index - 1)) : nil,
@@ -151,11 +156,15 @@ public struct ArchiveJob {
 struct ArchiveStamp {
     let text: String
 
-    init(data: String, version: String, timezone: String, title: String, templates: String, months: [String]) {
+    init(
+        data: String, version: String, timezone: String, title: String, templates: String, months: [String],
+        businessHours: String? = nil
+    ) {
         text = [
             "data \(data)", "insights \(version)", "timezone \(timezone)", "title \(title)", "templates \(templates)",
             "months \(months.joined(separator: " "))",
         ].joined(separator: "\n") + "\n"
+            + (businessHours.map { "business-hours \($0)\n" } ?? "")
     }
 
     /// A fingerprint of every template file's name and bytes (FNV-1a, 64 bits).

@@ -19,6 +19,10 @@ public struct Report: Equatable, Sendable {
     public let conversations: ConversationMetrics
     /// "How are we guiding our users?": authorship.
     public let authorship: AuthorshipMetrics
+    /// "How are we guiding our users?": response times and the coaches' work.
+    public let responseTimes: ResponseTimeMetrics
+    /// The previous period's response times, computed the same way (the headline change).
+    public let previousResponseTimes: ResponseTimeMetrics
 
     /// The period the headline numbers are compared with.
     public var previousPeriod: ReportPeriod { period.previous }
@@ -27,7 +31,8 @@ public struct Report: Equatable, Sendable {
     public init(
         serviceName: String, generatorVersion: String, period: ReportPeriod, timeZoneIdentifier: String,
         impact: ImpactMetrics, audience: AudienceMetrics, engagement: EngagementMetrics,
-        conversations: ConversationMetrics, authorship: AuthorshipMetrics
+        conversations: ConversationMetrics, authorship: AuthorshipMetrics,
+        responseTimes: ResponseTimeMetrics = .empty, previousResponseTimes: ResponseTimeMetrics = .empty
     ) {
         self.serviceName = serviceName
         self.generatorVersion = generatorVersion
@@ -38,6 +43,8 @@ public struct Report: Equatable, Sendable {
         self.engagement = engagement
         self.conversations = conversations
         self.authorship = authorship
+        self.responseTimes = responseTimes
+        self.previousResponseTimes = previousResponseTimes
     }
 
     /// Whether nothing happened in the period: no message, no goal event, no conversation

@@ -45,6 +45,8 @@ public struct ArchiveEntry: Equatable, Sendable {
     public let messagesReceived: Int
     /// Goal completions (summed over goals).
     public let goalsCompleted: Int
+    /// The median first coach response in minutes; nil when no conversation was answered.
+    public let medianFirstResponseMinutes: Double?
 
     /// Creates an entry from a month's report.
     public init(month: String, href: String, report: Report) {
@@ -54,6 +56,7 @@ public struct ArchiveEntry: Equatable, Sendable {
         self.activeUsers = report.audience.activeUsers
         self.messagesReceived = report.engagement.messagesReceived
         self.goalsCompleted = report.impact.totalCompleted
+        self.medianFirstResponseMinutes = report.responseTimes.medianFirstResponseMinutes
     }
 }
 
@@ -68,6 +71,7 @@ struct ArchiveView {
         let messagesReceived: String
         let messagesChange: String
         let goalsCompleted: String
+        let medianResponse: String
     }
     let serviceName: String
     let timeZone: String
@@ -78,6 +82,7 @@ struct ArchiveView {
     let activeUsersChart: String
     let messagesChart: String
     let goalsChart: String
+    let responseChart: String
 
     init(entries: [ArchiveEntry], serviceName: String, timeZone: String, generatorVersion: String) {
         let oldestFirst = entries.sorted { $0.month < $1.month }
@@ -97,7 +102,8 @@ struct ArchiveView {
                     messagesChange: previous.map {
                         ChangeText(current: entry.messagesReceived, previous: $0.messagesReceived).short
                     } ?? "",
-                    goalsCompleted: Format.integer(entry.goalsCompleted)))
+                    goalsCompleted: Format.integer(entry.goalsCompleted),
+                    medianResponse: entry.medianFirstResponseMinutes.map(ResponseTimesView.minutes) ?? "–"))
         }
         self.rows = rows.reversed()
         hasTrends = oldestFirst.count > 1
@@ -115,5 +121,8 @@ struct ArchiveView {
         messagesChart = chart(
             "trend-messages", "Messages received per month", "messages received", oldestFirst.map(\.messagesReceived))
         goalsChart = chart("trend-goals", "Goals completed per month", "goal completions", oldestFirst.map(\.goalsCompleted))
+        responseChart = chart(
+            "trend-response", "Median first coach response per month (minutes, rounded)", "minutes",
+            oldestFirst.map { Int(($0.medianFirstResponseMinutes ?? 0).rounded()) })
     }
 }

@@ -3,12 +3,13 @@ import InsightsMetrics
 /// `metrics.json`: every number of a report under the keys of METRICS.md.
 public enum MetricsJSON {
     /// The version of the file's layout.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The document of a report.
     public static func document(for report: Report) -> JSONValue {
         .object([
             ("schema_version", .int(schemaVersion)),
+            ("segment", .null),
             ("generator", .object([("name", .string("insights")), ("version", .string(report.generatorVersion))])),
             ("service", .object([("name", .string(report.serviceName))])),
             (
@@ -28,7 +29,7 @@ public enum MetricsJSON {
             ("impact", impact(report.impact)),
             ("audience", audience(report.audience)),
             ("engagement", engagement(report.engagement)),
-            ("guidance", guidance(report.conversations, report.authorship)),
+            ("guidance", guidance(report.conversations, report.authorship, report.responseTimes)),
         ])
     }
 
@@ -121,7 +122,9 @@ public enum MetricsJSON {
         ])
     }
 
-    private static func guidance(_ conversations: ConversationMetrics, _ authorship: AuthorshipMetrics) -> JSONValue {
+    private static func guidance(
+        _ conversations: ConversationMetrics, _ authorship: AuthorshipMetrics, _ responseTimes: ResponseTimeMetrics
+    ) -> JSONValue {
         .object([
             (
                 "conversations",
@@ -158,6 +161,7 @@ public enum MetricsJSON {
                         )
                     })
             ),
+            ("response_times", Self.responseTimes(responseTimes)),
         ])
     }
 }

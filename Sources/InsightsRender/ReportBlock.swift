@@ -56,6 +56,8 @@ public enum ReportBlock: String, CaseIterable, Sendable {
     case guidanceAuthorship = "guidance-authorship"
     /// The top authors of each type.
     case guidanceTopAuthors = "guidance-top-authors"
+    /// How fast a coach first answers a user who writes in, and each coach's work.
+    case guidanceResponseTimes = "guidance-response-times"
 
     /// The block's element id on the page (`<div class="block" id="…">`), also the stem of
     /// its CSV file and of its template.
@@ -67,7 +69,7 @@ public enum ReportBlock: String, CaseIterable, Sendable {
         case .impactGoals: .impact
         case .audienceDaily, .audienceCountries: .audience
         case .engagementDaily, .engagementHeatmap: .engagement
-        case .guidanceConversations, .guidanceAuthorship, .guidanceTopAuthors: .guidance
+        case .guidanceConversations, .guidanceAuthorship, .guidanceTopAuthors, .guidanceResponseTimes: .guidance
         }
     }
 

@@ -104,6 +104,8 @@ public struct ReportCSV: Equatable, Sendable {
                     }
                 }
             )
+        case .guidanceResponseTimes:
+            return responseTimesTable(report.responseTimes)
         }
     }
 
@@ -118,7 +120,7 @@ public struct ReportCSV: Equatable, Sendable {
 
     private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
-    private static func number(_ value: Double?) -> String {
+    static func number(_ value: Double?) -> String {
         value.map { "\($0)" } ?? ""
     }
 

@@ -37,6 +37,8 @@ struct ReportHeadlines {
     let audience: [Headline]
     let engagement: [Headline]
     let conversations: [Headline]
+    /// Median and p90 of the first coach response, and the share answered by a coach.
+    let responseTimes: [Headline]
     /// The busiest weekday hour for received messages, `Tuesday 14:00–15:00 (12 messages)`.
     let busiest: String
     /// The quietest one.
@@ -91,6 +93,7 @@ struct ReportHeadlines {
                 label: "median time to close",
                 text: open.medianTimeToCloseHours.map { Format.duration(hours: $0) } ?? "–"),
         ]
+        responseTimes = Self.responseTimeHeadlines(report.responseTimes, previous: report.previousResponseTimes)
     }
 
     /// The headline numbers a block leads with (none for most blocks).
@@ -100,6 +103,7 @@ struct ReportHeadlines {
         case .audienceDaily: audience
         case .engagementDaily: engagement
         case .guidanceConversations: conversations
+        case .guidanceResponseTimes: responseTimes
         case .audienceCountries, .engagementHeatmap, .guidanceAuthorship, .guidanceTopAuthors: []
         }
     }

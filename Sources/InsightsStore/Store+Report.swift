@@ -60,16 +60,32 @@ extension Store: ReportSource {
                     let previous = PreviousPeriodCounts(
                         received: scanned.previous.received, sent: scanned.previous.sent,
                         activeUsers: scanned.previous.active.count, newUsers: try firstInbound(db, in: previousRange).count)
-                    return PeriodData(
+                    var data = PeriodData(
                         period: period, calendar: calendar, tally: tally, previous: previous,
                         firstInbound: try firstInbound(db, in: range), countries: try countries(db, of: tally.activeContacts),
                         latestNames: try latestNames(db, for: tally), conversationSpans: try conversationSpans(db, range: range),
                         goals: try Self.goalDefinitions(db), goalEvents: try goalEvents(db, range: range))
+                    try readResponseTimes(db, into: &data, range: range, previousRange: previousRange)
+                    return data
                 }
             }
             if let data { return data }
         }
         throw StoreError.sqlite(path: path, message: "the database kept changing while the report read it; try again")
+    }
+
+    /// The response-time inputs of the period and of the previous period (coach messages,
+    /// closes, previous spans) and the coaches' names, inside the caller's read.
+    private func readResponseTimes(
+        _ db: Database, into data: inout PeriodData, range: Range<Instant>, previousRange: Range<Instant>
+    ) throws {
+        data.coachMessages = try Self.coachMessages(db, in: range)
+        data.closeEvents = try Self.closeEvents(db, in: range)
+        data.previousConversationSpans = try conversationSpans(db, range: previousRange)
+        data.previousCoachMessages = try Self.coachMessages(db, in: previousRange)
+        data.previousCloseEvents = try Self.closeEvents(db, in: previousRange)
+        let ids = (data.coachMessages + data.previousCoachMessages).compactMap(\.authorID)
+        data.coachNames = try Self.authorNames(db, for: ids)
     }
 
     /// The first inbound instants (one per contact) that fall in a range: the new users.

@@ -34,6 +34,20 @@ public struct PeriodData: Sendable {
     public var goals: [GoalDefinition]
     /// The goal events whose instant lies in the period.
     public var goalEvents: [GoalEventRow]
+    /// The period's `coach` outbound messages (`Store.coachMessages(in:)`): response times.
+    public var coachMessages: [CoachMessageRow] = []
+    /// The period's `closed` conversation events (`Store.closeEvents(in:)`): response times.
+    public var closeEvents: [CloseEventRow] = []
+    /// The newest name of each coach author id of `coachMessages` and
+    /// `previousCoachMessages` (`Store.authorNames(for:)`).
+    public var coachNames: [String: String] = [:]
+    /// The conversation spans that overlap the previous period or are still open at its end
+    /// (as `conversationSpans`, for the previous period): the previous median response time.
+    public var previousConversationSpans: [ConversationSpan] = []
+    /// The previous period's `coach` outbound messages.
+    public var previousCoachMessages: [CoachMessageRow] = []
+    /// The previous period's `closed` conversation events.
+    public var previousCloseEvents: [CloseEventRow] = []
 
     /// Creates the data of a period from its parts.
     public init(
