@@ -22,7 +22,7 @@ import Testing
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8))
         // The document of METRICS.md, with every array holding one element.
         let spec = """
-            {"schema_version": 1, "generator": {"name": "insights", "version": "x"}, "service": {"name": "x"},
+            {"schema_version": 2, "segment": null, "generator": {"name": "insights", "version": "x"}, "service": {"name": "x"},
              "period": {"from": "x", "to": "x", "days": 1, "timezone": "x"}, "previous_period": {"from": "x", "to": "x"},
              "impact": {"goals": [{"goal_id": "g1", "name": "x", "started": 0, "completed": 0, "completion_rate": null,
                         "behaviours": [{"behaviour_id": "b1", "name": "x", "users": 0, "actions": 0}]}]},
@@ -38,7 +38,12 @@ import Testing
                           "top_authors": {"stack": [{"author_id": "x", "name": "x", "messages": 0}],
                                           "coach": [{"author_id": "x", "name": "x", "messages": 0}],
                                           "reminder": [], "api": [], "automation": [{"author_id": "x", "name": "x", "messages": 0}],
-                                          "thread": []}}}
+                                          "thread": []},
+                          "response_times": {"opened_by_users": 0, "answered_by_coach": 0, "unanswered": 0,
+                                  "median_first_response_minutes": null, "p90_first_response_minutes": null,
+                                  "business_hours": null, "buckets": [{"bucket": "<5m", "conversations": 0}],
+                                  "coaches": [{"author_id": "…", "name": "…", "replies": 0, "users": 0,
+                                               "first_responses": 0, "median_first_response_minutes": null, "closes": 0}]}}}
             """
         let expected = try JSONSerialization.jsonObject(with: Data(spec.utf8))
         #expect(shape(parsed) == shape(expected))
@@ -67,7 +72,7 @@ import Testing
         // Deterministic text: the same report renders the same bytes; keys keep the spec's order.
         let text = MetricsJSON.render(report)
         #expect(text == MetricsJSON.render(sampleReport()))
-        #expect(text.hasPrefix("{\n  \"schema_version\": 1,\n  \"generator\""))
+        #expect(text.hasPrefix("{\n  \"schema_version\": 2,\n  \"segment\": null,\n  \"generator\""))
     }
 
     @Test func numbersAndStringsAreWrittenExactly() {

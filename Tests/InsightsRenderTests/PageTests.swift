@@ -43,8 +43,9 @@ import Testing
     @Test func everyChartIsAnAccessibleImage() throws {
         let html = try ReportRenderer(templates: Self.templates).render(sampleReport())
         let charts = html.components(separatedBy: "<svg ").dropFirst()
-        // Goal, daily users, countries, daily messages, heatmap, conversations, authorship.
-        #expect(charts.count == 7)
+        // Goal, daily users, countries, daily messages, heatmap, conversations, authorship,
+        // response times.
+        #expect(charts.count == 8)
         for chart in charts {
             #expect(chart.hasPrefix("class=\"chart "))
             #expect(chart.contains("role=\"img\""))
