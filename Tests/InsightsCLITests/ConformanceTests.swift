@@ -26,4 +26,32 @@ import Testing
         let found = differences(expected: expected, actual: actual)
         #expect(found.isEmpty, "\(found.count) differences:\n\(found.prefix(40).joined(separator: "\n"))")
     }
+
+    /// `nairobi-journeys` with its business hours: only `guidance.response_times` (the other
+    /// blocks are compared by their own tests until the whole-file test).
+    @Test func nairobiJourneysResponseTimes() throws {
+        let caseFolder = TestPaths.shared.appendingPathComponent("conformance/nairobi-journeys")
+        let work = try TestPaths.temporaryDirectory("conformance")
+        let data = caseFolder.appendingPathComponent("data")
+        let files = try FileManager.default.contentsOfDirectory(atPath: data.path).sorted()
+            .map { data.appendingPathComponent($0).path }
+        let database = work.appendingPathComponent("c.sqlite").path
+        let imported = try CLIRunner.run(["import", "--db", database] + files, in: TestPaths.packageRoot)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let out = work.appendingPathComponent("report")
+        let reported = try CLIRunner.run(
+            [
+                "report", "--db", database, "--from", "2026-10-05", "--to", "2026-10-18", "--timezone", "Africa/Nairobi",
+                "--business-hours", "Mon-Fri 08:00-17:00", "--out", out.path,
+            ], in: TestPaths.packageRoot)
+        #expect(reported.status == 0, "\(reported.stderr)")
+        let expected = try #require(try readJSON(caseFolder.appendingPathComponent("expected.json")) as? [String: Any])
+        let actual = try #require(try readJSON(out.appendingPathComponent("metrics.json")) as? [String: Any])
+        let expectedTimes = try #require((expected["guidance"] as? [String: Any])?["response_times"])
+        let actualTimes = (actual["guidance"] as? [String: Any])?["response_times"]
+        let found = differences(expected: expectedTimes, actual: actualTimes, path: "$.guidance.response_times")
+        #expect(found.isEmpty, "\(found.count) differences:\n\(found.prefix(40).joined(separator: "\n"))")
+        #expect(actual["schema_version"] as? Int == 2)
+        #expect(actual["segment"] is NSNull)
+    }
 }
