@@ -45,10 +45,10 @@ private func names(_ folder: URL) throws -> [String] {
         #expect(try names(out.appendingPathComponent("data")).allSatisfy { $0.hasSuffix("_2026-10-01_2026-10-07.csv") })
         try Data("old".utf8).write(to: out.appendingPathComponent("report.pdf"))
         _ = try job("2026-10-08", "2026-10-14", out: out).run()
-        // The first run's CSVs, email files and PDF are gone; 8 CSVs of the second period remain.
+        // The first run's CSVs, email files and PDF are gone; 9 CSVs of the second period remain.
         #expect(try names(out) == ["data", "index.html", "metrics.json"])
         let data = try names(out.appendingPathComponent("data"))
-        #expect(data.count == 8)
+        #expect(data.count == 9)
         #expect(data.allSatisfy { $0.hasSuffix("_2026-10-08_2026-10-14.csv") })
         // Nothing temporary is left beside the folder.
         #expect(try names(root) == ["report"])
@@ -111,13 +111,15 @@ private func names(_ folder: URL) throws -> [String] {
             try Data("x".utf8).write(to: out.appendingPathComponent(name))
         }
         let written = try ExportJob(store: store, folder: out, format: .csv).run()
-        // An empty database: six files of a header each, in import order.
+        // An empty database: nine files of a header each, in import order.
         #expect(written.map { URL(fileURLWithPath: $0.path).lastPathComponent } == [
-            "goals.csv", "behaviours.csv", "contacts.csv", "messages.csv", "conversation_events.csv", "goal_events.csv",
+            "goals.csv", "behaviours.csv", "contacts.csv", "messages.csv", "message_statuses.csv", "conversation_events.csv",
+            "goal_events.csv", "journey_runs.csv", "journey_results.csv",
         ])
-        #expect(written.map(\.rows) == [0, 0, 0, 0, 0, 0])
+        #expect(written.map(\.rows) == [0, 0, 0, 0, 0, 0, 0, 0, 0])
         #expect(try names(out) == [
-            ".keep", "behaviours.csv", "contacts.csv", "conversation_events.csv", "goal_events.csv", "goals.csv", "messages.csv",
+            ".keep", "behaviours.csv", "contacts.csv", "conversation_events.csv", "goal_events.csv", "goals.csv",
+            "journey_results.csv", "journey_runs.csv", "message_statuses.csv", "messages.csv",
         ])
     }
 }
