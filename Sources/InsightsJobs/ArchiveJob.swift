@@ -42,12 +42,15 @@ public struct ArchiveJob {
     /// When set, the newest month's folder also gets `email.html` and `report.eml` (for
     /// `archive --send`), the same files as `insights report --month … --email`.
     public let email: ReportJob<Store>.Email?
+    /// `--business-hours` (part of the stamp: another setting rebuilds the months).
+    public let businessHours: BusinessHours?
 
     /// Describes an archive run.
     public init(
         store: Store, folder: URL, calendar: ReportCalendar, since: (year: Int, month: Int)? = nil,
         until: (year: Int, month: Int)? = nil, title: String? = nil, templates: URL,
-        generatorVersion: String = InsightsVersion.current, email: ReportJob<Store>.Email? = nil
+        generatorVersion: String = InsightsVersion.current, email: ReportJob<Store>.Email? = nil,
+        businessHours: BusinessHours? = nil
     ) {
         self.store = store
         self.folder = folder
@@ -58,6 +61,7 @@ public struct ArchiveJob {
         self.templates = templates
         self.generatorVersion = generatorVersion
         self.email = email
+        self.businessHours = businessHours
     }
 
     /// The months to write: from the first to the last month with activity, clipped to
@@ -90,7 +94,8 @@ public struct ArchiveJob {
         let name = try title ?? store.meta(.serviceName) ?? "Helpline"
         let stamp = try ArchiveStamp(
             data: store.dataStamp(), version: generatorVersion, timezone: timezone, title: name,
-            templates: ArchiveStamp.fingerprint(of: templates), months: months.map(\.key))
+            templates: ArchiveStamp.fingerprint(of: templates), months: months.map(\.key),
+            businessHours: businessHours?.text)
         // With email the stamp says so: adding or dropping --send rewrites the newest month.
         let stampText = stamp.text + (email.map { "email \(ArchiveStamp.describe($0))\n" } ?? "")
         let stampURL = folder.appendingPathComponent(".insights-archive")
@@ -108,7 +113,8 @@ public struct ArchiveJob {
         var unchanged: [String] = []
         for (index, item) in months.enumerated() {
             let report = try store.report(
-                period: item.period, calendar: calendar, serviceName: name, generatorVersion: generatorVersion)
+                period: item.period, calendar: calendar, serviceName: name, generatorVersion: generatorVersion,
+                businessHours: businessHours)
             let label = { (position: Int) in Format.monthLabel(months[position].period) }
             let navigation = PageNavigation(
                 previous: index > 0 ? .init(href: "../\(months[index - 1].key)/index.html", label: label(index - 1)) : nil,
@@ -163,11 +169,15 @@ public struct ArchiveJob {
 struct ArchiveStamp {
     let text: String
 
-    init(data: String, version: String, timezone: String, title: String, templates: String, months: [String]) {
+    init(
+        data: String, version: String, timezone: String, title: String, templates: String, months: [String],
+        businessHours: String? = nil
+    ) {
         text = [
             "data \(data)", "insights \(version)", "timezone \(timezone)", "title \(title)", "templates \(templates)",
             "months \(months.joined(separator: " "))",
         ].joined(separator: "\n") + "\n"
+            + (businessHours.map { "business-hours \($0)\n" } ?? "")
     }
 
     /// The email headers as one stamp line.

@@ -49,11 +49,14 @@ public struct ReportJob<Source: ReportSource> {
     public let email: Email?
     /// The version of Insights shown in the files.
     public let generatorVersion: String
+    /// `--business-hours`: when given, only time inside them counts towards response times.
+    public let businessHours: BusinessHours?
 
     /// Describes a report run.
     public init(
         source: Source, period: ReportPeriod, calendar: ReportCalendar, out: URL? = nil, title: String? = nil,
-        templates: URL, email: Email? = nil, generatorVersion: String = InsightsVersion.current
+        templates: URL, email: Email? = nil, generatorVersion: String = InsightsVersion.current,
+        businessHours: BusinessHours? = nil
     ) {
         self.source = source
         self.period = period
@@ -63,6 +66,7 @@ public struct ReportJob<Source: ReportSource> {
         self.templates = templates
         self.email = email
         self.generatorVersion = generatorVersion
+        self.businessHours = businessHours
     }
 
     /// Computes the report and writes its folder; throws `JobError.emptyPeriod` (or
@@ -70,7 +74,9 @@ public struct ReportJob<Source: ReportSource> {
     public func run() throws -> Result {
         let renderer = try ReportRenderer(templates: templates)
         let name = try title ?? source.meta(.serviceName) ?? "Helpline"
-        let report = try source.report(period: period, calendar: calendar, serviceName: name, generatorVersion: generatorVersion)
+        let report = try source.report(
+            period: period, calendar: calendar, serviceName: name, generatorVersion: generatorVersion,
+            businessHours: businessHours)
         if report.isEmpty {
             if try source.newestMessage() == nil { throw JobError.emptyDatabase }
             throw JobError.emptyPeriod(period, calendar.identifier)

@@ -31,6 +31,10 @@ public struct Report: Equatable, Sendable {
     public let reach: ReachMetrics
     /// "Is our audience growing?": opt-ins and opt-outs.
     public let consent: ConsentMetrics
+    /// "How are we guiding our users?": response times and the coaches' work.
+    public let responseTimes: ResponseTimeMetrics
+    /// The previous period's response times, computed the same way (the headline change).
+    public let previousResponseTimes: ResponseTimeMetrics
 
     /// The period the headline numbers are compared with.
     public var previousPeriod: ReportPeriod { period.previous }
@@ -42,7 +46,8 @@ public struct Report: Equatable, Sendable {
         impact: ImpactMetrics, audience: AudienceMetrics, engagement: EngagementMetrics,
         conversations: ConversationMetrics, authorship: AuthorshipMetrics, reach: ReachMetrics? = nil,
         consent: ConsentMetrics = .unmeasured, journeys: JourneyMetrics = JourneyMetrics(journeys: []),
-        journeysImported: Bool? = nil, journeyResultsInPeriod: Int = 0
+        journeysImported: Bool? = nil, journeyResultsInPeriod: Int = 0,
+        responseTimes: ResponseTimeMetrics = .empty, previousResponseTimes: ResponseTimeMetrics = .empty
     ) {
         self.serviceName = serviceName
         self.generatorVersion = generatorVersion
@@ -58,6 +63,8 @@ public struct Report: Equatable, Sendable {
         self.journeys = journeys
         self.journeysImported = journeysImported ?? !journeys.journeys.isEmpty
         self.journeyResultsInPeriod = journeyResultsInPeriod
+        self.responseTimes = responseTimes
+        self.previousResponseTimes = previousResponseTimes
     }
 
     /// Whether nothing happened in the period: no message, no goal event, no conversation

@@ -53,6 +53,8 @@ public struct ArchiveEntry: Equatable, Sendable {
     public let journeyRunsStarted: Int
     /// Of those, the runs completed by the month's end.
     public let journeyRunsCompleted: Int
+    /// The median first coach response in minutes; nil when no conversation was answered.
+    public let medianFirstResponseMinutes: Double?
 
     /// Creates an entry from a month's report.
     public init(month: String, href: String, report: Report) {
@@ -66,6 +68,7 @@ public struct ArchiveEntry: Equatable, Sendable {
         self.readRate = report.reach.readRate
         self.journeyRunsStarted = report.journeys.journeys.reduce(0) { $0 + $1.runsStarted }
         self.journeyRunsCompleted = report.journeys.totalCompleted
+        self.medianFirstResponseMinutes = report.responseTimes.medianFirstResponseMinutes
     }
 }
 
@@ -82,6 +85,7 @@ struct ArchiveView {
         let goalsCompleted: String
         let reachedUsers: String
         let readRate: String
+        let medianResponse: String
     }
     let serviceName: String
     let timeZone: String
@@ -98,6 +102,7 @@ struct ArchiveView {
     /// Some month has a Journey run: the trends show runs started and completed.
     let hasJourneyTrend: Bool
     let journeysChart: String
+    let responseChart: String
 
     init(entries: [ArchiveEntry], serviceName: String, timeZone: String, generatorVersion: String) {
         let oldestFirst = entries.sorted { $0.month < $1.month }
@@ -118,7 +123,8 @@ struct ArchiveView {
                         ChangeText(current: entry.messagesReceived, previous: $0.messagesReceived).short
                     } ?? "",
                     goalsCompleted: Format.integer(entry.goalsCompleted),
-                    reachedUsers: entry.reachedUsers.map(Format.integer) ?? "–", readRate: Format.percent(entry.readRate)))
+                    reachedUsers: entry.reachedUsers.map(Format.integer) ?? "–", readRate: Format.percent(entry.readRate),
+                    medianResponse: entry.medianFirstResponseMinutes.map(ResponseTimesView.minutes) ?? "–"))
         }
         self.rows = rows.reversed()
         hasTrends = oldestFirst.count > 1
@@ -154,5 +160,8 @@ struct ArchiveView {
             ],
             layout: .grouped, unit: "runs"
         ).render()
+        responseChart = chart(
+            "trend-response", "Median first coach response per month (minutes, rounded)", "minutes",
+            oldestFirst.map { Int(($0.medianFirstResponseMinutes ?? 0).rounded()) })
     }
 }

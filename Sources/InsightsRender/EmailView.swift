@@ -49,6 +49,9 @@ struct EmailView {
     let quietest: String
     let hasMessages: Bool
     let conversationHeadlines: [Headline]
+    /// Median and p90 of the first coach response, and the share answered.
+    let responseHeadlines: [Headline]
+    let hasResponses: Bool
     let conversationSummary: String
     let authorship: [Bar]
     let topAuthors: [Bar]
@@ -109,7 +112,9 @@ struct EmailView {
         busiest = headlines.busiest
         quietest = headlines.quietest
         hasMessages = report.engagement.messagesReceived + report.engagement.messagesSent > 0
-        conversationHeadlines = headlines.headlines(for: .guidance)
+        conversationHeadlines = headlines.headlines(for: .guidanceConversations)
+        responseHeadlines = headlines.headlines(for: .guidanceResponseTimes)
+        hasResponses = report.responseTimes.openedByUsers > 0
         let conversations = report.conversations
         conversationSummary = "Of \(Format.integer(conversations.active)) conversations active in the period, "
             + "\(Format.integer(conversations.openAtEnd)) were open and \(Format.integer(conversations.closedAtEnd)) closed "

@@ -9,6 +9,7 @@ public enum MetricsJSON {
     public static func document(for report: Report) -> JSONValue {
         .object([
             ("schema_version", .int(schemaVersion)),
+            ("segment", .null),
             ("generator", .object([("name", .string("insights")), ("version", .string(report.generatorVersion))])),
             ("service", .object([("name", .string(report.serviceName))])),
             (
@@ -25,11 +26,10 @@ public enum MetricsJSON {
                     ("to", .string(report.previousPeriod.to.description)),
                 ])
             ),
-            ("segment", .null),
             ("impact", impact(report.impact, journeys: report.journeys)),
             ("audience", audience(report.audience).adding([("reach", reach(report.reach)), ("consent", consent(report.consent))])),
             ("engagement", engagement(report.engagement)),
-            ("guidance", guidance(report.conversations, report.authorship)),
+            ("guidance", guidance(report.conversations, report.authorship, report.responseTimes)),
         ])
     }
 
@@ -123,7 +123,9 @@ public enum MetricsJSON {
         ])
     }
 
-    private static func guidance(_ conversations: ConversationMetrics, _ authorship: AuthorshipMetrics) -> JSONValue {
+    private static func guidance(
+        _ conversations: ConversationMetrics, _ authorship: AuthorshipMetrics, _ responseTimes: ResponseTimeMetrics
+    ) -> JSONValue {
         .object([
             (
                 "conversations",
@@ -160,6 +162,7 @@ public enum MetricsJSON {
                         )
                     })
             ),
+            ("response_times", Self.responseTimes(responseTimes)),
         ])
     }
 }

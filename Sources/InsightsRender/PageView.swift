@@ -70,7 +70,9 @@ struct PageView {
         audience = AudienceView(report.audience, headlines: headlines)
         audienceReach = ReachView(report, headlines: headlines)
         engagement = EngagementView(report.engagement, headlines: headlines)
-        guidance = GuidanceView(report.conversations, report.authorship, headlines: headlines, note: conversationNote)
+        guidance = GuidanceView(
+            report.conversations, report.authorship, headlines: headlines, note: conversationNote,
+            responseTimes: ResponseTimesView(report.responseTimes, timeZone: report.timeZoneIdentifier, headlines: headlines))
         downloads = Self.downloads(ReportCSV.files(for: report))
         hasNavigation = navigation != nil
         self.navigation = NavigationView(

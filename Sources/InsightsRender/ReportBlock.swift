@@ -60,6 +60,8 @@ public enum ReportBlock: String, CaseIterable, Sendable {
     case guidanceAuthorship = "guidance-authorship"
     /// The top authors of each type.
     case guidanceTopAuthors = "guidance-top-authors"
+    /// How fast a coach first answers a user who writes in, and each coach's work.
+    case guidanceResponseTimes = "guidance-response-times"
 
     /// The block's element id on the page (`<div class="block" id="…">`), also the stem of
     /// its CSV file and of its template.
@@ -71,7 +73,7 @@ public enum ReportBlock: String, CaseIterable, Sendable {
         case .impactGoals, .impactJourneys: .impact
         case .audienceDaily, .audienceCountries, .audienceReach: .audience
         case .engagementDaily, .engagementHeatmap: .engagement
-        case .guidanceConversations, .guidanceAuthorship, .guidanceTopAuthors: .guidance
+        case .guidanceConversations, .guidanceAuthorship, .guidanceTopAuthors, .guidanceResponseTimes: .guidance
         }
     }
 

@@ -117,6 +117,8 @@ public struct ReportCSV: Equatable, Sendable {
                     }
                 }
             )
+        case .guidanceResponseTimes:
+            return responseTimesTable(report.responseTimes)
         }
     }
 

@@ -41,6 +41,8 @@ struct ReportHeadlines {
     let conversations: [Headline]
     /// Reached users, delivery and read rate (none when no status is stored).
     let reach: [Headline]
+    /// Median and p90 of the first coach response, and the share answered by a coach.
+    let responseTimes: [Headline]
     /// The busiest weekday hour for received messages, `Tuesday 14:00–15:00 (12 messages)`.
     let busiest: String
     /// The quietest one.
@@ -98,6 +100,7 @@ struct ReportHeadlines {
                 text: open.medianTimeToCloseHours.map { Format.duration(hours: $0) } ?? "–"),
         ]
         reach = ReachView.headlines(report.reach)
+        responseTimes = Self.responseTimeHeadlines(report.responseTimes, previous: report.previousResponseTimes)
     }
 
     /// The headline numbers a block leads with (none for most blocks).
@@ -109,6 +112,7 @@ struct ReportHeadlines {
         case .engagementDaily: engagement
         case .guidanceConversations: conversations
         case .audienceReach: reach
+        case .guidanceResponseTimes: responseTimes
         case .audienceCountries, .engagementHeatmap, .guidanceAuthorship, .guidanceTopAuthors: []
         }
     }

@@ -67,12 +67,27 @@ extension Store: ReportSource {
                         goals: try Self.goalDefinitions(db), goalEvents: try goalEvents(db, range: range))
                     try Self.readReach(db, into: &data, calendar: cached)
                     try Self.readJourneys(db, range: range, into: &data)
+                    try readResponseTimes(db, into: &data, range: range, previousRange: previousRange)
                     return data
                 }
             }
             if let data { return data }
         }
         throw StoreError.sqlite(path: path, message: "the database kept changing while the report read it; try again")
+    }
+
+    /// The response-time inputs of the period and of the previous period (coach messages,
+    /// closes, previous spans) and the coaches' names, inside the caller's read.
+    private func readResponseTimes(
+        _ db: Database, into data: inout PeriodData, range: Range<Instant>, previousRange: Range<Instant>
+    ) throws {
+        data.coachMessages = try Self.coachMessages(db, in: range)
+        data.closeEvents = try Self.closeEvents(db, in: range)
+        data.previousConversationSpans = try conversationSpans(db, range: previousRange)
+        data.previousCoachMessages = try Self.coachMessages(db, in: previousRange)
+        data.previousCloseEvents = try Self.closeEvents(db, in: previousRange)
+        let ids = (data.coachMessages + data.previousCoachMessages).compactMap(\.authorID)
+        data.coachNames = try Self.authorNames(db, for: ids)
     }
 
     /// The first inbound instants (one per contact) that fall in a range: the new users.

@@ -34,6 +34,7 @@ import Testing
         let blocks = [
             "impact-goals", "impact-journeys", "audience-daily", "audience-countries", "audience-reach", "engagement-daily",
             "engagement-heatmap", "guidance-conversations", "guidance-authorship", "guidance-top-authors",
+            "guidance-response-times",
         ]
         #expect(Set(files.keys) == Set(blocks.map { $0 + suffix }))
         // data/ holds the same files, byte for byte.
@@ -85,6 +86,11 @@ import Testing
         #expect(topRows.count == top.values.reduce(0) { $0 + $1.count })
         let coaches = topRows.filter { $0[0] == "coach" }.map { $0[4] }
         #expect(coaches == (top["coach"] ?? []).map { "\($0["messages"] ?? "")" })
+        let times = try #require(guidance["response_times"] as? [String: Any])
+        let timeRows = rows(files["guidance-response-times" + suffix])
+        #expect(timeRows.filter { $0[0] == "bucket" }.map { $0[3] } == (times["buckets"] as? [[String: Any]] ?? []).map { "\($0["conversations"] ?? "")" })
+        #expect(timeRows.filter { $0[0] == "coach" }.map { $0[4] } == (times["coaches"] as? [[String: Any]] ?? []).map { "\($0["replies"] ?? "")" })
+        #expect(timeRows.first == ["summary", "opened_by_users", "", "\(times["opened_by_users"] ?? "")", "", "", "", "", ""])
         let goals = try #require((metrics["impact"] as? [String: Any])?["goals"] as? [[String: Any]])
         let goalRows = rows(files["impact-goals" + suffix]).filter { $0[2].isEmpty }
         #expect(goalRows.map { $0[4] } == goals.map { "\($0["started"] ?? "")" })

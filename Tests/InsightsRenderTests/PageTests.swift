@@ -44,8 +44,8 @@ import Testing
         let html = try ReportRenderer(templates: Self.templates).render(sampleReport())
         let charts = html.components(separatedBy: "<svg ").dropFirst()
         // Goal, daily users, countries, reach funnel, daily delivery, read rate by author type,
-        // daily messages, heatmap, conversations, authorship.
-        #expect(charts.count == 10)
+        // daily messages, heatmap, conversations, authorship, response times.
+        #expect(charts.count == 11)
         for chart in charts {
             #expect(chart.hasPrefix("class=\"chart "))
             #expect(chart.contains("role=\"img\""))

@@ -10,15 +10,19 @@ import Testing
 @Suite struct ReportBlockTests {
     @Test func idsKeysAndSections() {
         #expect(ReportBlock.allCases.map(\.id) == [
-            "impact-goals", "impact-journeys", "audience-daily", "audience-countries", "audience-reach", "engagement-daily", "engagement-heatmap",
-            "guidance-conversations", "guidance-authorship", "guidance-top-authors",
+            "impact-goals", "impact-journeys", "audience-daily", "audience-countries", "audience-reach", "engagement-daily",
+            "engagement-heatmap", "guidance-conversations", "guidance-authorship", "guidance-top-authors",
+            "guidance-response-times",
         ])
         #expect(ReportBlock.guidanceTopAuthors.templateKey == "guidanceTopAuthors")
         #expect(ReportBlock.impactGoals.templateKey == "impactGoals")
         #expect(ReportBlock.audienceDaily.templateName == "blocks/audience-daily")
         #expect(ReportBlock.engagementHeatmap.csvFileName(for: period("2026-10-01", "2026-10-31"))
             == "engagement-heatmap_2026-10-01_2026-10-31.csv")
-        #expect(ReportSection.guidance.blocks == [.guidanceConversations, .guidanceAuthorship, .guidanceTopAuthors])
+        #expect(
+            ReportSection.guidance.blocks == [
+                .guidanceConversations, .guidanceAuthorship, .guidanceTopAuthors, .guidanceResponseTimes,
+            ])
         // Sections are contiguous runs of blocks, so the page order of blocks is the order of the enum.
         #expect(ReportSection.allCases.flatMap(\.blocks) == ReportBlock.allCases)
     }
@@ -65,6 +69,7 @@ import Testing
         #expect(headlines.headlines(for: .guidanceTopAuthors).isEmpty)
         #expect(headlines.headlines(for: .guidance).map(\.label) == [
             "conversations active", "opened in the period", "median time to close",
+            "median first coach response", "90 % answered within", "conversations answered by a coach",
         ])
     }
 }

@@ -56,7 +56,24 @@ public func sampleReport(authorName: String = "Thandi M.", serviceName: String =
             period: range, inbound: [(1, utc("2026-10-05T07:00")), (2, utc("2026-10-06T12:00"))],
             events: [ConversationEventRow(contact: 1, kind: .closed, timestamp: utc("2026-10-05T09:00"), sequence: 1)]),
         authorship: AuthorshipMetrics(tally: tally, latestNames: ["s1": "Onboarding", "k1": authorName]),
-        reach: ReachMetrics(tally: delivery, statusesStored: true, previousReachedUsers: 2), consent: consent)
+        reach: ReachMetrics(tally: delivery, statusesStored: true, previousReachedUsers: 2), consent: consent,
+        // Contact 1 opened at 07:00 and was closed by k1 at 09:00 unanswered; contact 2 opened
+        // at 12:00 and k1 answered at 12:05: 1 of 2 answered, in 5 minutes.
+        responseTimes: ResponseTimeMetrics(
+            period: range,
+            spans: [
+                ConversationSpan(
+                    contact: 1, openedAt: utc("2026-10-05T07:00"), closedAt: utc("2026-10-05T09:00"), isReopen: false,
+                    openedByInbound: true),
+                ConversationSpan(contact: 2, openedAt: utc("2026-10-06T12:00"), closedAt: nil, isReopen: false, openedByInbound: true),
+            ],
+            coachMessages: [CoachMessageRow(messageID: "m4", contact: 2, timestamp: utc("2026-10-06T12:05"), authorID: "k1")],
+            closes: [CloseEventRow(contact: 1, timestamp: utc("2026-10-05T09:00"), actorID: "k1", sequence: 1)],
+            coachNames: ["k1": authorName], calendar: calendar),
+        // The previous period waited 10 minutes: this one's 5 is 50 % shorter.
+        previousResponseTimes: ResponseTimeMetrics(
+            openedByUsers: 1, answeredByCoach: 1, unanswered: 0, medianFirstResponseMinutes: 10, p90FirstResponseMinutes: 10,
+            businessHours: nil, buckets: ResponseTimeMetrics.empty.buckets, coaches: []))
 }
 
 /// A report of a period with no data at all (goals exist, nothing happened).

@@ -32,6 +32,7 @@ struct ArchiveCommand: ParsableCommand {
     var out: String = "output/archive"
 
     @OptionGroup var zone: ZoneOptions
+    @OptionGroup var businessHours: BusinessHoursOptions
 
     @Option(help: ArgumentHelp("The first month to include (YYYY-MM).", valueName: "month"))
     var since: String?
@@ -67,7 +68,7 @@ struct ArchiveCommand: ParsableCommand {
         let job = ArchiveJob(
             store: try Store(path: database.db, create: false), folder: URL(fileURLWithPath: out), calendar: zone.calendar,
             since: since.flatMap(PeriodOptions.parseMonth), until: until.flatMap(PeriodOptions.parseMonth), title: title,
-            templates: try TemplateFolder.locate(templates), email: email)
+            templates: try TemplateFolder.locate(templates), email: email, businessHours: businessHours.hours)
         let result: ArchiveJob.Result
         do {
             result = try job.run()

@@ -17,6 +17,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var period: PeriodOptions
+    @OptionGroup var businessHours: BusinessHoursOptions
 
     @Option(help: ArgumentHelp("The report folder (default: output/<from>_<to>).", valueName: "dir"))
     var out: String?
@@ -56,7 +57,8 @@ struct ReportCommand: ParsableCommand {
         let job = ReportJob(
             source: store, period: try period.period { try store.newestMessage() }, calendar: period.calendar,
             out: out.map { URL(fileURLWithPath: $0) }, title: title, templates: try TemplateFolder.locate(templates),
-            email: wantsEmail ? .init(to: emailTo, from: emailFrom, subject: subject) : nil)
+            email: wantsEmail ? .init(to: emailTo, from: emailFrom, subject: subject) : nil,
+            businessHours: businessHours.hours)
         let folder = try job.run().folder
         if wantsEmail { print("Email written to \(folder.path)/email.html and report.eml") }
         print("Report written to \(folder.path)/index.html (with metrics.json and data/*.csv)")

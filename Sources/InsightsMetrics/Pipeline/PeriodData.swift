@@ -58,6 +58,20 @@ public struct PeriodData: Sendable {
     /// Whether any Journey run is stored at all (in any period): when none is, the page says
     /// what to import instead of showing an empty Journeys block.
     public var journeysImported = false
+    /// The period's `coach` outbound messages (`Store.coachMessages(in:)`): response times.
+    public var coachMessages: [CoachMessageRow] = []
+    /// The period's `closed` conversation events (`Store.closeEvents(in:)`): response times.
+    public var closeEvents: [CloseEventRow] = []
+    /// The newest name of each coach author id of `coachMessages` and
+    /// `previousCoachMessages` (`Store.authorNames(for:)`).
+    public var coachNames: [String: String] = [:]
+    /// The conversation spans that overlap the previous period or are still open at its end
+    /// (as `conversationSpans`, for the previous period): the previous median response time.
+    public var previousConversationSpans: [ConversationSpan] = []
+    /// The previous period's `coach` outbound messages.
+    public var previousCoachMessages: [CoachMessageRow] = []
+    /// The previous period's `closed` conversation events.
+    public var previousCloseEvents: [CloseEventRow] = []
 
     /// Creates the data of a period from its parts.
     public init(

@@ -4,7 +4,9 @@ extension Report {
     /// - parameter data: what a `ReportSource` read for the period.
     /// - parameter serviceName: the helpline's name shown in the header.
     /// - parameter generatorVersion: the version of Insights computing it.
-    public init(data: PeriodData, serviceName: String, generatorVersion: String) {
+    /// - parameter businessHours: a setting, not data (`--business-hours`): when given, only
+    ///   time inside these hours counts towards a response time.
+    public init(data: PeriodData, serviceName: String, generatorVersion: String, businessHours: BusinessHours? = nil) {
         let tally = data.tally
         let instants = data.instants
         let audience = AudienceMetrics(
@@ -26,6 +28,13 @@ extension Report {
             journeys: JourneyMetrics(
                 period: instants, runs: data.journeyRuns, results: data.journeyResults, names: data.journeyNames),
             journeysImported: data.journeysImported || !data.journeyRuns.isEmpty,
-            journeyResultsInPeriod: data.journeyResults.count { instants.contains($0.timestamp) })
+            journeyResultsInPeriod: data.journeyResults.count { instants.contains($0.timestamp) },
+            responseTimes: ResponseTimeMetrics(
+                period: data.instants, spans: data.conversationSpans, coachMessages: data.coachMessages,
+                closes: data.closeEvents, coachNames: data.coachNames, businessHours: businessHours, calendar: data.calendar),
+            previousResponseTimes: ResponseTimeMetrics(
+                period: data.period.previous.instants(in: data.calendar), spans: data.previousConversationSpans,
+                coachMessages: data.previousCoachMessages, closes: data.previousCloseEvents, coachNames: data.coachNames,
+                businessHours: businessHours, calendar: data.calendar))
     }
 }

@@ -22,10 +22,11 @@ public protocol ReportSource {
 extension ReportSource {
     /// Reads a period and computes its report.
     public func report(
-        period: ReportPeriod, calendar: ReportCalendar, serviceName: String, generatorVersion: String
+        period: ReportPeriod, calendar: ReportCalendar, serviceName: String, generatorVersion: String,
+        businessHours: BusinessHours? = nil
     ) throws(Failure) -> Report {
         Report(
             data: try periodData(period: period, calendar: calendar), serviceName: serviceName,
-            generatorVersion: generatorVersion)
+            generatorVersion: generatorVersion, businessHours: businessHours)
     }
 }

@@ -280,3 +280,17 @@ private struct CoachTally {
         users.insert(message.contact)
     }
 }
+
+extension ResponseTimeMetrics {
+    /// The block of a period with no conversation opened by a user: zeros, nulls and the six
+    /// empty buckets, without business hours.
+    public static let empty = ResponseTimeMetrics(
+        openedByUsers: 0, answeredByCoach: 0, unanswered: 0, medianFirstResponseMinutes: nil,
+        p90FirstResponseMinutes: nil, businessHours: nil,
+        buckets: ResponseTimeBucket.allCases.map { ResponseTimeBucketCount(bucket: $0, conversations: 0) }, coaches: [])
+
+    /// `answered_by_coach / opened_by_users`; nil when no conversation was opened by a user.
+    public var answeredShare: Double? {
+        openedByUsers == 0 ? nil : Double(answeredByCoach) / Double(openedByUsers)
+    }
+}

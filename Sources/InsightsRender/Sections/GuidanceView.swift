@@ -36,6 +36,8 @@ struct GuidanceView {
     let authorshipChart: String
     let conversationNote: String
     let hasConversationNote: Bool
+    /// The `guidance-response-times` block.
+    let responseTimes: ResponseTimesView
 
     static func label(_ type: InsightsMetrics.AuthorType) -> String {
         switch type {
@@ -50,11 +52,12 @@ struct GuidanceView {
 
     init(
         _ conversations: ConversationMetrics, _ authorship: AuthorshipMetrics, headlines: ReportHeadlines,
-        note: String? = nil
+        note: String? = nil, responseTimes: ResponseTimesView
     ) {
+        self.responseTimes = responseTimes
         conversationNote = note ?? ""
         hasConversationNote = !(note ?? "").isEmpty
-        conversationHeadlines = headlines.headlines(for: .guidance)
+        conversationHeadlines = headlines.headlines(for: .guidanceConversations)
         opened = Format.integer(conversations.opened)
         reopened = Format.integer(conversations.reopened)
         closed = Format.integer(conversations.closed)
