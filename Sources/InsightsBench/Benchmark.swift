@@ -20,8 +20,9 @@ struct Benchmark {
         defer {
             if !keep, dir == nil { try? FileManager.default.removeItem(at: folder) }
         }
-        say("insights-bench: \(messages) messages, \(BenchDataset(messages: messages).contacts) contacts, "
-            + "\(BenchDataset.days) days; working folder \(folder.path)")
+        say(
+            "insights-bench: \(messages) messages, \(BenchDataset(messages: messages).contacts) contacts, "
+                + "\(BenchDataset.days) days; working folder \(folder.path)")
         say(machine())
 
         // 1. The data, written by a child process too: a child starts with the memory of the
@@ -33,10 +34,11 @@ struct Benchmark {
         } else {
             let written = try child(DataResult.self, ["data-phase", "--messages", String(messages), "--dir", data.path])
             FileManager.default.createFile(atPath: marker.path, contents: Data())
-            say(String(
-                format: "data: %d contacts, %d messages, %d conversation events, %d goal events written in %.1f s",
-                written.contacts, written.messages, written.conversationEvents, written.goalEvents,
-                seconds(since: start)))
+            say(
+                String(
+                    format: "data: %d contacts, %d messages, %d conversation events, %d goal events written in %.1f s",
+                    written.contacts, written.messages, written.conversationEvents, written.goalEvents,
+                    seconds(since: start)))
         }
 
         // 2. The imports: all 180 days, and only the last 60 (the month and the 30 days before).
@@ -81,22 +83,26 @@ struct Benchmark {
             guard let longTimes = long.reportSeconds[threads], let shortTimes = short.reportSeconds[threads] else { continue }
             let longReport = medianSeconds(longTimes)
             let shortReport = medianSeconds(shortTimes)
-            print(String(
-                format: "  report, %@, 180 days of history: %.3f s  (report / floor = %.2f)",
-                label, longReport, longReport / floor))
-            print(String(
-                format: "  report, %@,  30 days of history: %.3f s  (long / short history = %.2f)",
-                label, shortReport, longReport / shortReport))
+            print(
+                String(
+                    format: "  report, %@, 180 days of history: %.3f s  (report / floor = %.2f)",
+                    label, longReport, longReport / floor))
+            print(
+                String(
+                    format: "  report, %@,  30 days of history: %.3f s  (long / short history = %.2f)",
+                    label, shortReport, longReport / shortReport))
         }
         print(String(format: "  floor on the 30-day database: %.3f s", medianSeconds(short.floorSeconds)))
-        print(String(
-            format: "  peak memory of the report process: %.0f MB (180 days), %.0f MB (30 days) (getrusage ru_maxrss; "
-                + "VmHWM %.0f MB, %.0f MB)",
-            Double(long.peakMemoryBytes) / 1e6, Double(short.peakMemoryBytes) / 1e6, Double(long.highWaterBytes) / 1e6,
-            Double(short.highWaterBytes) / 1e6))
-        print("  all runs (s): floor \(rounded(long.floorSeconds)), report 2 threads \(rounded(long.reportSeconds["2"] ?? [])), "
-            + "1 thread \(rounded(long.reportSeconds["1"] ?? [])); 30 days: 2 threads "
-            + "\(rounded(short.reportSeconds["2"] ?? [])), 1 thread \(rounded(short.reportSeconds["1"] ?? []))")
+        print(
+            String(
+                format: "  peak memory of the report process: %.0f MB (180 days), %.0f MB (30 days) (getrusage ru_maxrss; "
+                    + "VmHWM %.0f MB, %.0f MB)",
+                Double(long.peakMemoryBytes) / 1e6, Double(short.peakMemoryBytes) / 1e6, Double(long.highWaterBytes) / 1e6,
+                Double(short.highWaterBytes) / 1e6))
+        print(
+            "  all runs (s): floor \(rounded(long.floorSeconds)), report 2 threads \(rounded(long.reportSeconds["2"] ?? [])), "
+                + "1 thread \(rounded(long.reportSeconds["1"] ?? [])); 30 days: 2 threads "
+                + "\(rounded(short.reportSeconds["2"] ?? [])), 1 thread \(rounded(short.reportSeconds["1"] ?? []))")
         print("  180 days: \(long.headline)")
         print("   30 days: \(short.headline)")
     }
@@ -109,17 +115,21 @@ struct Benchmark {
         }
         for kind in ["contacts", "messages", "conversation_events", "goal_events"] {
             guard let entry = byKind[kind] else { continue }
-            print(String(
-                format: "  %-20@ %10d rows in %7.2f s = %9.0f rows/s", kind, entry.rows, entry.seconds,
-                Double(entry.rows) / entry.seconds))
+            print(
+                String(
+                    format: "  %-20@ %10d rows in %7.2f s = %9.0f rows/s", kind, entry.rows, entry.seconds,
+                    Double(entry.rows) / entry.seconds))
         }
         let rows = result.files.reduce(0) { $0 + $1.rows }
         let total = result.files.reduce(0) { $0 + $1.seconds }
-        print(String(format: "  all %d files: %d rows in %.2f s = %.0f rows/s", result.files.count, rows, total, Double(rows) / total))
+        print(
+            String(
+                format: "  all %d files: %d rows in %.2f s = %.0f rows/s", result.files.count, rows, total, Double(rows) / total))
         if let wall { print(String(format: "  wall time of the import process: %.2f s", wall)) }
-        print(String(
-            format: "  peak memory of the import process: %.0f MB (getrusage ru_maxrss), %.0f MB (VmHWM)",
-            Double(result.peakMemoryBytes) / 1e6, Double(result.highWaterBytes) / 1e6))
+        print(
+            String(
+                format: "  peak memory of the import process: %.0f MB (getrusage ru_maxrss), %.0f MB (VmHWM)",
+                Double(result.peakMemoryBytes) / 1e6, Double(result.highWaterBytes) / 1e6))
     }
 
     /// Runs this executable with `arguments` and decodes the JSON it prints last.

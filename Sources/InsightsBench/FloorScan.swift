@@ -31,7 +31,8 @@ enum FloorScan {
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else { throw BenchError(String(cString: sqlite3_errmsg(connection))) }
             rows += 1
-            checksum &+= sqlite3_column_int64(statement, 0) &+ sqlite3_column_int64(statement, 1)
+            checksum &+=
+                sqlite3_column_int64(statement, 0) &+ sqlite3_column_int64(statement, 1)
                 &+ sqlite3_column_int64(statement, 2)
             for column in Int32(3)...5 where sqlite3_column_text(statement, column) != nil {
                 checksum &+= Int64(sqlite3_column_bytes(statement, column))

@@ -72,7 +72,8 @@ struct PeriodOptions: ParsableArguments {
         }
         let first = month.flatMap(Self.parseMonth).flatMap { LocalDate(year: $0.0, month: $0.1, day: 1) }
         do {
-            try ReportPeriod.check(from: first ?? from.flatMap(LocalDate.init(iso:)), to: to.flatMap(LocalDate.init(iso:)), last: last)
+            try ReportPeriod.check(
+                from: first ?? from.flatMap(LocalDate.init(iso:)), to: to.flatMap(LocalDate.init(iso:)), last: last)
         } catch {
             throw ValidationError(error.description)
         }

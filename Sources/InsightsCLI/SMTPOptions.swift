@@ -22,7 +22,9 @@ struct SMTPOptions: ParsableArguments {
     @Flag(help: "Refuse to send unless the connection uses TLS (smtps:// or STARTTLS).")
     var requireTLS = false
 
-    @Option(help: ArgumentHelp("A file whose first line is the SMTP password (instead of INSIGHTS_SMTP_PASSWORD).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("A file whose first line is the SMTP password (instead of INSIGHTS_SMTP_PASSWORD).", valueName: "file")
+    )
     var smtpPasswordFile: String?
 
     @Option(help: ArgumentHelp("PEM certificates of a private authority to trust for the server.", valueName: "pem"))
@@ -78,7 +80,8 @@ struct SMTPOptions: ParsableArguments {
 
     /// Sends `mail` through `server` and prints who got it; throws the exit status `send`
     /// documents when not everyone did (1 nobody, 2 some recipients refused).
-    static func deliver(_ mail: ReportMail, through server: SMTPServer, recorded: (SendSummary) throws -> Void = { _ in }) throws {
+    static func deliver(_ mail: ReportMail, through server: SMTPServer, recorded: (SendSummary) throws -> Void = { _ in }) throws
+    {
         let summary = try SMTPClient(server: server).send(message: mail.message, envelope: mail.envelope)
         for line in summary.lines { print(line) }
         if !summary.delivered.isEmpty { try recorded(summary) }

@@ -42,7 +42,7 @@ struct ContactSimulation {
     mutating func run(into drafts: inout Drafts, phones: inout Set<String>) -> ContactDraft {
         let arrival = timeline.arrivalDay(&rng)
         let (phone, country) = makePhone(&phones)
-        program = Program(rawValue: rng.weighted([35, 25, 20, 20]))!
+        program = [Program.antenatal, .quitSmoking, .eatWell, .general][rng.weighted([35, 25, 20, 20])]
         let engagement: Engagement = [.loyal, .regular, .oneOff][rng.weighted([20, 50, 30])]
         let wantsTips = rng.percent(50)
         actionsToComplete = rng.int(2...5)

@@ -44,7 +44,8 @@ enum ContactFieldsJSON {
                     case UInt8(ascii: "\""): value = try scanner.string()
                     case UInt8(ascii: "{"), UInt8(ascii: "["):
                         guard skippingNested else {
-                            throw FieldsProblem("\"\(name)\" holds an object or array (a field must be text, a number or true/false)")
+                            throw FieldsProblem(
+                                "\"\(name)\" holds an object or array (a field must be text, a number or true/false)")
                         }
                         if fields.contains(where: { $0.name == name }) || nested.contains(name) {
                             throw FieldsProblem("names \"\(name)\" twice")
@@ -186,7 +187,10 @@ private struct Scanner {
     /// `true`, `false`, `null` (nil) or a number, as written.
     mutating func literal() throws(FieldsProblem) -> String? {
         let start = position
-        while let byte = peek, !(byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) {
+        while let byte = peek,
+            !(byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == 0x20 || byte == 0x09 || byte == 0x0A
+                || byte == 0x0D)
+        {
             position += 1
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
@@ -216,7 +220,10 @@ private struct Scanner {
                 position += 1
             } while depth > 0
         default:
-            while let byte = peek, !(byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) {
+            while let byte = peek,
+                !(byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == 0x20 || byte == 0x09 || byte == 0x0A
+                    || byte == 0x0D)
+            {
                 position += 1
             }
         }

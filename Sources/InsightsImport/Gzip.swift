@@ -37,7 +37,9 @@ func gunzip(_ input: [UInt8]) throws(GzipError) -> [UInt8] {
             }
         } while result == Z_OK
         if result != Z_STREAM_END {
-            failure = result == Z_BUF_ERROR ? "the file ends before the compressed data does (truncated?)"
+            failure =
+                result == Z_BUF_ERROR
+                ? "the file ends before the compressed data does (truncated?)"
                 : "the compressed data is corrupt (zlib error \(result))"
         }
     }

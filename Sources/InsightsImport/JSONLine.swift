@@ -22,7 +22,8 @@ indirect enum JSONValue: Equatable, Sendable {
         case .string(let text): jsonQuoted(text)
         case .array(let values): "[" + values.map(\.compactText).joined(separator: ",") + "]"
         case .object(let members):
-            "{" + members.sorted { $0.key < $1.key }.map { jsonQuoted($0.key) + ":" + $0.value.compactText }
+            "{"
+                + members.sorted { $0.key < $1.key }.map { jsonQuoted($0.key) + ":" + $0.value.compactText }
                 .joined(separator: ",") + "}"
         }
     }
@@ -211,7 +212,8 @@ struct JSONParser {
             position += 1
         }
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self).unicodeScalars)
+        scalars.append(
+            contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self).unicodeScalars)
         var pending: [UInt8] = []
         func flush() {
             guard !pending.isEmpty else { return }

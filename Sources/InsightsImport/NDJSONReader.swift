@@ -36,7 +36,8 @@ struct NDJSONReader: Sendable {
             let text = String(decoding: slice, as: UTF8.self)
             var problem: String?
             if slice.count > ImportLimits.recordBytes {
-                problem = "the line has \(grouped(slice.count)) bytes; a line may have at most "
+                problem =
+                    "the line has \(grouped(slice.count)) bytes; a line may have at most "
                     + "\(grouped(ImportLimits.recordBytes)) (1 MiB)"
             } else if !plainASCII {
                 problem = slice.withUnsafeBufferPointer { textProblem($0, place: "the line") }

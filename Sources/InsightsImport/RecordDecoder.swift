@@ -67,7 +67,8 @@ public struct RecordDecoder: Sendable {
             var authorType: AuthorType?
             if inbound {
                 if let typeText {
-                    throw f.issue("column \"author_type\": \"\(typeText)\" on an inbound message (must be empty: the user wrote it)")
+                    throw f.issue(
+                        "column \"author_type\": \"\(typeText)\" on an inbound message (must be empty: the user wrote it)")
                 }
             } else {
                 guard let typeText else {
@@ -149,7 +150,8 @@ public struct RecordDecoder: Sendable {
                     throw f.issue("column \"outcome\": \"\(outcomeText)\" is not one of completed, expired, interrupted")
                 }
                 guard endedAt != nil else {
-                    throw f.issue("column \"outcome\": \"\(outcomeText)\" on a run with no ended_at (a run still going has no outcome)")
+                    throw f.issue(
+                        "column \"outcome\": \"\(outcomeText)\" on a run with no ended_at (a run still going has no outcome)")
                 }
                 outcome = known
             } else if endedAt != nil {

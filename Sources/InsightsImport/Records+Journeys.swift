@@ -71,7 +71,8 @@ public struct JourneyResultRecord: Equatable, Sendable {
     public var timestamp: Instant
 
     /// Creates a record.
-    public init(contactID: String, journeyID: String, runID: String? = nil, question: String, answer: String, timestamp: Instant) {
+    public init(contactID: String, journeyID: String, runID: String? = nil, question: String, answer: String, timestamp: Instant)
+    {
         self.contactID = contactID
         self.journeyID = journeyID
         self.runID = runID

@@ -64,7 +64,10 @@ public struct MessageRecord: Equatable, Sendable {
     public var authorName: String?
 
     /// Creates a record.
-    public init(messageID: String, contactID: String, inbound: Bool, timestamp: Instant, authorType: AuthorType? = nil, authorID: String? = nil, authorName: String? = nil) {
+    public init(
+        messageID: String, contactID: String, inbound: Bool, timestamp: Instant, authorType: AuthorType? = nil,
+        authorID: String? = nil, authorName: String? = nil
+    ) {
         self.messageID = messageID
         self.contactID = contactID
         self.inbound = inbound

@@ -99,12 +99,14 @@ public struct ArchiveJob {
         // With email the stamp says so: adding or dropping --send rewrites the newest month.
         let stampText = stamp.text + (email.map { "email \(ArchiveStamp.describe($0))\n" } ?? "")
         let stampURL = folder.appendingPathComponent(".insights-archive")
-        var pages = months.map { folder.appendingPathComponent("\($0.key)/index.html") } + [folder.appendingPathComponent("index.html")]
+        var pages =
+            months.map { folder.appendingPathComponent("\($0.key)/index.html") } + [folder.appendingPathComponent("index.html")]
         if email != nil, let newest = months.last { pages.append(folder.appendingPathComponent("\(newest.key)/report.eml")) }
         if (try? String(contentsOf: stampURL, encoding: .utf8)) == stampText,
             pages.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) })
         {
-            return Result(folder: folder, months: months.map(\.key), upToDate: true, written: [], unchanged: [], homeChanged: false)
+            return Result(
+                folder: folder, months: months.map(\.key), upToDate: true, written: [], unchanged: [], homeChanged: false)
         }
         let dataAsOf = try store.meta(.lastImport)
         let note = try store.meta(.closesNote)
@@ -125,7 +127,8 @@ public struct ArchiveJob {
             var files = [
                 OutputFile(path: "metrics.json", text: MetricsJSON.render(report)),
                 OutputFile(
-                    path: "index.html", text: renderer.render(report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: note)),
+                    path: "index.html",
+                    text: renderer.render(report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: note)),
             ]
             files += ReportCSV.files(for: report).map { OutputFile(path: "data/\($0.fileName)", text: $0.text) }
             if let email, index == months.count - 1 {
@@ -141,7 +144,8 @@ public struct ArchiveJob {
             }
             entries.append(ArchiveEntry(month: item.key, href: "\(item.key)/index.html", report: report))
         }
-        let home = try renderer.renderArchiveIndex(entries, serviceName: name, timeZone: timezone, generatorVersion: generatorVersion)
+        let home = try renderer.renderArchiveIndex(
+            entries, serviceName: name, timeZone: timezone, generatorVersion: generatorVersion)
         let homeChanged = try AtomicFile.writeIfChanged(home, to: folder.appendingPathComponent("index.html"))
         try AtomicFile.write(stampText, to: stampURL)
         return Result(
@@ -173,10 +177,11 @@ struct ArchiveStamp {
         data: String, version: String, timezone: String, title: String, templates: String, months: [String],
         businessHours: String? = nil
     ) {
-        text = [
-            "data \(data)", "insights \(version)", "timezone \(timezone)", "title \(title)", "templates \(templates)",
-            "months \(months.joined(separator: " "))",
-        ].joined(separator: "\n") + "\n"
+        text =
+            [
+                "data \(data)", "insights \(version)", "timezone \(timezone)", "title \(title)", "templates \(templates)",
+                "months \(months.joined(separator: " "))",
+            ].joined(separator: "\n") + "\n"
             + (businessHours.map { "business-hours \($0)\n" } ?? "")
     }
 

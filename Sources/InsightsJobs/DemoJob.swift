@@ -49,7 +49,8 @@ public struct DemoJob {
         }
         let period = ReportPeriod(year: 2026, month: 10)
         guard let period, let zone = TimeZone(identifier: "Africa/Johannesburg") else { throw JobError.emptyDatabase }
-        let job = ReportJob(source: store, period: period, calendar: ReportCalendar(timeZone: zone), out: folder, templates: templates)
+        let job = ReportJob(
+            source: store, period: period, calendar: ReportCalendar(timeZone: zone), out: folder, templates: templates)
         return try job.run().folder
     }
 }

@@ -77,9 +77,10 @@ public struct ExportJob {
     static func removeLeftovers(in folder: URL) {
         TemporaryFiles.removeLeftovers(in: folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let exported = Set(RecordKind.allCases.flatMap { kind in
-            [ImportFile.Format.csv, .ndjson].map { RecordEncoder(kind: kind, format: $0).fileName }
-        })
+        let exported = Set(
+            RecordKind.allCases.flatMap { kind in
+                [ImportFile.Format.csv, .ndjson].map { RecordEncoder(kind: kind, format: $0).fileName }
+            })
         for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") {
             let parts = name.dropFirst().dropLast(".partial".count).split(separator: ".")
             guard parts.count >= 3, UUID(uuidString: String(parts[parts.count - 1])) != nil,

@@ -28,7 +28,9 @@ public struct ImportJob {
     public let assumedTimeZone: TimeZone?
 
     /// Describes an import.
-    public init(database: String, files: [String], kind: RecordKind? = nil, skipInvalid: Bool = false, assumedTimeZone: TimeZone? = nil) {
+    public init(
+        database: String, files: [String], kind: RecordKind? = nil, skipInvalid: Bool = false, assumedTimeZone: TimeZone? = nil
+    ) {
         self.database = database
         self.files = files
         self.kind = kind
@@ -87,7 +89,8 @@ public struct ImportJob {
 
     /// The line printed for an imported file.
     public static func describe(_ summary: ImportSummary) -> String {
-        var line = "\(summary.file) (\(summary.kind.rawValue)): \(summary.read) read, \(summary.new) new, "
+        var line =
+            "\(summary.file) (\(summary.kind.rawValue)): \(summary.read) read, \(summary.new) new, "
             + "\(summary.replaced) replaced, \(summary.rejected.count) rejected"
         if !summary.unknownColumns.isEmpty {
             line += "\n  ignored unknown columns: \(summary.unknownColumns.joined(separator: ", "))"

@@ -11,7 +11,9 @@ import Foundation
 /// lacks are removed.
 public enum ReportFolder {
     /// The entries a report folder may hold at its top level.
-    public static let reportEntries: Set<String> = ["index.html", "metrics.json", "email.html", "report.eml", "report.pdf", "data"]
+    public static let reportEntries: Set<String> = [
+        "index.html", "metrics.json", "email.html", "report.eml", "report.pdf", "data",
+    ]
 
     /// Writes `files` as the whole content of the report folder `folder`.
     public static func write(_ files: [OutputFile], to folder: URL) throws(JobError) {

@@ -51,6 +51,7 @@ public struct ContactSet: Equatable, Sendable, Sequence {
         count = total
     }
 
+    /// Two sets are equal when they hold the same contacts.
     public static func == (lhs: ContactSet, rhs: ContactSet) -> Bool {
         guard lhs.count == rhs.count else { return false }
         let shared = Swift.min(lhs.words.count, rhs.words.count)
@@ -74,6 +75,7 @@ public struct ContactSet: Equatable, Sendable, Sequence {
             self.current = words.first ?? 0
         }
 
+        /// The next contact, in ascending order; nil after the last.
         public mutating func next() -> ContactKey? {
             while current == 0 {
                 index += 1

@@ -59,6 +59,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Calendar order.
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         lhs.dayNumber < rhs.dayNumber
     }

@@ -30,14 +30,17 @@ public struct EmailAddressError: Error, Equatable, LocalizedError, Sendable {
 
     /// One sentence for the user.
     public var errorDescription: String? {
-        let shown = value.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }
-            .joined()
+        let shown = value.unicodeScalars.map {
+            $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0)
+        }
+        .joined()
         switch reason {
         case .empty:
             return "\(option) \"\(shown)\" is empty or holds an empty address; give e.g. \"Ana <ana@example.org>\""
         case .controlCharacter(let value):
             let code = String(value, radix: 16, uppercase: true)
-            return "\(option) \"\(shown)\" holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)), "
+            return
+                "\(option) \"\(shown)\" holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)), "
                 + "which would add lines to the message's headers; give the address on one line"
         case .nonASCIIAddress(let address):
             return "\(option): the address \"\(address)\" is not ASCII; only the display name may be "

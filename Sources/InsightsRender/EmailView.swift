@@ -75,7 +75,8 @@ struct EmailView {
         impactHeadlines = headlines.headlines(for: .impact)
         goals = report.impact.goals.filter { $0.started + $0.completed > 0 || $0.behaviours.contains { $0.actions > 0 } }
             .map { goal in
-                let values = [(goal.started, "Started", Self.blue), (goal.completed, "Completed", Self.green)]
+                let values =
+                    [(goal.started, "Started", Self.blue), (goal.completed, "Completed", Self.green)]
                     + goal.behaviours.map { ($0.users, Format.visible($0.name), Self.purple) }
                 let widest = values.map(\.0).max() ?? 0
                 return Goal(
@@ -103,7 +104,8 @@ struct EmailView {
         countries = top.map { count in
             Self.bar(
                 Format.visible(CountryNames.englishName(for: count.country)), count.activeUsers, of: top.first?.activeUsers ?? 0,
-                text: "\(Format.integer(count.activeUsers)) (\(Format.percent(Double(count.activeUsers) / Double(max(total, 1)), places: 0)))",
+                text:
+                    "\(Format.integer(count.activeUsers)) (\(Format.percent(Double(count.activeUsers) / Double(max(total, 1)), places: 0)))",
                 color: count.country == "ZZ" ? Self.grey : Self.blue)
         }
         hasUsers = total > 0
@@ -116,7 +118,8 @@ struct EmailView {
         responseHeadlines = headlines.headlines(for: .guidanceResponseTimes)
         hasResponses = report.responseTimes.openedByUsers > 0
         let conversations = report.conversations
-        conversationSummary = "Of \(Format.integer(conversations.active)) conversations active in the period, "
+        conversationSummary =
+            "Of \(Format.integer(conversations.active)) conversations active in the period, "
             + "\(Format.integer(conversations.openAtEnd)) were open and \(Format.integer(conversations.closedAtEnd)) closed "
             + "at its end; \(Format.integer(conversations.reopened)) openings followed an earlier close."
         let shown = report.authorship.byType.filter {
@@ -152,7 +155,8 @@ enum EmailText {
     static func plain(_ report: Report, dataAsOf: String?) -> String {
         let headlines = ReportHeadlines(report)
         var lines = [
-            "\(Format.visible(report.serviceName)): Insights report", "\(headlines.periodText) (times in \(report.timeZoneIdentifier))", "",
+            "\(Format.visible(report.serviceName)): Insights report",
+            "\(headlines.periodText) (times in \(report.timeZoneIdentifier))", "",
         ]
         func section(_ title: String, _ headlines: [Headline]) {
             lines.append(title)

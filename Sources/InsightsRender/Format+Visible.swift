@@ -33,7 +33,8 @@ extension Format {
     {
         guard scalar.value == 0x200C || scalar.value == 0x200D, let previous, let next else { return false }
         if joins(previous) && joins(next) { return true }
-        let emoji = { (s: Unicode.Scalar) in s.properties.isEmojiPresentation || s.value == 0xFE0F || s.properties.isEmojiModifier }
+        let emoji = { (s: Unicode.Scalar) in s.properties.isEmojiPresentation || s.value == 0xFE0F || s.properties.isEmojiModifier
+        }
         return scalar.value == 0x200D && emoji(previous) && next.properties.isEmoji && next.value > 0xFF
     }
 

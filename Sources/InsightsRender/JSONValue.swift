@@ -106,6 +106,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         return result + "\""
     }
 
+    /// Two values are equal when they render to the same text.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.rendered() == rhs.rendered()
     }

@@ -47,8 +47,10 @@ extension ReportCSV {
             for question in journey.answers {
                 for answer in question.answers.entries(other: "other") {
                     rows.append(
-                        id + blanks + ["", "", text(question.question), String(question.respondents), text(answer.label),
-                            String(answer.count)])
+                        id + blanks + [
+                            "", "", text(question.question), String(question.respondents), text(answer.label),
+                            String(answer.count),
+                        ])
                 }
             }
         }

@@ -27,7 +27,10 @@ public enum MetricsJSON {
                 ])
             ),
             ("impact", impact(report.impact, journeys: report.journeys)),
-            ("audience", audience(report.audience).adding([("reach", reach(report.reach)), ("consent", consent(report.consent))])),
+            (
+                "audience",
+                audience(report.audience).adding([("reach", reach(report.reach)), ("consent", consent(report.consent))])
+            ),
             ("engagement", engagement(report.engagement)),
             ("guidance", guidance(report.conversations, report.authorship, report.responseTimes)),
         ])

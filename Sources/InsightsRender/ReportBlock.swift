@@ -84,7 +84,8 @@ public enum ReportBlock: String, CaseIterable, Sendable {
     /// in lower camel case.
     public var templateKey: String {
         let words = id.split(separator: "-")
-        return (words.first.map(String.init) ?? "") + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return (words.first.map(String.init) ?? "")
+            + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
     /// The name of its CSV file, e.g. `audience-daily_2026-10-01_2026-10-31.csv`.

@@ -46,7 +46,9 @@ extension SendSummary {
             lines.append("Not sent to \(refusal.address.text): the server refused this recipient (\(refusal.reply)).")
         }
         if delivered.isEmpty { lines.append("Nobody got the message: the server refused every recipient.") }
-        if security == .none { lines.append("Note: the server offered no STARTTLS, so the message went in clear text (--require-tls refuses that).") }
+        if security == .none {
+            lines.append("Note: the server offered no STARTTLS, so the message went in clear text (--require-tls refuses that).")
+        }
         return lines
     }
 }

@@ -30,7 +30,8 @@ struct SMTPTranscript: Equatable {
             } else if let last = exchanges.last, last.command.hasPrefix("AUTH"), last.reply?.code == 334 {
                 command = "AUTH (continued)"
             } else {
-                command = String(upper.split(separator: " ").first ?? "")
+                command =
+                    String(upper.split(separator: " ").first ?? "")
                     + (upper.hasPrefix("AUTH ") ? " " + String(upper.split(separator: " ").dropFirst().first ?? "") : "")
             }
             exchanges.append(Exchange(command: command, reply: nil))
@@ -55,7 +56,8 @@ struct SMTPTranscript: Equatable {
                 exchanges[index].reply = reply
             } else {
                 // The greeting, or the reply after the message data (DATA's second reply).
-                exchanges.append(Exchange(command: exchanges.contains { $0.command == "DATA" } ? "(end of data)" : "(greeting)", reply: reply))
+                exchanges.append(
+                    Exchange(command: exchanges.contains { $0.command == "DATA" } ? "(end of data)" : "(greeting)", reply: reply))
             }
         }
     }

@@ -62,15 +62,19 @@ public struct SendError: LocalizedError, Equatable, Sendable {
     public var errorDescription: String? {
         switch reason {
         case .invalidAddress(let text, let problem):
-            let shown = text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+            let shown = text.unicodeScalars.map {
+                $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0)
+            }.joined()
             switch problem {
             case .empty: return "An empty address was given: give an address like name@example.org."
             case .controlCharacter:
-                return "The address \"\(shown)\" contains a control character (CR, LF or another) and is refused so no header can be injected."
+                return
+                    "The address \"\(shown)\" contains a control character (CR, LF or another) and is refused so no header can be injected."
             case .nonASCII:
                 return "The address \"\(text)\" has non-ASCII characters: give its ASCII form (punycode domain)."
             case .notBare:
-                return "The address \"\(text)\" is not a bare address: give name@example.org without a display name, brackets, spaces or commas."
+                return
+                    "The address \"\(text)\" is not a bare address: give name@example.org without a display name, brackets, spaces or commas."
             case .notAnAddress:
                 return "\"\(text)\" is not an address like name@example.org."
             }
@@ -81,9 +85,11 @@ public struct SendError: LocalizedError, Equatable, Sendable {
         case .invalidURL(let url):
             return "The SMTP URL \"\(url)\" is not smtp://HOST[:PORT] (STARTTLS when offered) or smtps://HOST[:PORT] (TLS)."
         case .credentialsInURL:
-            return "The SMTP URL must not contain a user or password: set INSIGHTS_SMTP_USER and INSIGHTS_SMTP_PASSWORD (or --smtp-password-file) instead."
+            return
+                "The SMTP URL must not contain a user or password: set INSIGHTS_SMTP_USER and INSIGHTS_SMTP_PASSWORD (or --smtp-password-file) instead."
         case .incompleteCredentials(let missing):
-            return "A login needs both a user and a password, and the \(missing) is missing: set INSIGHTS_SMTP_USER and INSIGHTS_SMTP_PASSWORD (or --smtp-password-file)."
+            return
+                "A login needs both a user and a password, and the \(missing) is missing: set INSIGHTS_SMTP_USER and INSIGHTS_SMTP_PASSWORD (or --smtp-password-file)."
         case .passwordFileUnreadable(let path):
             return "The password file \(path) cannot be read or is empty."
         case .noReportMessage(let folder):
@@ -95,17 +101,21 @@ public struct SendError: LocalizedError, Equatable, Sendable {
         case .hostNotFound(let host):
             return "The SMTP host \(host) was not found: check the name in --smtp."
         case .connectionRefused(let host, let port, let detail):
-            return "Could not connect to \(host):\(port) (\(detail)): check that the SMTP server runs and the port in --smtp is right; nothing was sent."
+            return
+                "Could not connect to \(host):\(port) (\(detail)): check that the SMTP server runs and the port in --smtp is right; nothing was sent."
         case .timedOut(let seconds, let during):
-            return "The SMTP server did not answer within \(seconds) seconds (\(during)) and did not accept the message, so it counts as not sent."
+            return
+                "The SMTP server did not answer within \(seconds) seconds (\(during)) and did not accept the message, so it counts as not sent."
         case .connectionDropped(let during):
             return "The SMTP server closed the connection \(during), before accepting the message, so it counts as not sent."
         case .authenticationFailed(let reply):
             return "The SMTP server refused the user and password (\(reply)): check INSIGHTS_SMTP_USER and the password."
         case .authenticationRequired(let reply):
-            return "The SMTP server requires a login (\(reply)): set INSIGHTS_SMTP_USER and INSIGHTS_SMTP_PASSWORD (or --smtp-password-file)."
+            return
+                "The SMTP server requires a login (\(reply)): set INSIGHTS_SMTP_USER and INSIGHTS_SMTP_PASSWORD (or --smtp-password-file)."
         case .certificateUntrusted(let host, let detail):
-            return "The TLS certificate of \(host) is not trusted (\(detail)): if it comes from a private authority, pass its certificate with --smtp-ca-file PEM; nothing was sent."
+            return
+                "The TLS certificate of \(host) is not trusted (\(detail)): if it comes from a private authority, pass its certificate with --smtp-ca-file PEM; nothing was sent."
         case .tlsFailed(let detail):
             return "The TLS handshake with the SMTP server failed (\(detail)); nothing was sent."
         case .tlsNotOffered(let host):
@@ -113,7 +123,8 @@ public struct SendError: LocalizedError, Equatable, Sendable {
         case .caFileUnreadable(let path):
             return "The certificate file \(path) cannot be read as PEM certificates (--smtp-ca-file)."
         case .senderRefused(let sender, let reply):
-            return "The SMTP server refused the sender \(sender) (\(reply)): give an address it accepts with --from; nothing was sent."
+            return
+                "The SMTP server refused the sender \(sender) (\(reply)): give an address it accepts with --from; nothing was sent."
         case .messageRejected(let reply):
             return "The SMTP server refused the message after receiving it (\(reply)); nobody got it."
         case .transferFailed(let code, let detail):

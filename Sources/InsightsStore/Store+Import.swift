@@ -136,7 +136,8 @@ extension Store {
                                 """,
                             arguments: [Store.dataVersionKey])
                         try db.execute(
-                            sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                            sql:
+                                "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                             arguments: [MetaKey.dataToken.rawValue, UUID().uuidString])
                     }
                     return .commit
@@ -234,7 +235,9 @@ struct RowWriter {
             guard owner == event.goalID else {
                 return RowIssue(
                     line: line,
-                    reason: "column \"behaviour_id\": behaviour \"\(behaviour)\" belongs to goal \"\(owner)\", not \"\(event.goalID)\"")
+                    reason:
+                        "column \"behaviour_id\": behaviour \"\(behaviour)\" belongs to goal \"\(owner)\", not \"\(event.goalID)\""
+                )
             }
             return nil
         default:

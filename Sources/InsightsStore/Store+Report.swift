@@ -174,7 +174,8 @@ extension Store: ReportSource {
         ) { row in
             guard let kind = row.string(3).flatMap(GoalEventKind.init(rawValue:)), let goal = row.string(1) else { return }
             events.append(
-                GoalEventRow(contact: row.int64(0), goalID: goal, behaviourID: row.string(2), kind: kind, timestamp: row.int64(4)))
+                GoalEventRow(contact: row.int64(0), goalID: goal, behaviourID: row.string(2), kind: kind, timestamp: row.int64(4))
+            )
         }
         return events
     }

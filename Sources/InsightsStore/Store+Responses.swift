@@ -53,7 +53,8 @@ extension Store {
             WHERE event = 'closed' ORDER BY ts, contact, sequence
             """, [range.lowerBound, range.upperBound]
         ) { row in
-            rows.append(CloseEventRow(contact: row.int64(0), timestamp: row.int64(1), actorID: row.string(2), sequence: row.int64(3)))
+            rows.append(
+                CloseEventRow(contact: row.int64(0), timestamp: row.int64(1), actorID: row.string(2), sequence: row.int64(3)))
         }
         return rows
     }

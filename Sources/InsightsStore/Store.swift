@@ -93,8 +93,9 @@ public final class Store: Sendable {
         if superseded { throw try schemaTooNew(queue, path: path) }
         if completed { return (queue, opened) }
         guard FileManager.default.isWritableFile(atPath: path),
-            FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty
-                ? "." : (path as NSString).deletingLastPathComponent)
+            FileManager.default.isWritableFile(
+                atPath: (path as NSString).deletingLastPathComponent.isEmpty
+                    ? "." : (path as NSString).deletingLastPathComponent)
         else {
             let pending = try queue.read { db in
                 Set(migrator.migrations).subtracting(try migrator.appliedIdentifiers(db)).sorted()
@@ -112,7 +113,8 @@ public final class Store: Sendable {
 
     /// `file:PATH?immutable=1`, the path percent-encoded as a URI needs.
     private static func immutableURI(_ path: String) -> String {
-        let absolute = (path as NSString).isAbsolutePath
+        let absolute =
+            (path as NSString).isAbsolutePath
             ? path : FileManager.default.currentDirectoryPath + "/" + path
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
@@ -151,7 +153,9 @@ public final class Store: Sendable {
 
     /// A value from the `meta` table (e.g. `service_name`).
     public func meta(_ key: String) throws(StoreError) -> String? {
-        try wrap { try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) } }
+        try wrap {
+            try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+        }
     }
 
     /// Sets a value of the `meta` table.

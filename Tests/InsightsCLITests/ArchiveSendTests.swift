@@ -5,7 +5,9 @@ import Testing
 
 /// `insights archive --send`: the newest month's report.eml reaches a real SMTP server
 /// (aiosmtpd on loopback) once for each version of that month's report.
-@Suite(.serialized, .temporaryFolders, .enabled(if: SMTPTestServer.shouldRun, "aiosmtpd missing: run Tests/InsightsSendTests/Scripts/setup-venv.sh"))
+@Suite(
+    .serialized, .temporaryFolders,
+    .enabled(if: SMTPTestServer.shouldRun, "aiosmtpd missing: run Tests/InsightsSendTests/Scripts/setup-venv.sh"))
 struct ArchiveSendTests {
     /// September and October 2026: the archive has two months, October is the newest.
     static let messages = """
@@ -163,7 +165,8 @@ struct ArchiveSendTests {
         let noServer = try CLIRunner.run(["archive", "--db", "insights.db", "--send", "--to", "a@example.org"], in: work)
         #expect(noServer.status == 64)
         #expect(noServer.stderr.hasPrefix("Error: Give the SMTP server with --smtp URL.\n"), "\(noServer.stderr)")
-        let noRecipient = try CLIRunner.run(["archive", "--db", "insights.db", "--send", "--smtp", "smtp://127.0.0.1:1"], in: work)
+        let noRecipient = try CLIRunner.run(
+            ["archive", "--db", "insights.db", "--send", "--smtp", "smtp://127.0.0.1:1"], in: work)
         #expect(noRecipient.status == 64)
         #expect(noRecipient.stderr.hasPrefix("Error: Give at least one --to ADDRESS.\n"), "\(noRecipient.stderr)")
         let noSend = try CLIRunner.run(["archive", "--db", "insights.db", "--to", "a@example.org"], in: work)

@@ -49,7 +49,9 @@ struct CLIRunner {
 func differences(expected: Any, actual: Any?, path: String = "$") -> [String] {
     switch expected {
     case let object as [String: Any]:
-        guard let actualObject = actual as? [String: Any] else { return ["\(path): expected an object, got \(String(describing: actual))"] }
+        guard let actualObject = actual as? [String: Any] else {
+            return ["\(path): expected an object, got \(String(describing: actual))"]
+        }
         return object.keys.sorted().flatMap { key in
             differences(expected: object[key] as Any, actual: actualObject[key], path: "\(path).\(key)")
         }

@@ -52,7 +52,10 @@ import Testing
         // The demo database reports other periods too.
         let week = work.appendingPathComponent("week")
         let report = try CLIRunner.run(
-            ["report", "--db", out.appendingPathComponent("demo.sqlite").path, "--last", "7", "--to", "2026-10-31", "--out", week.path],
+            [
+                "report", "--db", out.appendingPathComponent("demo.sqlite").path, "--last", "7", "--to", "2026-10-31", "--out",
+                week.path,
+            ],
             in: root)
         #expect(report.status == 0, "\(report.stderr)")
         let weekly = try #require(try readJSON(week.appendingPathComponent("metrics.json")) as? [String: Any])
@@ -96,8 +99,10 @@ import Testing
         for (folder, id, bad) in [("a", "m1", "yesterday"), ("b", "m2", "tomorrow")] {
             let url = work.appendingPathComponent("\(folder)/messages.csv")
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data("message_id,contact_id,direction,timestamp\n\(id),c1,inbound,2026-10-05T09:00:00Z\nx,c2,inbound,\(bad)\n".utf8)
-                .write(to: url)
+            try Data(
+                "message_id,contact_id,direction,timestamp\n\(id),c1,inbound,2026-10-05T09:00:00Z\nx,c2,inbound,\(bad)\n".utf8
+            )
+            .write(to: url)
             paths.append(url.path)
         }
         let result = try CLIRunner.run(["import", "--db", database, "--skip-invalid"] + paths, in: work)

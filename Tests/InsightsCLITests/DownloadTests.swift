@@ -57,10 +57,14 @@ import Testing
         let reach = try #require(audience["reach"] as? [String: Any])
         let reachDaily = try #require(reach["daily"] as? [[String: Any]])
         #expect(
-            rows(files["audience-reach" + suffix]).map { [$0[0], $0[1], $0[2], $0[3], String((Int($0[4]) ?? -1) + (Int($0[5]) ?? -1))] }
+            rows(files["audience-reach" + suffix]).map {
+                [$0[0], $0[1], $0[2], $0[3], String((Int($0[4]) ?? -1) + (Int($0[5]) ?? -1))]
+            }
                 == reachDaily.map { day in ["date", "read", "delivered", "failed", "other"].map { "\(day[$0] ?? "")" } })
         let messages = try #require(engagement["daily"] as? [[String: Any]])
-        #expect(rows(files["engagement-daily" + suffix]) == messages.map { day in ["date", "received", "sent"].map { "\(day[$0] ?? "")" } })
+        #expect(
+            rows(files["engagement-daily" + suffix])
+                == messages.map { day in ["date", "received", "sent"].map { "\(day[$0] ?? "")" } })
         let heatmap = try #require(engagement["heatmap"] as? [[Int]])
         #expect(rows(files["engagement-heatmap" + suffix]).map { $0[2] } == heatmap.flatMap { $0 }.map(String.init))
         #expect(rows(files["engagement-heatmap" + suffix]).first == ["Monday", "0", String(heatmap[0][0])])
@@ -69,7 +73,9 @@ import Testing
         #expect(countryRows.map { $0[0] } == countries.map { "\($0["country"] ?? "")" })
         #expect(countryRows.map { $0.last ?? "" } == countries.map { "\($0["active_users"] ?? "")" })
         let authorship = try #require(guidance["authorship"] as? [[String: Any]])
-        #expect(rows(files["guidance-authorship" + suffix]).map { [$0[0], $0[1]] } == authorship.map { ["\($0["author_type"] ?? "")", "\($0["messages"] ?? "")"] })
+        #expect(
+            rows(files["guidance-authorship" + suffix]).map { [$0[0], $0[1]] }
+                == authorship.map { ["\($0["author_type"] ?? "")", "\($0["messages"] ?? "")"] })
         // The Journeys file's Journey rows (those with runs_started) are metrics.json's Journeys.
         let journeys = try #require((metrics["impact"] as? [String: Any])?["journeys"] as? [[String: Any]])
         #expect(!journeys.isEmpty)
@@ -88,8 +94,12 @@ import Testing
         #expect(coaches == (top["coach"] ?? []).map { "\($0["messages"] ?? "")" })
         let times = try #require(guidance["response_times"] as? [String: Any])
         let timeRows = rows(files["guidance-response-times" + suffix])
-        #expect(timeRows.filter { $0[0] == "bucket" }.map { $0[3] } == (times["buckets"] as? [[String: Any]] ?? []).map { "\($0["conversations"] ?? "")" })
-        #expect(timeRows.filter { $0[0] == "coach" }.map { $0[4] } == (times["coaches"] as? [[String: Any]] ?? []).map { "\($0["replies"] ?? "")" })
+        #expect(
+            timeRows.filter { $0[0] == "bucket" }.map { $0[3] }
+                == (times["buckets"] as? [[String: Any]] ?? []).map { "\($0["conversations"] ?? "")" })
+        #expect(
+            timeRows.filter { $0[0] == "coach" }.map { $0[4] }
+                == (times["coaches"] as? [[String: Any]] ?? []).map { "\($0["replies"] ?? "")" })
         #expect(timeRows.first == ["summary", "opened_by_users", "", "\(times["opened_by_users"] ?? "")", "", "", "", "", ""])
         let goals = try #require((metrics["impact"] as? [String: Any])?["goals"] as? [[String: Any]])
         let goalRows = rows(files["impact-goals" + suffix]).filter { $0[2].isEmpty }
@@ -101,15 +111,23 @@ import Testing
         let demo = try #require(Self.demo)
         let out = try TestPaths.temporaryDirectory("pdf")
         let result = try CLIRunner.run(
-            ["report", "--db", demo.appendingPathComponent("demo.sqlite").path, "--month", "2026-10", "--out", out.path, "--pdf"],
+            [
+                "report", "--db", demo.appendingPathComponent("demo.sqlite").path, "--month", "2026-10", "--out", out.path,
+                "--pdf",
+            ],
             in: TestPaths.packageRoot)
         if result.stderr.contains("not installed") {
-            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("chromium is not installed (apt-get install chromium)") }
+            if ProcessInfo.processInfo.environment["CI"] != nil {
+                Issue.record("chromium is not installed (apt-get install chromium)")
+            }
             return
         }
         #expect(result.status == 0, "\(result.stderr)")
         let text = try pdfText(out.appendingPathComponent("report.pdf"))
-        for heading in ["Are we making an impact?", "Is our audience growing?", "How are our users engaging?", "How are we guiding our users?"] {
+        for heading in [
+            "Are we making an impact?", "Is our audience growing?", "How are our users engaging?",
+            "How are we guiding our users?",
+        ] {
             #expect(text.contains(heading), "\(heading) missing from the PDF")
         }
         // Explanations are printed expanded.
@@ -120,10 +138,14 @@ import Testing
         let out = try #require(Self.demo)
         let folder = try TestPaths.temporaryDirectory("nopdf")
         let result = try CLIRunner.run(
-            ["report", "--db", out.appendingPathComponent("demo.sqlite").path, "--month", "2026-10", "--out", folder.path, "--pdf"],
+            [
+                "report", "--db", out.appendingPathComponent("demo.sqlite").path, "--month", "2026-10", "--out", folder.path,
+                "--pdf",
+            ],
             in: TestPaths.packageRoot, environment: ["PATH": "/nonexistent"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("--pdf needs headless Chromium, which is not installed (Debian: apt-get install chromium)"))
+        #expect(
+            result.stderr.contains("--pdf needs headless Chromium, which is not installed (Debian: apt-get install chromium)"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path))
     }
 
@@ -133,16 +155,20 @@ import Testing
         let copy = templates.appendingPathComponent("mine")
         try FileManager.default.copyItem(at: TestPaths.packageRoot.appendingPathComponent("templates"), to: copy)
         let style = copy.appendingPathComponent("style.mustache")
-        let css = try String(contentsOf: style, encoding: .utf8).replacingOccurrences(of: "--blue: #1d4ed8", with: "--blue: #123456")
+        let css = try String(contentsOf: style, encoding: .utf8).replacingOccurrences(
+            of: "--blue: #1d4ed8", with: "--blue: #123456")
         try Data(css.utf8).write(to: style)
         let page = copy.appendingPathComponent("report.mustache")
         let html = try String(contentsOf: page, encoding: .utf8)
-            .replacingOccurrences(of: "<p class=\"eyebrow\">Insights report</p>", with: "<p class=\"eyebrow\">Monthly report to our donors</p>")
+            .replacingOccurrences(
+                of: "<p class=\"eyebrow\">Insights report</p>", with: "<p class=\"eyebrow\">Monthly report to our donors</p>")
         try Data(html.utf8).write(to: page)
         let folder = try TestPaths.temporaryDirectory("custom")
         let result = try CLIRunner.run(
-            ["report", "--db", out.appendingPathComponent("demo.sqlite").path, "--month", "2026-10", "--out", folder.path,
-             "--templates", copy.path],
+            [
+                "report", "--db", out.appendingPathComponent("demo.sqlite").path, "--month", "2026-10", "--out", folder.path,
+                "--templates", copy.path,
+            ],
             in: TestPaths.packageRoot)
         #expect(result.status == 0, "\(result.stderr)")
         let written = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)

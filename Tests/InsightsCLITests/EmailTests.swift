@@ -56,11 +56,17 @@ import Testing
         let demo = try #require(Self.demo)
         let out = try TestPaths.temporaryDirectory("email-injected")
         let result = try CLIRunner.run(
-            ["report", "--db", demo.appendingPathComponent("demo.sqlite").path, "--month", "2026-10", "--out", out.path, option, value],
+            [
+                "report", "--db", demo.appendingPathComponent("demo.sqlite").path, "--month", "2026-10", "--out", out.path,
+                option, value,
+            ],
             in: TestPaths.packageRoot)
         #expect(result.status == 64)
         #expect(result.stderr.contains("Error: \(option) \""), "\(result.stderr)")
-        #expect(result.stderr.contains("holds a control character (\(code)), which would add lines to the message's headers; give the address on one line."))
+        #expect(
+            result.stderr.contains(
+                "holds a control character (\(code)), which would add lines to the message's headers; give the address on one line."
+            ))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("report.eml").path))
     }
 

@@ -119,7 +119,8 @@ import Testing
         )
         #expect(
             try text(ndjson, "contacts.ndjson").contains(
-                #"{"contact_id":"ghost","phone":null,"country":null,"created_at":null,"opted_in_at":null,"opted_out_at":null,"fields":null}"#))
+                #"{"contact_id":"ghost","phone":null,"country":null,"created_at":null,"opted_in_at":null,"opted_out_at":null,"fields":null}"#
+            ))
 
         // Same-instant events decide the state: c2 ends closed, "c,1" is reopened by hand.
         let period = ["--from", "2026-10-03", "--to", "2026-10-05"]

@@ -136,12 +136,14 @@ import Testing
         #expect(report.status == 0, "\(report.stderr)")
         let metrics = try Data(contentsOf: out.appendingPathComponent("report/metrics.json"))
         #expect(!metrics.isEmpty)
-        let export = try runAsNobody(["export", "--db", "insights.db", "--out", out.appendingPathComponent("export").path], in: root)
+        let export = try runAsNobody(
+            ["export", "--db", "insights.db", "--out", out.appendingPathComponent("export").path], in: root)
         #expect(export.status == 0, "\(export.stderr)")
         // m1 and m2, under a header.
         let exported = try String(contentsOf: out.appendingPathComponent("export/messages.csv"), encoding: .utf8)
         #expect(exported.split(separator: "\n").count == 3)
-        let archive = try runAsNobody(["archive", "--db", "insights.db", "--out", out.appendingPathComponent("archive").path], in: root)
+        let archive = try runAsNobody(
+            ["archive", "--db", "insights.db", "--out", out.appendingPathComponent("archive").path], in: root)
         #expect(archive.status == 0, "\(archive.stderr)")
         // Nothing was written beside the database.
         let left = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
@@ -168,13 +170,22 @@ import Testing
     // MARK: Item 15: bounded periods
 
     @Test(arguments: [
-        (["--last", "100000000"], "A period of 100,000,000 days is longer than 100 years (36,525 days), the longest a report covers."),
-        (["--last", "10000000"], "A period of 10,000,000 days is longer than 100 years (36,525 days), the longest a report covers."),
+        (
+            ["--last", "100000000"],
+            "A period of 100,000,000 days is longer than 100 years (36,525 days), the longest a report covers."
+        ),
+        (
+            ["--last", "10000000"],
+            "A period of 10,000,000 days is longer than 100 years (36,525 days), the longest a report covers."
+        ),
         (
             ["--from", "0206-10-01", "--to", "2026-10-31"],
             "The day 0206-10-01 is outside 1970-01-01 … 2199-12-31, the days a report can cover (a typo in the year?)."
         ),
-        (["--month", "2200-01"], "The day 2200-01-01 is outside 1970-01-01 … 2199-12-31, the days a report can cover (a typo in the year?)."),
+        (
+            ["--month", "2200-01"],
+            "The day 2200-01-01 is outside 1970-01-01 … 2199-12-31, the days a report can cover (a typo in the year?)."
+        ),
     ])
     func unboundedPeriodsAreRefusedAtOnce(_ period: [String], _ message: String) throws {
         let root = try imported()
@@ -196,7 +207,8 @@ import Testing
     @Test func importReadsAPipe() throws {
         let root = try TestPaths.temporaryDirectory("guarantees")
         let input = Pipe()
-        let (process, err) = try start(["import", "--db", "insights.db", "--kind", "messages", "/dev/stdin"], in: root, input: input)
+        let (process, err) = try start(
+            ["import", "--db", "insights.db", "--kind", "messages", "/dev/stdin"], in: root, input: input)
         input.fileHandleForWriting.write(Data(Self.messages.utf8))
         try input.fileHandleForWriting.close()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

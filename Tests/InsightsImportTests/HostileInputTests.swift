@@ -17,7 +17,9 @@ func byteFixture(_ name: String, _ bytes: [UInt8]) throws -> String {
 
     @Test func ndjsonIntegerIdsKeepEveryDigit() throws {
         // 2^53 = 9007199254740992: these five differ only in the last digits, which a Double drops.
-        let ids = ["1234567890123456781", "1234567890123456782", "1234567890123456783", "9007199254740993", "-9223372036854775808"]
+        let ids = [
+            "1234567890123456781", "1234567890123456782", "1234567890123456783", "9007199254740993", "-9223372036854775808",
+        ]
         let lines = ids.map {
             #"{"message_id": \#($0), "contact_id": 12345678901234567890123, "direction": "in", "timestamp": 1791036300}"#
         }
@@ -139,8 +141,16 @@ func byteFixture(_ name: String, _ bytes: [UInt8]) throws -> String {
         #expect(records.isEmpty)
         #expect(
             issues == [
-                RowIssue(line: 1, reason: "the object has keys \"Contact_ID\" and \"contact_id\", the same column (names are matched case-insensitively)"),
-                RowIssue(line: 2, reason: "the object has keys \"contact_id\" and \"contact_id\", the same column (names are matched case-insensitively)"),
+                RowIssue(
+                    line: 1,
+                    reason:
+                        "the object has keys \"Contact_ID\" and \"contact_id\", the same column (names are matched case-insensitively)"
+                ),
+                RowIssue(
+                    line: 2,
+                    reason:
+                        "the object has keys \"contact_id\" and \"contact_id\", the same column (names are matched case-insensitively)"
+                ),
             ])
     }
 
@@ -205,7 +215,10 @@ func byteFixture(_ name: String, _ bytes: [UInt8]) throws -> String {
         let fields = Array(repeating: chunk, count: 18).joined(separator: ",")
         let header = (1...18).map { "c\($0)" }.joined(separator: ",")
         let path = try fixture("contacts.csv", "contact_id,\(header)\nc1,\(fields)\n")
-        #expect(throws: ImportError(file: path, line: 2, reason: .syntax("the record has more than 1,048,576 bytes (1 MiB), the most a row may have"))) {
+        #expect(
+            throws: ImportError(
+                file: path, line: 2, reason: .syntax("the record has more than 1,048,576 bytes (1 MiB), the most a row may have"))
+        ) {
             _ = try decodeAll(path)
         }
     }

@@ -34,7 +34,9 @@ import Testing
                 RowIssue(line: 6, reason: "column \"timestamp\": a value is required"),
                 RowIssue(
                     line: 7,
-                    reason: "column \"timestamp\": \"2026-10-03 12:05\" is not a timestamp (use e.g. 2026-10-03T12:05:00Z, 2026-10-03 12:05:00 UTC or epoch seconds)"),
+                    reason:
+                        "column \"timestamp\": \"2026-10-03 12:05\" is not a timestamp (use e.g. 2026-10-03T12:05:00Z, 2026-10-03 12:05:00 UTC or epoch seconds)"
+                ),
             ])
     }
 
@@ -82,7 +84,9 @@ import Testing
                 RowIssue(line: 10, reason: "column \"started_at\": a value is required"),
                 RowIssue(
                     line: 11,
-                    reason: "column \"ended_at\": \"yesterday\" is not a timestamp (use e.g. 2026-10-03T12:05:00Z, 2026-10-03 12:05:00 UTC or epoch seconds)"),
+                    reason:
+                        "column \"ended_at\": \"yesterday\" is not a timestamp (use e.g. 2026-10-03T12:05:00Z, 2026-10-03 12:05:00 UTC or epoch seconds)"
+                ),
             ])
     }
 
@@ -140,15 +144,21 @@ import Testing
             issues == [
                 RowIssue(
                     line: 3,
-                    reason: "column \"fields\": the value \"a\" holds an object or array (a field must be text, a number or true/false)"),
+                    reason:
+                        "column \"fields\": the value \"a\" holds an object or array (a field must be text, a number or true/false)"
+                ),
                 RowIssue(
                     line: 4,
-                    reason: "column \"fields\": the value \"a\" holds an object or array (a field must be text, a number or true/false)"),
+                    reason:
+                        "column \"fields\": the value \"a\" holds an object or array (a field must be text, a number or true/false)"
+                ),
                 RowIssue(line: 5, reason: "column \"fields\": the value is not a JSON object ({\"name\": value, …})"),
                 RowIssue(line: 6, reason: "column \"fields\": the value names \"a\" twice"),
                 RowIssue(
                     line: 9,
-                    reason: "column \"opted_in_at\": \"soon\" is not a timestamp (use e.g. 2026-10-03T12:05:00Z, 2026-10-03 12:05:00 UTC or epoch seconds)"),
+                    reason:
+                        "column \"opted_in_at\": \"soon\" is not a timestamp (use e.g. 2026-10-03T12:05:00Z, 2026-10-03 12:05:00 UTC or epoch seconds)"
+                ),
             ])
 
         let ndjson = try fixture(
@@ -172,14 +182,19 @@ import Testing
             ndIssues == [
                 RowIssue(
                     line: 2,
-                    reason: "column \"fields\": the value \"a\" holds an object or array (a field must be text, a number or true/false)")
+                    reason:
+                        "column \"fields\": the value \"a\" holds an object or array (a field must be text, a number or true/false)"
+                )
             ])
     }
 
     @Test func positionAndSeqAreWholeNumbers() throws {
         let goals = try fixture("goals.csv", "goal_id,name,position\ng1,Walk, 2 \ng2,Quit,\ng3,Sleep,1.5\n")
         let (goalRecords, goalIssues) = try decodeAll(goals)
-        #expect(goalRecords == [.goal(GoalRecord(goalID: "g1", name: "Walk", position: 2)), .goal(GoalRecord(goalID: "g2", name: "Quit"))])
+        #expect(
+            goalRecords == [
+                .goal(GoalRecord(goalID: "g1", name: "Walk", position: 2)), .goal(GoalRecord(goalID: "g2", name: "Quit")),
+            ])
         #expect(goalIssues == [RowIssue(line: 4, reason: "column \"position\": \"1.5\" is not a whole number")])
 
         let events = try fixture(
@@ -192,7 +207,8 @@ import Testing
         let (eventRecords, eventIssues) = try decodeAll(events)
         #expect(
             eventRecords == [
-                .conversationEvent(ConversationEventRecord(contactID: "c1", event: .closed, timestamp: 1_791_036_300_000_000, seq: 3))
+                .conversationEvent(
+                    ConversationEventRecord(contactID: "c1", event: .closed, timestamp: 1_791_036_300_000_000, seq: 3))
             ])
         #expect(eventIssues == [RowIssue(line: 2, reason: "column \"seq\": \"first\" is not a whole number")])
     }

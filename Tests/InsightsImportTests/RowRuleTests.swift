@@ -27,16 +27,29 @@ import Testing
             issues == [
                 RowIssue(line: 3, reason: "column \"message_id\": a value is required"),
                 RowIssue(line: 4, reason: "column \"contact_id\": a value is required"),
-                RowIssue(line: 5, reason: "column \"direction\": \"sideways\" is not a direction (use inbound/outbound, in/out or I/O)"),
+                RowIssue(
+                    line: 5, reason: "column \"direction\": \"sideways\" is not a direction (use inbound/outbound, in/out or I/O)"
+                ),
                 RowIssue(
                     line: 6,
-                    reason: "column \"timestamp\": \"2026-10-03 12:05\" is not a timestamp (use e.g. 2026-10-03T12:05:00Z, 2026-10-03 12:05:00 UTC or epoch seconds)"),
+                    reason:
+                        "column \"timestamp\": \"2026-10-03 12:05\" is not a timestamp (use e.g. 2026-10-03T12:05:00Z, 2026-10-03 12:05:00 UTC or epoch seconds)"
+                ),
                 RowIssue(
                     line: 7,
-                    reason: "column \"timestamp\": \"2026-10-03T12:05:00\" has no time zone (add Z or an offset such as +02:00, or pass --assume-timezone ZONE)"),
-                RowIssue(line: 8, reason: "column \"author_type\": an outbound message needs one of stack, coach, reminder, api, automation, thread"),
-                RowIssue(line: 9, reason: "column \"author_type\": \"coach\" on an inbound message (must be empty: the user wrote it)"),
-                RowIssue(line: 10, reason: "column \"author_type\": \"robot\" is not one of stack, coach, reminder, api, automation, thread"),
+                    reason:
+                        "column \"timestamp\": \"2026-10-03T12:05:00\" has no time zone (add Z or an offset such as +02:00, or pass --assume-timezone ZONE)"
+                ),
+                RowIssue(
+                    line: 8,
+                    reason:
+                        "column \"author_type\": an outbound message needs one of stack, coach, reminder, api, automation, thread"
+                ),
+                RowIssue(
+                    line: 9, reason: "column \"author_type\": \"coach\" on an inbound message (must be empty: the user wrote it)"),
+                RowIssue(
+                    line: 10,
+                    reason: "column \"author_type\": \"robot\" is not one of stack, coach, reminder, api, automation, thread"),
                 RowIssue(line: 11, reason: "the row has 3 fields but the header has 7"),
                 RowIssue(line: 12, reason: "column \"timestamp\": a value is required"),
             ])
@@ -53,11 +66,13 @@ import Testing
         let events = try fixture(
             "conversation_events.csv", "contact_id,event,timestamp\nc1,closed,1791036300\nc1,archived,1791036300\n")
         let (_, eventIssues) = try decodeAll(events)
-        #expect(eventIssues == [RowIssue(line: 3, reason: "column \"event\": \"archived\" is not one of closed, reopened, opened")])
+        #expect(
+            eventIssues == [RowIssue(line: 3, reason: "column \"event\": \"archived\" is not one of closed, reopened, opened")])
 
         let goalEvents = try fixture(
             "goal_events.csv",
-            "contact_id,goal_id,behaviour_id,event,timestamp\nc1,g1,,started,1791036300\nc1,g1,,actioned,1791036300\nc1,g1,,finished,1791036300\n")
+            "contact_id,goal_id,behaviour_id,event,timestamp\nc1,g1,,started,1791036300\nc1,g1,,actioned,1791036300\nc1,g1,,finished,1791036300\n"
+        )
         let (_, goalIssues) = try decodeAll(goalEvents)
         #expect(
             goalIssues == [

@@ -257,9 +257,10 @@ import Testing
         let runs = try convert(options: options).journeyRuns
         // Any answer to anc_done completes now: sb completes at 10-05 10:00 ("no"). sc expires
         // 1.5 h after 10-08 12:00.
-        #expect(runs.map { "\($0.runID) \($0.outcome?.rawValue ?? "-") \($0.endedAt.map(TimestampFormatter.string) ?? "-")" } == [
-            "sa completed 2026-10-06T08:00:00Z", "sb completed 2026-10-05T10:00:00Z", "sc expired 2026-10-08T13:30:00Z",
-        ])
+        #expect(
+            runs.map { "\($0.runID) \($0.outcome?.rawValue ?? "-") \($0.endedAt.map(TimestampFormatter.string) ?? "-")" } == [
+                "sa completed 2026-10-06T08:00:00Z", "sb completed 2026-10-05T10:00:00Z", "sc expired 2026-10-08T13:30:00Z",
+            ])
         #expect(runs.allSatisfy { $0.journeyName == nil })
     }
 
@@ -299,12 +300,18 @@ import Testing
                     stackUUID: "j", name: nil, completionQuestion: "q", completionResponses: ["done"], timeoutHours: 24)
             ])
         for (json, message) in [
-            (#"{"journeys": [{"stack_uuid": "", "completed_when": {"question_id": "q"}}]}"#, "journeys[0]: \"stack_uuid\" needs a value"),
+            (
+                #"{"journeys": [{"stack_uuid": "", "completed_when": {"question_id": "q"}}]}"#,
+                "journeys[0]: \"stack_uuid\" needs a value"
+            ),
             (
                 #"{"journeys": [{"stack_uuid": "j", "completed_when": {"question_id": "q"}}, {"stack_uuid": "j", "completed_when": {"question_id": "r"}}]}"#,
                 "journeys[1]: Journey \"j\" is listed twice"
             ),
-            (#"{"journeys": [{"stack_uuid": "j", "completed_when": {"question_id": ""}}]}"#, "journeys[0].completed_when: \"question_id\" needs a value"),
+            (
+                #"{"journeys": [{"stack_uuid": "j", "completed_when": {"question_id": ""}}]}"#,
+                "journeys[0].completed_when: \"question_id\" needs a value"
+            ),
             (
                 #"{"journeys": [{"stack_uuid": "j", "completed_when": {"question_id": "q"}, "timeout_hours": 0}]}"#,
                 "journeys[0]: \"timeout_hours\" must be a positive number of hours (default 24)"

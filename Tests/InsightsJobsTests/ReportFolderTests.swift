@@ -112,14 +112,16 @@ private func names(_ folder: URL) throws -> [String] {
         }
         let written = try ExportJob(store: store, folder: out, format: .csv).run()
         // An empty database: nine files (one per kind) of a header each, in import order.
-        #expect(written.map { URL(fileURLWithPath: $0.path).lastPathComponent } == [
-            "goals.csv", "behaviours.csv", "contacts.csv", "messages.csv", "message_statuses.csv", "conversation_events.csv",
-            "goal_events.csv", "journey_runs.csv", "journey_results.csv",
-        ])
+        #expect(
+            written.map { URL(fileURLWithPath: $0.path).lastPathComponent } == [
+                "goals.csv", "behaviours.csv", "contacts.csv", "messages.csv", "message_statuses.csv", "conversation_events.csv",
+                "goal_events.csv", "journey_runs.csv", "journey_results.csv",
+            ])
         #expect(written.map(\.rows) == [0, 0, 0, 0, 0, 0, 0, 0, 0])
-        #expect(try names(out) == [
-            ".keep", "behaviours.csv", "contacts.csv", "conversation_events.csv", "goal_events.csv", "goals.csv",
-            "journey_results.csv", "journey_runs.csv", "message_statuses.csv", "messages.csv",
-        ])
+        #expect(
+            try names(out) == [
+                ".keep", "behaviours.csv", "contacts.csv", "conversation_events.csv", "goal_events.csv", "goals.csv",
+                "journey_results.csv", "journey_runs.csv", "message_statuses.csv", "messages.csv",
+            ])
     }
 }

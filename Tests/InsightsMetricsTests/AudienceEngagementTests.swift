@@ -135,7 +135,10 @@ private func threeDays() -> (MessageTally, [ContactKey: ContactFacts]) {
     /// and 23:30 GMT are both that Sunday; 01:30 happens twice and both land in hour 1.
     @Test func londonFallBackDay() {
         var tally = MessageTally(period: period("2026-10-25", "2026-10-25"), calendar: zone("Europe/London"))
-        for instant in ["2026-10-24T22:59:59", "2026-10-24T23:30", "2026-10-25T00:30", "2026-10-25T01:30", "2026-10-25T23:30", "2026-10-26T00:00"] {
+        for instant in [
+            "2026-10-24T22:59:59", "2026-10-24T23:30", "2026-10-25T00:30", "2026-10-25T01:30", "2026-10-25T23:30",
+            "2026-10-26T00:00",
+        ] {
             tally.add(MessageRow(contact: 1, inbound: true, timestamp: utc(instant)))
         }
         let engagement = EngagementMetrics(tally: tally, previous: PreviousEngagement(messagesReceived: 0, messagesSent: 0))

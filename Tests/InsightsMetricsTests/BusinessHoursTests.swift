@@ -131,7 +131,10 @@ import Testing
             "Mon-Fri 08:00-17:00, Sat 09:00-13:00, Mon-Fry 08:00-12:00",
             "business hours part \"Mon-Fry 08:00-12:00\": \"Fry\" is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)"
         ),
-        ("Monday 08:00-17:00", "business hours part \"Monday 08:00-17:00\": \"Monday\" is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)"),
+        (
+            "Monday 08:00-17:00",
+            "business hours part \"Monday 08:00-17:00\": \"Monday\" is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)"
+        ),
         ("Mon-Fri 8:00-17:00", "business hours part \"Mon-Fri 8:00-17:00\": \"8:00\" is not a time HH:MM from 00:00 to 24:00"),
         ("Sat 09:00-24:30", "business hours part \"Sat 09:00-24:30\": \"24:30\" is not a time HH:MM from 00:00 to 24:00"),
         ("Sat 09:60-12:00", "business hours part \"Sat 09:60-12:00\": \"09:60\" is not a time HH:MM from 00:00 to 24:00"),

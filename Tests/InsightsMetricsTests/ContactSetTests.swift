@@ -28,7 +28,8 @@ import Testing
         let rows: [MessageRow] = (0..<200).map { index in
             let instant = utc("2026-03-01T00:00") + Int64(index) * 3_697 * microsecondsPerSecond * 4
             return index % 3 == 0
-                ? MessageRow(contact: Int64(index % 17), inbound: false, timestamp: instant, authorType: .coach,
+                ? MessageRow(
+                    contact: Int64(index % 17), inbound: false, timestamp: instant, authorType: .coach,
                     authorID: index % 2 == 0 ? "k\(index % 5)" : nil, authorName: "Coach \(index % 4)")
                 : MessageRow(contact: Int64(index % 23), inbound: true, timestamp: instant)
         }

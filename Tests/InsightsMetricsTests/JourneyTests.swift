@@ -44,7 +44,9 @@ import Testing
         // Steps: a ×3, b ×2, c ×2, "" ×2 (→ "(unknown)"), d ×1, e ×1, f ×1 = 12 runs.
         let steps: [String?] = ["a", "a", "a", "b", "b", "c", "c", "", " ", "d", "e", "f"]
         let runs = steps.enumerated().map { index, step in
-            run("r\(index)", ContactKey(index), "j", "2026-10-10T10:00", "2026-10-10T11:00", index % 2 == 0 ? .expired : .interrupted, step: step)
+            run(
+                "r\(index)", ContactKey(index), "j", "2026-10-10T10:00", "2026-10-10T11:00",
+                index % 2 == 0 ? .expired : .interrupted, step: step)
         }
         let journey = try #require(JourneyMetrics(period: Self.range, runs: runs, results: [], names: [:]).journeys.first)
         // a 3; then the 2s by text: "(unknown)", b, c; then the 1s: d (e, f left) → other = 2.
@@ -98,7 +100,9 @@ import Testing
         let journey = try #require(metrics.journeys.first)
         // Questions by text: age, mood.
         #expect(journey.answers.map(\.question) == ["age", "mood"])
-        #expect(journey.answers[0] == QuestionAnswers(question: "age", respondents: 1, answers: TopList(counts: ["30": 1], limit: 10)))
+        #expect(
+            journey.answers[0] == QuestionAnswers(question: "age", respondents: 1, answers: TopList(counts: ["30": 1], limit: 10))
+        )
         // mood: contacts 1 good, 2 ok, 3 ok, 4 Good, 6 bad → 5 respondents; ok 2, then 1s by code
         // point: "Good" (G = 71) < "bad" < "good".
         #expect(journey.answers[1].respondents == 5)
@@ -118,7 +122,8 @@ import Testing
             result(ContactKey(index), "q", answer, "2026-10-11T10:00", Int64(index))
         }
         let runs = [run("r1", 1, "j", "2026-10-10T10:00")]
-        let question = try #require(JourneyMetrics(period: Self.range, runs: runs, results: results, names: [:]).journeys.first?.answers.first)
+        let question = try #require(
+            JourneyMetrics(period: Self.range, runs: runs, results: results, names: [:]).journeys.first?.answers.first)
         // 13 respondents; top: a 2, b…j 1 each (10 entries); k, l left → other 2.
         #expect(question.respondents == 13)
         #expect(question.answers.top.map(\.label) == ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"])
@@ -147,5 +152,6 @@ private func run(
 private func result(
     _ contact: ContactKey, _ question: String, _ answer: String, _ at: String, _ sequence: Int64, journey: String = "j"
 ) -> JourneyResultRow {
-    JourneyResultRow(contact: contact, journeyID: journey, question: question, answer: answer, timestamp: utc(at), sequence: sequence)
+    JourneyResultRow(
+        contact: contact, journeyID: journey, question: question, answer: answer, timestamp: utc(at), sequence: sequence)
 }

@@ -111,7 +111,8 @@ import Testing
     @Test func consentTimesElsewhereGiveZerosNotNulls() {
         // The source has consent times but none of these contacts has one: 0, 0, 0.
         let range = utc("2026-10-05T00:00")..<utc("2026-10-07T00:00")
-        #expect(ConsentMetrics(period: range, rows: [], timesStored: true) == ConsentMetrics(optIns: 0, optOuts: 0, optedInAtEnd: 0))
+        #expect(
+            ConsentMetrics(period: range, rows: [], timesStored: true) == ConsentMetrics(optIns: 0, optOuts: 0, optedInAtEnd: 0))
         #expect(ConsentMetrics(period: range, rows: [], timesStored: false) == .unmeasured)
     }
 }

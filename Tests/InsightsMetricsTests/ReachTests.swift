@@ -19,10 +19,12 @@ import Testing
         tally.add(contentsOf: [
             // Contact 1, stack, day 1: read 90 s after the message (statuses out of order; the
             // earliest read counts).
-            message(1, "2026-10-10T10:00", .stack, [
-                status(.read, "2026-10-10T10:05"), status(.sent, "2026-10-10T10:00:10"),
-                status(.read, "2026-10-10T10:01:30"), status(.delivered, "2026-10-10T10:00:20"),
-            ]),
+            message(
+                1, "2026-10-10T10:00", .stack,
+                [
+                    status(.read, "2026-10-10T10:05"), status(.sent, "2026-10-10T10:00:10"),
+                    status(.read, "2026-10-10T10:01:30"), status(.delivered, "2026-10-10T10:00:20"),
+                ]),
             // Contact 2, stack, day 1: read "before" the message: 0 minutes.
             message(2, "2026-10-10T11:00", .stack, [status(.read, "2026-10-10T10:59")]),
             // Contact 2, coach, day 1: read 4 minutes later, without delivered.
@@ -30,13 +32,17 @@ import Testing
             // Contact 3, coach, day 2: delivered only.
             message(3, "2026-10-11T09:00", .coach, [status(.delivered, "2026-10-11T09:01"), status(.sent, "2026-10-11T09:00")]),
             // Contact 4, reminder, day 2: failed twice; the newest failure's error counts.
-            message(4, "2026-10-11T09:00", .reminder, [
-                status(.failed, "2026-10-11T09:05", error: "131026"), status(.failed, "2026-10-11T09:01", error: "470"),
-            ]),
+            message(
+                4, "2026-10-11T09:00", .reminder,
+                [
+                    status(.failed, "2026-10-11T09:05", error: "131026"), status(.failed, "2026-10-11T09:01", error: "470"),
+                ]),
             // Contact 4, reminder, day 2: failed with an empty error → "(none)".
             message(4, "2026-10-11T10:00", .reminder, [status(.failed, "2026-10-11T10:01", error: "  ")]),
             // Contact 5, api, day 2: failed then delivered → delivered.
-            message(5, "2026-10-11T10:00", .api, [status(.failed, "2026-10-11T10:01", error: "x"), status(.delivered, "2026-10-11T10:02")]),
+            message(
+                5, "2026-10-11T10:00", .api,
+                [status(.failed, "2026-10-11T10:01", error: "x"), status(.delivered, "2026-10-11T10:02")]),
             // Contact 6, api, day 2: sent only; contact 7, thread, day 2: no status.
             message(6, "2026-10-11T11:00", .api, [status(.sent, "2026-10-11T11:00")]),
             message(7, "2026-10-11T12:00", .thread, []),
@@ -58,8 +64,10 @@ import Testing
         // Day 1: 3 read. Day 2: 2 delivered, 2 failed, other = 1 sent + 1 no status.
         #expect(
             reach.daily == [
-                DailyDelivery(date: day("2026-10-10"), counts: DeliveryCounts(read: 3, delivered: 0, failed: 0, sent: 0, noStatus: 0)),
-                DailyDelivery(date: day("2026-10-11"), counts: DeliveryCounts(read: 0, delivered: 2, failed: 2, sent: 1, noStatus: 1)),
+                DailyDelivery(
+                    date: day("2026-10-10"), counts: DeliveryCounts(read: 3, delivered: 0, failed: 0, sent: 0, noStatus: 0)),
+                DailyDelivery(
+                    date: day("2026-10-11"), counts: DeliveryCounts(read: 0, delivered: 2, failed: 2, sent: 1, noStatus: 1)),
             ])
         #expect(reach.daily.map(\.counts.other) == [0, 2])
         // stack 2 (2 read), coach 2 (1 read, 1 delivered: 1/2), reminder 2 failed, api 2 (1
@@ -155,7 +163,9 @@ import Testing
     }
 }
 
-private func message(_ contact: ContactKey, _ at: String, _ type: AuthorType, _ statuses: [MessageStatusRow]) -> OutboundDeliveryRow {
+private func message(_ contact: ContactKey, _ at: String, _ type: AuthorType, _ statuses: [MessageStatusRow])
+    -> OutboundDeliveryRow
+{
     OutboundDeliveryRow(contact: contact, timestamp: utc(at), authorType: type, statuses: statuses)
 }
 

@@ -63,7 +63,10 @@ private func twoDays() -> PeriodData {
                 DailyAudience(date: day("2026-10-05"), activeUsers: 2, newUsers: 0),
                 DailyAudience(date: day("2026-10-06"), activeUsers: 2, newUsers: 1),
             ])
-        #expect(report.audience.countries == [CountryCount(country: "ZA", activeUsers: 2), CountryCount(country: "ZZ", activeUsers: 1)])
+        #expect(
+            report.audience.countries == [
+                CountryCount(country: "ZA", activeUsers: 2), CountryCount(country: "ZZ", activeUsers: 1),
+            ])
         // 3 + 2 received, 1 + 4 sent; 5 received over 2 + 2 user-days = 1.25.
         #expect(report.engagement.messagesReceived == 5)
         #expect(report.engagement.messagesSent == 5)

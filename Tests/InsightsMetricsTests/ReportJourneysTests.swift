@@ -43,11 +43,16 @@ private func journeyDays() -> PeriodData {
         JourneyRunRow(runID: "r6", contact: 5, journeyID: "j2", startedAt: utc("2026-10-06T12:00")),
     ]
     data.journeyResults = [
-        JourneyResultRow(contact: 3, journeyID: "j1", question: "q1", answer: "Yes", timestamp: utc("2026-10-04T12:00"), sequence: 0),
-        JourneyResultRow(contact: 1, journeyID: "j1", question: "q1", answer: "Yes", timestamp: utc("2026-10-05T08:05"), sequence: 1),
-        JourneyResultRow(contact: 2, journeyID: "j1", question: "q1", answer: " Yes ", timestamp: utc("2026-10-05T09:05"), sequence: 2),
-        JourneyResultRow(contact: 1, journeyID: "j1", question: "q1", answer: "No", timestamp: utc("2026-10-06T08:05"), sequence: 5),
-        JourneyResultRow(contact: 6, journeyID: "j3", question: "q9", answer: "x", timestamp: utc("2026-10-05T12:00"), sequence: 6),
+        JourneyResultRow(
+            contact: 3, journeyID: "j1", question: "q1", answer: "Yes", timestamp: utc("2026-10-04T12:00"), sequence: 0),
+        JourneyResultRow(
+            contact: 1, journeyID: "j1", question: "q1", answer: "Yes", timestamp: utc("2026-10-05T08:05"), sequence: 1),
+        JourneyResultRow(
+            contact: 2, journeyID: "j1", question: "q1", answer: " Yes ", timestamp: utc("2026-10-05T09:05"), sequence: 2),
+        JourneyResultRow(
+            contact: 1, journeyID: "j1", question: "q1", answer: "No", timestamp: utc("2026-10-06T08:05"), sequence: 5),
+        JourneyResultRow(
+            contact: 6, journeyID: "j3", question: "q9", answer: "x", timestamp: utc("2026-10-05T12:00"), sequence: 6),
     ]
     data.journeyNames = ["j1": "Baseline survey"]
     data.journeysImported = true
@@ -71,7 +76,9 @@ private func journeyDays() -> PeriodData {
         // Median of 10 and 30 minutes; r0's 60 minutes is not counted.
         #expect(j1.medianMinutesToComplete == 20)
         // r3 at "age" (trimmed), r4 without a step: one each, "(" sorts before "a".
-        #expect(j1.dropOff == TopList(top: [LabelCount(label: "(unknown)", count: 1), LabelCount(label: "age", count: 1)], other: nil))
+        #expect(
+            j1.dropOff
+                == TopList(top: [LabelCount(label: "(unknown)", count: 1), LabelCount(label: "age", count: 1)], other: nil))
         // c1's newest answer is "No", c2's trimmed "Yes"; c3's answer before the period is ignored.
         #expect(
             j1.answers == [

@@ -23,7 +23,8 @@ private func responses() -> PeriodData {
             ConversationSpan(
                 contact: 1, openedAt: utc("2026-10-05T09:00"), closedAt: utc("2026-10-05T12:00"), isReopen: false,
                 openedByInbound: true),
-            ConversationSpan(contact: 2, openedAt: utc("2026-10-05T16:50"), closedAt: nil, isReopen: false, openedByInbound: true),
+            ConversationSpan(
+                contact: 2, openedAt: utc("2026-10-05T16:50"), closedAt: nil, isReopen: false, openedByInbound: true),
             ConversationSpan(
                 contact: 3, openedAt: utc("2026-10-06T10:00"), closedAt: utc("2026-10-06T11:00"), isReopen: false,
                 openedByInbound: true),
@@ -67,9 +68,11 @@ private func responses() -> PeriodData {
         #expect(
             times.coaches == [
                 CoachResponses(
-                    authorID: "k1", name: "Kim", replies: 2, users: 2, firstResponses: 1, medianFirstResponseMinutes: 30, closes: 1),
+                    authorID: "k1", name: "Kim", replies: 2, users: 2, firstResponses: 1, medianFirstResponseMinutes: 30,
+                    closes: 1),
                 CoachResponses(
-                    authorID: "k2", name: "Lee", replies: 1, users: 1, firstResponses: 1, medianFirstResponseMinutes: 920, closes: 1),
+                    authorID: "k2", name: "Lee", replies: 1, users: 1, firstResponses: 1, medianFirstResponseMinutes: 920,
+                    closes: 1),
             ])
         // The previous period: c4 answered in 40 min; 475 against 40 is +(435 / 40) = +1087.5 %.
         #expect(report.previousResponseTimes.medianFirstResponseMinutes == 40)

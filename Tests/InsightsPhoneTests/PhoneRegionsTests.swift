@@ -46,8 +46,10 @@ struct PhoneRegionsTests {
         // EH cannot be reached with current metadata: MA (first for +212) has
         // leading_digits [5-8] and every EH number starts with 5-8.
         #expect(expected.count >= 244)
-        for code in ["US", "CA", "JM", "RU", "KZ", "GB", "GG", "JE", "IM", "NO", "SJ", "AU", "CC",
-                     "CX", "RE", "YT", "SH", "TA", "GP", "BL", "MF", "CW", "BQ", "MA", "ZZ"] {
+        for code in [
+            "US", "CA", "JM", "RU", "KZ", "GB", "GG", "JE", "IM", "NO", "SJ", "AU", "CC",
+            "CX", "RE", "YT", "SH", "TA", "GP", "BL", "MF", "CW", "BQ", "MA", "ZZ",
+        ] {
             #expect(expected.contains(code), "fixture has no \(code) number")
         }
     }
@@ -115,9 +117,11 @@ struct PhoneRegionsTests {
 
     @Test("input forms are equivalent")
     func inputForms() {
-        let forms = ["+16135550123", "16135550123", "0016135550123", "+1 (613) 555-0123",
-                     "1.613.555.0123", " +1-613-555-0123 ", "00 1 613 555 0123",
-                     "\u{FF0B}\u{FF11}\u{FF16}\u{FF11}\u{FF13}\u{FF15}\u{FF15}\u{FF15}\u{FF10}\u{FF11}\u{FF12}\u{FF13}"]
+        let forms = [
+            "+16135550123", "16135550123", "0016135550123", "+1 (613) 555-0123",
+            "1.613.555.0123", " +1-613-555-0123 ", "00 1 613 555 0123",
+            "\u{FF0B}\u{FF11}\u{FF16}\u{FF11}\u{FF13}\u{FF15}\u{FF15}\u{FF15}\u{FF10}\u{FF11}\u{FF12}\u{FF13}",
+        ]
         for form in forms {
             #expect(regions.region(for: form) == "CA", "\(form)")
         }

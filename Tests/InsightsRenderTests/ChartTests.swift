@@ -40,7 +40,10 @@ import Testing
         // 664 px of plot width: two 332 px slots, bars 72 % of a slot (239 px) starting 14 % in.
         // Axis 0…3 over 204 px of plot height: 68 px per user. Day B's 3 returning users
         // stand 204 px tall from the top margin (10) to the baseline (214).
-        #expect(chart.contains("<rect class=\"s-returning\" x=\"426.5\" y=\"10\" width=\"239\" height=\"204\"><title>Day B: 3 old</title></rect>"))
+        #expect(
+            chart.contains(
+                "<rect class=\"s-returning\" x=\"426.5\" y=\"10\" width=\"239\" height=\"204\"><title>Day B: 3 old</title></rect>"
+            ))
         #expect(chart.contains("<rect class=\"s-new\" x=\"94.5\" y=\"146\" width=\"239\" height=\"68\">"))
         #expect(chart.contains(">3</text>"))
     }

@@ -30,8 +30,11 @@ import Testing
 
     @Test func displayNamesAreEncodedAndAddressesKept() {
         // "Zoë Müller" → Wm/DqyBNw7xsbGVy, "Ana Lúcia" → QW5hIEzDumNpYQ==.
-        #expect(EmailMessage.encodedAddressList("Zoë Müller <zoe@example.org>") == "=?UTF-8?B?Wm/DqyBNw7xsbGVy?= <zoe@example.org>")
-        #expect(EmailMessage.encodedAddressList("\"Zoë Müller\" <zoe@example.org>") == "=?UTF-8?B?Wm/DqyBNw7xsbGVy?= <zoe@example.org>")
+        #expect(
+            EmailMessage.encodedAddressList("Zoë Müller <zoe@example.org>") == "=?UTF-8?B?Wm/DqyBNw7xsbGVy?= <zoe@example.org>")
+        #expect(
+            EmailMessage.encodedAddressList("\"Zoë Müller\" <zoe@example.org>")
+                == "=?UTF-8?B?Wm/DqyBNw7xsbGVy?= <zoe@example.org>")
         #expect(
             EmailMessage.encodedAddressList("Ana Lúcia <ana@example.org>,bob@example.org")
                 == "=?UTF-8?B?QW5hIEzDumNpYQ==?= <ana@example.org>, bob@example.org")
@@ -45,10 +48,13 @@ import Testing
         let line = EmailMessage.folded("To: \(EmailMessage.encodedAddressList(list))")
         // "To: " + 36 + "," is 41, and 38 more would make 79: one on the first line; then
         // " " + 37 + " " + 37 = 76, two per line.
-        #expect(line.components(separatedBy: "\r\n") == [
-            "To: \(address),", " \(address), \(address),", " \(address), \(address)",
-        ])
-        #expect(line.replacingOccurrences(of: "\r\n", with: "") == "To: " + Array(repeating: address, count: 5).joined(separator: ", "))
+        #expect(
+            line.components(separatedBy: "\r\n") == [
+                "To: \(address),", " \(address), \(address),", " \(address), \(address)",
+            ])
+        #expect(
+            line.replacingOccurrences(of: "\r\n", with: "") == "To: "
+                + Array(repeating: address, count: 5).joined(separator: ", "))
     }
 
     @Test(arguments: [
@@ -69,7 +75,8 @@ import Testing
     @Test func goodAddressesPassAndTheMessageIsOneSentence() throws {
         try EmailMessage.validateAddress("Zoë Müller <zoe@example.org>", option: "--email-from")
         try EmailMessage.validateAddress("a@example.org, \"Smith, John\" <j@example.org>", option: "--email-to")
-        let error = EmailAddressError(option: "--email-to", value: "a@example.org\r\nBcc: x@example.org", reason: .controlCharacter(0x0D))
+        let error = EmailAddressError(
+            option: "--email-to", value: "a@example.org\r\nBcc: x@example.org", reason: .controlCharacter(0x0D))
         #expect(
             error.localizedDescription
                 == "--email-to \"a@example.org\\u{d}\\u{a}Bcc: x@example.org\" holds a control character (U+000D), "

@@ -157,7 +157,9 @@ let hostileJourney = JourneyResult(
         #expect(html.contains("<a download=\"impact-journeys_2026-10-05_2026-10-07.csv\""))
         #expect(!html.contains("Nothing to show yet"))
         // Every chart rect has its tooltip.
-        #expect(html.components(separatedBy: "<rect class=\"s-").count - 1 == html.matches(of: /<rect class="s-[a-z]+"[^>]*><title>/).count)
+        #expect(
+            html.components(separatedBy: "<rect class=\"s-").count - 1
+                == html.matches(of: /<rect class="s-[a-z]+"[^>]*><title>/).count)
     }
 
     @Test func whatToImportWhenThereIsNothing() throws {
@@ -183,9 +185,13 @@ let hostileJourney = JourneyResult(
         #expect(table.header.count == 16)
         // 1 Journey row + 5 steps + 10 answers + the other answers.
         #expect(table.rows.count == 17)
-        #expect(table.rows[0] == ["j<1>", "<b>Quiz</b> & more", "10", "9", "4", "3", "2", "1", "0.4", "12.5", "", "", "", "", "", ""])
+        #expect(
+            table.rows[0] == ["j<1>", "<b>Quiz</b> & more", "10", "9", "4", "3", "2", "1", "0.4", "12.5", "", "", "", "", "", ""])
         #expect(table.rows[1] == ["j<1>", "<b>Quiz</b> & more", "", "", "", "", "", "", "", "", "s1", "1", "", "", "", ""])
-        #expect(table.rows[16] == ["j<1>", "<b>Quiz</b> & more", "", "", "", "", "", "", "", "", "", "", "favourite <colour>", "12", "other", "2"])
+        #expect(
+            table.rows[16] == [
+                "j<1>", "<b>Quiz</b> & more", "", "", "", "", "", "", "", "", "", "", "favourite <colour>", "12", "other", "2",
+            ])
     }
 
     @Test func theEmailHasARowPerJourney() throws {
@@ -199,7 +205,8 @@ let hostileJourney = JourneyResult(
         #expect(html.contains("<td width=\"10%\" bgcolor=\"#5f6b7a\" title=\"In progress: 1\""))
         let text = renderer.renderEmailText(report)
         #expect(text.contains("  10 Journey runs started\n  4 Journey runs completed\n  40 % completed per run started\n"))
-        #expect(text.contains("  <b>Quiz</b> & more: 10 started · 4 completed · completion rate 40.0 %\n\nIs our audience growing?"))
+        #expect(
+            text.contains("  <b>Quiz</b> & more: 10 started · 4 completed · completion rate 40.0 %\n\nIs our audience growing?"))
     }
 
     @Test func theArchiveTrendsCountRunsStartedAndCompleted() {
@@ -214,6 +221,7 @@ let hostileJourney = JourneyResult(
         #expect(view.journeysChart.contains("<title>October 2026: 10 runs started</title>"))
         #expect(view.journeysChart.contains("<title>October 2026: 4 runs completed</title>"))
         // No month with a run: no Journeys trend.
-        #expect(!ArchiveView(entries: [without, without], serviceName: "s", timeZone: "UTC", generatorVersion: "0").hasJourneyTrend)
+        #expect(
+            !ArchiveView(entries: [without, without], serviceName: "s", timeZone: "UTC", generatorVersion: "0").hasJourneyTrend)
     }
 }

@@ -107,7 +107,10 @@ import Testing
             #expect(!html.contains(forbidden), "\(forbidden)")
         }
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;Eve &amp; &lt;b&gt;Co&lt;/b&gt; (Coach)"))
-        for heading in ["Are we making an impact?", "Is our audience growing?", "How are our users engaging?", "How are we guiding our users?"] {
+        for heading in [
+            "Are we making an impact?", "Is our audience growing?", "How are our users engaging?",
+            "How are we guiding our users?",
+        ] {
             #expect(html.contains(heading))
         }
         let text = renderer.renderEmailText(sampleReport())

@@ -165,7 +165,9 @@ import Testing
         // The whole document of a report without statuses says so under audience.
         let text = MetricsJSON.render(emptyReport())
         #expect(text.contains("\"reach\": {\n      \"reached_users\": null,"))
-        #expect(text.contains("\"consent\": {\n      \"opt_ins\": null,\n      \"opt_outs\": null,\n      \"opted_in_at_end\": null\n    }"))
+        #expect(
+            text.contains(
+                "\"consent\": {\n      \"opt_ins\": null,\n      \"opt_outs\": null,\n      \"opted_in_at_end\": null\n    }"))
         #expect(text.contains("\n  \"segment\": null,\n"))
     }
 

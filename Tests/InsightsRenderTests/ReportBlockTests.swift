@@ -9,16 +9,18 @@ import Testing
 /// the page, its CSV download (on the page and as a file), and the email keeps the sections.
 @Suite struct ReportBlockTests {
     @Test func idsKeysAndSections() {
-        #expect(ReportBlock.allCases.map(\.id) == [
-            "impact-goals", "impact-journeys", "audience-daily", "audience-countries", "audience-reach", "engagement-daily",
-            "engagement-heatmap", "guidance-conversations", "guidance-authorship", "guidance-top-authors",
-            "guidance-response-times",
-        ])
+        #expect(
+            ReportBlock.allCases.map(\.id) == [
+                "impact-goals", "impact-journeys", "audience-daily", "audience-countries", "audience-reach", "engagement-daily",
+                "engagement-heatmap", "guidance-conversations", "guidance-authorship", "guidance-top-authors",
+                "guidance-response-times",
+            ])
         #expect(ReportBlock.guidanceTopAuthors.templateKey == "guidanceTopAuthors")
         #expect(ReportBlock.impactGoals.templateKey == "impactGoals")
         #expect(ReportBlock.audienceDaily.templateName == "blocks/audience-daily")
-        #expect(ReportBlock.engagementHeatmap.csvFileName(for: period("2026-10-01", "2026-10-31"))
-            == "engagement-heatmap_2026-10-01_2026-10-31.csv")
+        #expect(
+            ReportBlock.engagementHeatmap.csvFileName(for: period("2026-10-01", "2026-10-31"))
+                == "engagement-heatmap_2026-10-01_2026-10-31.csv")
         #expect(
             ReportSection.guidance.blocks == [
                 .guidanceConversations, .guidanceAuthorship, .guidanceTopAuthors, .guidanceResponseTimes,
@@ -67,9 +69,10 @@ import Testing
         }
         // Blocks without headline numbers add none.
         #expect(headlines.headlines(for: .guidanceTopAuthors).isEmpty)
-        #expect(headlines.headlines(for: .guidance).map(\.label) == [
-            "conversations active", "opened in the period", "median time to close",
-            "median first coach response", "90 % answered within", "conversations answered by a coach",
-        ])
+        #expect(
+            headlines.headlines(for: .guidance).map(\.label) == [
+                "conversations active", "opened in the period", "median time to close",
+                "median first coach response", "90 % answered within", "conversations answered by a coach",
+            ])
     }
 }

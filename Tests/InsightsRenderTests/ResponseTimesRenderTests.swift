@@ -19,9 +19,11 @@ import Testing
             p90FirstResponseMinutes: 920, businessHours: nil, buckets: buckets([0, 0, 1, 0, 1, 0]),
             coaches: [
                 CoachResponses(
-                    authorID: "k1", name: "Kim", replies: 2, users: 2, firstResponses: 1, medianFirstResponseMinutes: 30, closes: 1),
+                    authorID: "k1", name: "Kim", replies: 2, users: 2, firstResponses: 1, medianFirstResponseMinutes: 30,
+                    closes: 1),
                 CoachResponses(
-                    authorID: nil, name: "HELP", replies: 1, users: 1, firstResponses: 0, medianFirstResponseMinutes: nil, closes: 0),
+                    authorID: nil, name: "HELP", replies: 1, users: 1, firstResponses: 0, medianFirstResponseMinutes: nil,
+                    closes: 0),
             ])
     }
 
@@ -113,7 +115,9 @@ import Testing
         // The whole file carries the block under guidance, with schema 2 and no segment.
         let json = MetricsJSON.render(sampleReport())
         #expect(json.hasPrefix("{\n  \"schema_version\": 2,\n  \"segment\": null,\n"))
-        #expect(json.contains("\n  \"guidance\": {\n") && json.contains("\n    \"response_times\": {\n      \"opened_by_users\": 2,\n"))
+        #expect(
+            json.contains("\n  \"guidance\": {\n")
+                && json.contains("\n    \"response_times\": {\n      \"opened_by_users\": 2,\n"))
     }
 
     @Test func csvRows() throws {
@@ -137,7 +141,10 @@ import Testing
         let page = try ReportRenderer(templates: PageTests.templates).render(report, dataAsOf: nil)
         #expect(page.contains("<div class=\"block\" id=\"guidance-response-times\">"))
         #expect(page.contains("Round the clock: every minute counts"))
-        #expect(page.contains("<tr><th scope=\"row\">Thandi M.</th><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">5.0 minutes</td><td class=\"num\">1</td></tr>"))
+        #expect(
+            page.contains(
+                "<tr><th scope=\"row\">Thandi M.</th><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">5.0 minutes</td><td class=\"num\">1</td></tr>"
+            ))
         // The email's rows and its plain text.
         let email = try ReportRenderer(templates: PageTests.templates).renderEmail(report, dataAsOf: nil)
         #expect(email.contains("median first coach response"))

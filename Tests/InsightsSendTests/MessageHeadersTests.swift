@@ -55,7 +55,8 @@ struct MessageHeadersTests {
             try MessageHeaders.sender(of: none)
         }
         let list = Data("From: a@example.org, b@example.org\r\n\r\n".utf8)
-        #expect(throws: SendError(.noSender(path: "report.eml", detail: "From: a@example.org, b@example.org is not one address"))) {
+        #expect(throws: SendError(.noSender(path: "report.eml", detail: "From: a@example.org, b@example.org is not one address")))
+        {
             try MessageHeaders.sender(of: list)
         }
     }
@@ -87,7 +88,8 @@ struct MessageHeadersTests {
         let error = SendError(.invalidAddress("a@b.org\r\nX", .controlCharacter))
         #expect(
             error.localizedDescription
-                == "The address \"a@b.org\\u{d}\\u{a}X\" contains a control character (CR, LF or another) and is refused so no header can be injected.")
+                == "The address \"a@b.org\\u{d}\\u{a}X\" contains a control character (CR, LF or another) and is refused so no header can be injected."
+        )
     }
 
     @Test func envelopesRefuseDuplicatesAndEmptiness() throws {
@@ -153,15 +155,18 @@ struct SMTPTranscriptTests {
         transcript.received("250 2.0.0 queued\r\n")
         let replies = transcript.recipientReplies
         #expect(replies.map(\.address) == ["a@example.org", "b@example.org"])
-        #expect(replies.map(\.reply) == [
-            .init(code: 250, text: "250 2.1.5 OK"), .init(code: 550, text: "550 5.1.1 <b@example.org>: no such 5.1.1 mailbox"),
-        ])
+        #expect(
+            replies.map(\.reply) == [
+                .init(code: 250, text: "250 2.1.5 OK"),
+                .init(code: 550, text: "550 5.1.1 <b@example.org>: no such 5.1.1 mailbox"),
+            ])
         #expect(transcript.authenticated)
         #expect(transcript.reply(to: "(end of data)") == .init(code: 250, text: "250 2.0.0 queued"))
-        #expect(transcript.exchanges.map(\.command) == [
-            "(greeting)", "EHLO", "AUTH PLAIN", "MAIL", "RCPT TO:<a@example.org>", "RCPT TO:<b@example.org>", "DATA",
-            "(end of data)",
-        ])
+        #expect(
+            transcript.exchanges.map(\.command) == [
+                "(greeting)", "EHLO", "AUTH PLAIN", "MAIL", "RCPT TO:<a@example.org>", "RCPT TO:<b@example.org>", "DATA",
+                "(end of data)",
+            ])
     }
 
     @Test func theStageNamesTheUnansweredCommand() {

@@ -5,7 +5,9 @@ import Testing
 @testable import InsightsSend
 
 /// `SMTPClient` against a real SMTP server (aiosmtpd) on loopback: what arrives, and each failure's error.
-@Suite(.serialized, .temporaryFolders, .enabled(if: SMTPTestServer.shouldRun, "aiosmtpd missing: run Tests/InsightsSendTests/Scripts/setup-venv.sh"))
+@Suite(
+    .serialized, .temporaryFolders,
+    .enabled(if: SMTPTestServer.shouldRun, "aiosmtpd missing: run Tests/InsightsSendTests/Scripts/setup-venv.sh"))
 struct SMTPDeliveryTests {
     /// A message whose body has a line starting with a dot (dot-stuffed on the wire) and CRLF ends.
     let message = Data(
@@ -16,7 +18,8 @@ struct SMTPDeliveryTests {
     }
 
     private func client(
-        _ server: SMTPTestServer, scheme: String = "smtp", login: SMTPCredentials? = SMTPCredentials(user: SMTPTestServer.user, password: SMTPTestServer.password),
+        _ server: SMTPTestServer, scheme: String = "smtp",
+        login: SMTPCredentials? = SMTPCredentials(user: SMTPTestServer.user, password: SMTPTestServer.password),
         trust: Bool = true, requireTLS: Bool = false, timeout: Int = 20
     ) throws -> SMTPClient {
         SMTPClient(
@@ -28,10 +31,18 @@ struct SMTPDeliveryTests {
     @Test func startTLSWithLoginDeliversTheExactBytesToEveryRecipient() throws {
         let server = try SMTPTestServer()
         let summary = try client(server).send(message: message, envelope: envelope(["a@example.org", "hidden@example.org"]))
-        #expect(summary == SendSummary(delivered: try ["a@example.org", "hidden@example.org"].map { try MailAddress($0) }, refused: [], security: .startTLS, authenticated: true))
+        #expect(
+            summary
+                == SendSummary(
+                    delivered: try ["a@example.org", "hidden@example.org"].map { try MailAddress($0) }, refused: [],
+                    security: .startTLS, authenticated: true))
         server.stop()
         let received = try server.messages()
-        #expect(received == [ReceivedMessage(mailFrom: "insights@localhost", recipients: ["a@example.org", "hidden@example.org"], data: message)])
+        #expect(
+            received == [
+                ReceivedMessage(
+                    mailFrom: "insights@localhost", recipients: ["a@example.org", "hidden@example.org"], data: message)
+            ])
     }
 
     @Test func implicitTLSDelivers() throws {
@@ -47,7 +58,12 @@ struct SMTPDeliveryTests {
         let summary = try client(server).send(
             message: message, envelope: envelope(["a@example.org", "nobody@example.org", "b@example.org"]))
         #expect(summary.delivered == (try ["a@example.org", "b@example.org"].map { try MailAddress($0) }))
-        #expect(summary.refused == [RefusedRecipient(address: try MailAddress("nobody@example.org"), reply: "550 5.1.1 <nobody@example.org>: Recipient address rejected: mailbox unavailable")])
+        #expect(
+            summary.refused == [
+                RefusedRecipient(
+                    address: try MailAddress("nobody@example.org"),
+                    reply: "550 5.1.1 <nobody@example.org>: Recipient address rejected: mailbox unavailable")
+            ])
         #expect(!summary.isComplete)
         server.stop()
         #expect(try server.messages().map(\.recipients) == [["a@example.org", "b@example.org"]])

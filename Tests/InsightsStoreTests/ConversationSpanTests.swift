@@ -136,7 +136,9 @@ import Testing
 
     static func storedSpans(_ db: Database) throws -> [ConversationSpan] {
         try Row.fetchAll(
-            db, sql: "SELECT contact, opened_at, closed_at, reopen, by_inbound FROM conversation_spans ORDER BY contact, opened_at, id"
+            db,
+            sql:
+                "SELECT contact, opened_at, closed_at, reopen, by_inbound FROM conversation_spans ORDER BY contact, opened_at, id"
         ).map {
             ConversationSpan(contact: $0[0], openedAt: $0[1], closedAt: $0[2], isReopen: $0[3], openedByInbound: $0[4])
         }

@@ -57,7 +57,8 @@ struct TestDatabase {
         let db = try TestDatabase()
         try db.importText("messages.csv", Self.messages)
         let before = try db.store.counts()
-        let bad = Self.messages.replacingOccurrences(of: "m3,c2,inbound", with: "m3,c2,upward")
+        let bad =
+            Self.messages.replacingOccurrences(of: "m3,c2,inbound", with: "m3,c2,upward")
             + "m4,c3,inbound,2026-10-06T11:00:00Z,,,\n"
         #expect {
             try db.importText("messages.csv", bad)
@@ -65,7 +66,12 @@ struct TestDatabase {
             guard let error = error as? ImportError, case .invalidRows(let issues, let total) = error.reason else {
                 return false
             }
-            return total == 1 && issues == [RowIssue(line: 4, reason: "column \"direction\": \"upward\" is not a direction (use inbound/outbound, in/out or I/O)")]
+            return total == 1
+                && issues == [
+                    RowIssue(
+                        line: 4,
+                        reason: "column \"direction\": \"upward\" is not a direction (use inbound/outbound, in/out or I/O)")
+                ]
         }
         #expect(try db.store.counts() == before)
     }
@@ -88,7 +94,8 @@ struct TestDatabase {
             try db.importText("behaviours.csv", "behaviour_id,goal_id,name\nb1,g1,Booked\nb9,g9,Unknown\n")
         } throws: { error in
             (error as? ImportError)?.reason
-                == .invalidRows([RowIssue(line: 3, reason: "column \"goal_id\": unknown goal \"g9\" (import goals first)")], total: 1)
+                == .invalidRows(
+                    [RowIssue(line: 3, reason: "column \"goal_id\": unknown goal \"g9\" (import goals first)")], total: 1)
         }
         #expect(try db.store.counts() == before)
         try db.importText("behaviours.csv", Self.behaviours)
@@ -144,7 +151,11 @@ struct TestDatabase {
         try db.store.setMeta("probe", "1")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO grdb_migrations VALUES ('v999-future')\"); c.commit()", path]
+        process.arguments = [
+            "python3", "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO grdb_migrations VALUES ('v999-future')\"); c.commit()",
+            path,
+        ]
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)

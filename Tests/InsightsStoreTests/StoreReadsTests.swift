@@ -162,10 +162,13 @@ import Testing
         // 12:00. m2 is a Journey's; m5 is September's.
         #expect(
             try db.store.coachMessages(in: Self.october) == [
-                CoachMessageRow(messageID: "m1", contact: 1, timestamp: utc("2026-10-03T10:00"), authorID: "k1", authorName: "Ann"),
-                CoachMessageRow(messageID: "m0", contact: 4, timestamp: utc("2026-10-03T12:00"), authorID: "k1", authorName: "Ann B."),
+                CoachMessageRow(
+                    messageID: "m1", contact: 1, timestamp: utc("2026-10-03T10:00"), authorID: "k1", authorName: "Ann"),
+                CoachMessageRow(
+                    messageID: "m0", contact: 4, timestamp: utc("2026-10-03T12:00"), authorID: "k1", authorName: "Ann B."),
                 CoachMessageRow(messageID: "m4", contact: 1, timestamp: utc("2026-10-03T12:00"), authorID: "k1"),
-                CoachMessageRow(messageID: "m6", contact: 1, timestamp: utc("2026-10-03T12:00"), authorID: "k1", authorName: "Ann C."),
+                CoachMessageRow(
+                    messageID: "m6", contact: 1, timestamp: utc("2026-10-03T12:00"), authorID: "k1", authorName: "Ann C."),
             ])
         // c1's reopen (seq 1) applies before its close (seq 2) at 13:00: the close is second;
         // c2's close is alone at its instant. September's close of c1 is outside.

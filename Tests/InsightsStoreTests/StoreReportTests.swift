@@ -82,8 +82,12 @@ import Testing
         }
         let one = try report(1)
         // 23:30 UTC is 02:30 the next day in Nairobi: days 11, 12, 13.
-        #expect(one.audience.daily.filter { $0.activeUsers > 0 }.map(\.date.description) == ["2026-09-11", "2026-09-12", "2026-09-13"])
-        #expect(one.audience.countries == [CountryCount(country: "ZA", activeUsers: 2), CountryCount(country: "KE", activeUsers: 1)])
+        #expect(
+            one.audience.daily.filter { $0.activeUsers > 0 }.map(\.date.description) == [
+                "2026-09-11", "2026-09-12", "2026-09-13",
+            ])
+        #expect(
+            one.audience.countries == [CountryCount(country: "ZA", activeUsers: 2), CountryCount(country: "KE", activeUsers: 1)])
         #expect(one.audience.previous == PreviousAudience(activeUsers: 1, newUsers: 1))
         #expect((one.engagement.previous.messagesReceived, one.engagement.previous.messagesSent) == (1, 1))
         #expect(one.authorship.byType.first { $0.authorType == .stack }?.messages == 3)
@@ -96,7 +100,10 @@ import Testing
         let many = try report(2)
         #expect(many.audience.activeUsers == 38)
         // c0, c4, c8 … c36 are KE: 10 of c0…c37; the other 28 ZA.
-        #expect(many.audience.countries == [CountryCount(country: "ZA", activeUsers: 28), CountryCount(country: "KE", activeUsers: 10)])
+        #expect(
+            many.audience.countries == [
+                CountryCount(country: "ZA", activeUsers: 28), CountryCount(country: "KE", activeUsers: 10),
+            ])
         #expect(try report(1) == many)
     }
 }

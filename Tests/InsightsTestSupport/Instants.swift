@@ -16,7 +16,8 @@ public func local(_ text: String, _ zone: String) -> Instant {
     let candidates = [wall - 86_400, wall + 86_400].map {
         Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double($0))))
     }
-    for offset in candidates.sorted(by: >) where
+    for offset in candidates.sorted(by: >)
+    where
         Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(wall - offset)))) == offset
     {
         return (wall - offset) * microsecondsPerSecond

@@ -51,9 +51,14 @@ public final class SMTPTestServer {
     /// - parameter refuse: recipients answered with 550.
     /// - parameter dropAt: `"rcpt"` or `"data"`: close the connection instead of answering.
     /// - parameter silent: accept connections and never greet.
-    public init(tls: TLS = .starttls, login: Bool = true, refuse: [String] = [], dropAt: String? = nil, silent: Bool = false) throws {
+    public init(tls: TLS = .starttls, login: Bool = true, refuse: [String] = [], dropAt: String? = nil, silent: Bool = false)
+        throws
+    {
         guard Self.isAvailable else {
-            throw TestServerError(message: "aiosmtpd is missing from \(Self.python.path): run .ci/run (or Tests/InsightsSendTests/Scripts/setup-venv.sh)")
+            throw TestServerError(
+                message:
+                    "aiosmtpd is missing from \(Self.python.path): run .ci/run (or Tests/InsightsSendTests/Scripts/setup-venv.sh)"
+            )
         }
         directory = try TestPaths.temporaryDirectory("smtp")
         var arguments = [

@@ -65,7 +65,8 @@ public func sampleReport(authorName: String = "Thandi M.", serviceName: String =
                 ConversationSpan(
                     contact: 1, openedAt: utc("2026-10-05T07:00"), closedAt: utc("2026-10-05T09:00"), isReopen: false,
                     openedByInbound: true),
-                ConversationSpan(contact: 2, openedAt: utc("2026-10-06T12:00"), closedAt: nil, isReopen: false, openedByInbound: true),
+                ConversationSpan(
+                    contact: 2, openedAt: utc("2026-10-06T12:00"), closedAt: nil, isReopen: false, openedByInbound: true),
             ],
             coachMessages: [CoachMessageRow(messageID: "m4", contact: 2, timestamp: utc("2026-10-06T12:05"), authorID: "k1")],
             closes: [CloseEventRow(contact: 1, timestamp: utc("2026-10-05T09:00"), actorID: "k1", sequence: 1)],

@@ -51,8 +51,9 @@ struct ExportCommand: ParsableCommand {
             print("  \(name)\(padding)  \(file.rows) rows")
         }
         if let name = try store.meta(.serviceName) {
-            print("note: the service name \"\(name)\" is not part of the files; after importing them, "
-                + "pass --title to `insights report`.")
+            print(
+                "note: the service name \"\(name)\" is not part of the files; after importing them, "
+                    + "pass --title to `insights report`.")
         }
     }
 }

@@ -34,7 +34,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Also write email.html (for mail clients) and report.eml (a MIME message).")
     var email = false
 
-    @Option(name: .customLong("email-to"), help: ArgumentHelp("The report.eml recipients (implies --email).", valueName: "address"))
+    @Option(
+        name: .customLong("email-to"), help: ArgumentHelp("The report.eml recipients (implies --email).", valueName: "address"))
     var emailTo: String?
 
     @Option(name: .customLong("email-from"), help: ArgumentHelp("The report.eml sender (implies --email).", valueName: "address"))
@@ -64,7 +65,8 @@ struct ReportCommand: ParsableCommand {
         print("Report written to \(folder.path)/index.html (with metrics.json and data/*.csv)")
         if let note = try store.meta(.closesNote), !note.isEmpty { print("note: \(note)") }
         if pdf {
-            let path = try PDFPrinter.print(folder.appendingPathComponent("index.html"), to: folder.appendingPathComponent("report.pdf"))
+            let path = try PDFPrinter.print(
+                folder.appendingPathComponent("index.html"), to: folder.appendingPathComponent("report.pdf"))
             print("PDF written to \(path)")
         }
     }

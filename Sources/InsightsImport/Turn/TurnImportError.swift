@@ -173,10 +173,13 @@ public struct TurnImportError: Error, Equatable, LocalizedError, Sendable {
     }
 
     private static func statusMessage(_ unknown: [UnknownStatus]) -> [String] {
-        var lines = ["statuses have status words Insights does not know (it reads sent, delivered, read and failed, in any case):"]
+        var lines = [
+            "statuses have status words Insights does not know (it reads sent, delivered, read and failed, in any case):"
+        ]
         for value in unknown {
             lines.append(
-                "  \"\(value.value)\": \(value.count) status\(value.count == 1 ? "" : "es"), first at \(value.file):\(value.line)")
+                "  \"\(value.value)\": \(value.count) status\(value.count == 1 ? "" : "es"), first at \(value.file):\(value.line)"
+            )
         }
         let words = unknown.map { "'\($0.value.lowercased())'" }.joined(separator: ", ")
         lines.append(

@@ -90,8 +90,7 @@ extension TurnMapper {
         var run = JourneyRunRecord(
             runID: session, contactID: first.contactID, journeyID: journey.stackUUID, journeyName: journey.name,
             startedAt: first.insertedAt, lastStep: last.questionID)
-        if let done = ordered.first(where: { journey.completes(questionID: $0.row.questionID, response: $0.row.response) })
-        {
+        if let done = ordered.first(where: { journey.completes(questionID: $0.row.questionID, response: $0.row.response) }) {
             run.endedAt = done.row.insertedAt
             run.outcome = .completed
         } else if let asOf, asOf - last.insertedAt > journey.timeout {

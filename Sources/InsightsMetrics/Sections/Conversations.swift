@@ -137,6 +137,7 @@ public struct ConversationStep: Comparable, Sendable {
         ConversationStep(instant: instant, order: sequence, opens: kind != .closed)
     }
 
+    /// Replay order: by instant, then inbound messages before events, events by sequence.
     public static func < (lhs: ConversationStep, rhs: ConversationStep) -> Bool {
         (lhs.instant, lhs.order) < (rhs.instant, rhs.order)
     }

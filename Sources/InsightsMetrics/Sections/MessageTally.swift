@@ -78,7 +78,8 @@ public struct MessageTally: Sendable {
         if row.inbound {
             addInbound(contact: row.contact, at: row.timestamp)
         } else {
-            addOutbound(at: row.timestamp, author: author(AuthorKey(type: row.authorType, id: row.authorID, name: row.authorName)))
+            addOutbound(
+                at: row.timestamp, author: author(AuthorKey(type: row.authorType, id: row.authorID, name: row.authorName)))
         }
     }
 

@@ -78,7 +78,8 @@ public struct ResponseTimeMetrics: Equatable, Sendable {
             guard let messages = byContact[span.contact],
                 let response = Self.first(in: messages, from: span.openedAt, through: last)
             else { continue }
-            let waited = clock?.businessMicroseconds(from: span.openedAt, to: response.timestamp)
+            let waited =
+                clock?.businessMicroseconds(from: span.openedAt, to: response.timestamp)
                 ?? response.timestamp - span.openedAt
             let minutes = Double(waited) / Double(60 * microsecondsPerSecond)
             times.append(minutes)

@@ -48,9 +48,11 @@ struct BarChart {
         // Grid lines and tick labels.
         for tick in ticks.values {
             let y = Self.top + plotHeight - Double(tick) * scale
-            svg += "<line class=\"grid\" x1=\"\(SVG.number(Self.left))\" y1=\"\(SVG.number(y))\" "
+            svg +=
+                "<line class=\"grid\" x1=\"\(SVG.number(Self.left))\" y1=\"\(SVG.number(y))\" "
                 + "x2=\"\(SVG.number(Self.width - Self.right))\" y2=\"\(SVG.number(y))\"/>"
-            svg += "<text class=\"tick\" x=\"\(SVG.number(Self.left - 6))\" y=\"\(SVG.number(y + 4))\" "
+            svg +=
+                "<text class=\"tick\" x=\"\(SVG.number(Self.left - 6))\" y=\"\(SVG.number(y + 4))\" "
                 + "text-anchor=\"end\">\(Format.integer(tick))</text>"
         }
         // Bars.
@@ -66,19 +68,22 @@ struct BarChart {
                 let height = Double(value) * scale
                 base += value
                 let tip = "\(fullLabels[index]): \(Format.integer(value)) \(item.name)"
-                svg += "<rect class=\"\(item.cssClass)\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(yTop))\" "
+                svg +=
+                    "<rect class=\"\(item.cssClass)\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(yTop))\" "
                     + "width=\"\(SVG.number(barWidth))\" height=\"\(SVG.number(height))\">"
                     + "<title>\(SVG.escape(tip))</title></rect>"
             }
         }
         // Axis and thinned labels: about ten across the width.
         let baseline = Self.top + plotHeight
-        svg += "<line class=\"axis\" x1=\"\(SVG.number(Self.left))\" y1=\"\(SVG.number(baseline))\" "
+        svg +=
+            "<line class=\"axis\" x1=\"\(SVG.number(Self.left))\" y1=\"\(SVG.number(baseline))\" "
             + "x2=\"\(SVG.number(Self.width - Self.right))\" y2=\"\(SVG.number(baseline))\"/>"
         let every = max(1, Int((Double(count) / 10).rounded(.up)))
         for index in stride(from: 0, to: count, by: every) {
             let x = Self.left + (Double(index) + 0.5) * slot
-            svg += "<text class=\"label\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(baseline + 17))\" "
+            svg +=
+                "<text class=\"label\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(baseline + 17))\" "
                 + "text-anchor=\"middle\">\(SVG.escape(labels[index]))</text>"
         }
         return svg + "</svg>"

@@ -33,12 +33,14 @@ struct HeatmapChart {
         }
         for (row, counts) in values.enumerated() {
             let y = Self.top + Double(row) * Self.cell
-            svg += "<text class=\"label\" x=\"\(SVG.number(Self.left - 6))\" y=\"\(SVG.number(y + 16))\" "
+            svg +=
+                "<text class=\"label\" x=\"\(SVG.number(Self.left - 6))\" y=\"\(SVG.number(y + 16))\" "
                 + "text-anchor=\"end\">\(SVG.escape(rowLabels[row]))</text>"
             for (hour, count) in counts.enumerated() {
                 let x = Self.left + Double(hour) * Self.cell
                 let tip = "\(rowNames[row]) \(Format.hourSlot(hour)): \(Format.integer(count)) message\(count == 1 ? "" : "s")"
-                svg += "<rect class=\"h\(Self.level(count, maximum: maximum))\" x=\"\(SVG.number(x))\" "
+                svg +=
+                    "<rect class=\"h\(Self.level(count, maximum: maximum))\" x=\"\(SVG.number(x))\" "
                     + "y=\"\(SVG.number(y))\" width=\"\(SVG.number(Self.cell - Self.gap))\" "
                     + "height=\"\(SVG.number(Self.cell - Self.gap))\"><title>\(SVG.escape(tip))</title></rect>"
             }
@@ -49,7 +51,8 @@ struct HeatmapChart {
         for step in 0...4 {
             let x = Self.left + 130 + Double(step) * 100
             svg += "<rect class=\"h\(step)\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(legendY))\" width=\"16\" height=\"16\"/>"
-            svg += "<text class=\"tick\" x=\"\(SVG.number(x + 22))\" y=\"\(SVG.number(legendY + 12))\">"
+            svg +=
+                "<text class=\"tick\" x=\"\(SVG.number(x + 22))\" y=\"\(SVG.number(legendY + 12))\">"
                 + "\(SVG.escape(Self.legendText(step, maximum: maximum)))</text>"
         }
         return svg + "</svg>"

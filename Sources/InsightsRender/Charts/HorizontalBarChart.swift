@@ -42,11 +42,14 @@ struct HorizontalBarChart {
             let length = max(Double(item.value) / Double(maximum) * barSpace, item.value > 0 ? 1 : 0)
             let labelX = SVG.number(Self.labelWidth - 8)
             let textY = SVG.number(y + 17)
-            svg += "<text class=\"label full\" x=\"\(labelX)\" y=\"\(textY)\" text-anchor=\"end\">"
+            svg +=
+                "<text class=\"label full\" x=\"\(labelX)\" y=\"\(textY)\" text-anchor=\"end\">"
                 + "\(SVG.escape(truncated(item.label, 30)))</text>"
-            svg += "<text class=\"label short\" x=\"\(labelX)\" y=\"\(textY)\" text-anchor=\"end\">"
+            svg +=
+                "<text class=\"label short\" x=\"\(labelX)\" y=\"\(textY)\" text-anchor=\"end\">"
                 + "\(SVG.escape(truncated(item.label, Self.shortLabelLength)))</text>"
-            svg += "<rect class=\"\(item.cssClass)\" x=\"\(SVG.number(Self.labelWidth))\" y=\"\(SVG.number(y + 4))\" "
+            svg +=
+                "<rect class=\"\(item.cssClass)\" x=\"\(SVG.number(Self.labelWidth))\" y=\"\(SVG.number(y + 4))\" "
                 + "width=\"\(SVG.number(length))\" height=\"\(SVG.number(Self.rowHeight - 8))\">"
                 + "<title>\(SVG.escape("\(item.label): \(item.valueText)"))</title></rect>"
             let valueX = SVG.number(Self.labelWidth + length + 6)

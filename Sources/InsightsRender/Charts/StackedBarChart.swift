@@ -29,7 +29,8 @@ struct StackedBarChart {
         for part in parts where part.value > 0 {
             let length = Double(part.value) / Double(total) * Self.width
             let share = Format.percent(Double(part.value) / Double(total))
-            svg += "<rect class=\"\(part.cssClass)\" x=\"\(SVG.number(x))\" y=\"2\" width=\"\(SVG.number(length))\" "
+            svg +=
+                "<rect class=\"\(part.cssClass)\" x=\"\(SVG.number(x))\" y=\"2\" width=\"\(SVG.number(length))\" "
                 + "height=\"24\"><title>\(SVG.escape("\(part.label): \(Format.integer(part.value)) (\(share))"))</title></rect>"
             x += length
         }

@@ -59,7 +59,8 @@ struct AudienceView {
         var items = zip(audience.countries, names).prefix(Self.topCountries).map { count, name in
             HorizontalBarChart.Item(
                 label: name, value: count.activeUsers,
-                valueText: "\(Format.integer(count.activeUsers)) (\(Format.percent(Double(count.activeUsers) / Double(max(total, 1)), places: 0)))",
+                valueText:
+                    "\(Format.integer(count.activeUsers)) (\(Format.percent(Double(count.activeUsers) / Double(max(total, 1)), places: 0)))",
                 cssClass: count.country == "ZZ" ? "s-unknown" : "s-country")
         }
         let rest = audience.countries.dropFirst(Self.topCountries)

@@ -78,7 +78,8 @@ struct GuidanceView {
                 label: Self.label(type), key: type.rawValue,
                 authors: authors.enumerated().map { index, author in
                     Author(
-                        rank: String(index + 1), name: Format.visible(author.name), authorID: Format.visible(author.authorID ?? ""),
+                        rank: String(index + 1), name: Format.visible(author.name),
+                        authorID: Format.visible(author.authorID ?? ""),
                         messages: Format.integer(author.messages))
                 },
                 hasAuthors: !authors.isEmpty)
@@ -94,11 +95,13 @@ struct GuidanceView {
             items: [
                 .init(
                     label: "Open at the end", value: conversations.openAtEnd,
-                    valueText: "\(Format.integer(conversations.openAtEnd)) (\(Format.percent(Double(conversations.openAtEnd) / Double(active), places: 0)))",
+                    valueText:
+                        "\(Format.integer(conversations.openAtEnd)) (\(Format.percent(Double(conversations.openAtEnd) / Double(active), places: 0)))",
                     cssClass: "s-open"),
                 .init(
                     label: "Closed at the end", value: conversations.closedAtEnd,
-                    valueText: "\(Format.integer(conversations.closedAtEnd)) (\(Format.percent(Double(conversations.closedAtEnd) / Double(active), places: 0)))",
+                    valueText:
+                        "\(Format.integer(conversations.closedAtEnd)) (\(Format.percent(Double(conversations.closedAtEnd) / Double(active), places: 0)))",
                     cssClass: "s-closed"),
             ]
         ).render()

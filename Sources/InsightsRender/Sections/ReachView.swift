@@ -52,7 +52,10 @@ struct ReachView {
         let audience = report.audience
         reachHeadlines =
             Array(headlines.headlines(for: .audienceReach).prefix(1))
-            + [Headline(label: "active users (for comparison)", value: audience.activeUsers, previous: audience.previous.activeUsers)]
+            + [
+                Headline(
+                    label: "active users (for comparison)", value: audience.activeUsers, previous: audience.previous.activeUsers)
+            ]
             + headlines.headlines(for: .audienceReach).dropFirst()
             + [Headline(label: "median time to read", text: reach.medianMinutesToRead.map(Self.minutes) ?? "–")]
         let withStatus = counts.messages - counts.noStatus
@@ -62,10 +65,12 @@ struct ReachView {
         }
         funnelChart = HorizontalBarChart(
             id: "audience-reach-funnel", title: "From sent to read",
-            description: "Of \(Format.integer(withStatus)) messages with a status, \(Format.integer(reachedMessages)) were delivered "
+            description:
+                "Of \(Format.integer(withStatus)) messages with a status, \(Format.integer(reachedMessages)) were delivered "
                 + "and \(Format.integer(counts.read)) read; \(Format.integer(counts.failed)) failed.",
             items: [
-                .init(label: "Sent (with a status)", value: withStatus, valueText: Format.integer(withStatus), cssClass: "s-sent"),
+                .init(
+                    label: "Sent (with a status)", value: withStatus, valueText: Format.integer(withStatus), cssClass: "s-sent"),
                 .init(
                     label: "Delivered", value: reachedMessages,
                     valueText: "\(Format.integer(reachedMessages)) (\(share(reachedMessages, of: withStatus)))",
@@ -100,7 +105,9 @@ struct ReachView {
         dailyChart = BarChart(
             id: "audience-reach-daily", title: "Messages sent per day, by delivery state",
             description: "Each day's messages sent, split into read, delivered (not read), failed and other (sent or no status). "
-                + (busiest.map { "The busiest day was \(Format.date($0.date)) with \(Format.integer($0.counts.messages)) messages." }
+                + (busiest.map {
+                    "The busiest day was \(Format.date($0.date)) with \(Format.integer($0.counts.messages)) messages."
+                }
                     ?? ""),
             labels: reach.daily.map { Format.dayAndMonth($0.date) }, fullLabels: reach.daily.map { Format.shortDate($0.date) },
             series: [

@@ -71,7 +71,8 @@ struct ResponseTimesView {
             items: times.buckets.map {
                 .init(
                     label: Self.label($0.bucket), value: $0.conversations,
-                    valueText: "\(Format.integer($0.conversations)) (\(Format.percent(Double($0.conversations) / Double(answered), places: 0)))",
+                    valueText:
+                        "\(Format.integer($0.conversations)) (\(Format.percent(Double($0.conversations) / Double(answered), places: 0)))",
                     cssClass: "s-coach")
             }
         ).render()
@@ -120,9 +121,15 @@ extension ChangeText {
         case .new:
             parts = ("new: no wait in the previous period", "down", "new")
         case .up(let fraction):
-            parts = ("▲ +\(Format.percent(fraction)) longer than the previous period (\(previousText))", "down", "▲ +\(Format.percent(fraction))")
+            parts = (
+                "▲ +\(Format.percent(fraction)) longer than the previous period (\(previousText))", "down",
+                "▲ +\(Format.percent(fraction))"
+            )
         case .down(let fraction):
-            parts = ("▼ −\(Format.percent(fraction)) shorter than the previous period (\(previousText))", "up", "▼ −\(Format.percent(fraction))")
+            parts = (
+                "▼ −\(Format.percent(fraction)) shorter than the previous period (\(previousText))", "up",
+                "▼ −\(Format.percent(fraction))"
+            )
         }
         text = parts.text
         direction = parts.direction
