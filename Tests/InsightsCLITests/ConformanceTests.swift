@@ -6,25 +6,8 @@ import Testing
 /// `insights`, report the case's period, and compare every key of `expected.json`.
 @Suite(.serialized, .temporaryFolders) struct ConformanceTests {
     @Test func berlinDST() throws {
-        let caseFolder = TestPaths.shared.appendingPathComponent("conformance/berlin-dst")
-        let work = try TestPaths.temporaryDirectory("conformance")
-        let data = caseFolder.appendingPathComponent("data")
-        let files = try FileManager.default.contentsOfDirectory(atPath: data.path).sorted()
-            .map { data.appendingPathComponent($0).path }
-        let database = work.appendingPathComponent("c.sqlite").path
-        let imported = try CLIRunner.run(["import", "--db", database] + files, in: TestPaths.packageRoot)
-        #expect(imported.status == 0, "\(imported.stderr)")
-        let out = work.appendingPathComponent("report")
-        let reported = try CLIRunner.run(
-            [
-                "report", "--db", database, "--from", "2026-10-19", "--to", "2026-11-01", "--timezone", "Europe/Berlin",
-                "--out", out.path,
-            ], in: TestPaths.packageRoot)
-        #expect(reported.status == 0, "\(reported.stderr)")
-        let expected = try readJSON(caseFolder.appendingPathComponent("expected.json"))
-        let actual = try readJSON(out.appendingPathComponent("metrics.json"))
-        let found = differences(expected: expected, actual: actual)
-        #expect(found.isEmpty, "\(found.count) differences:\n\(found.prefix(40).joined(separator: "\n"))")
+        try expectConformance(
+            "berlin-dst", report: ["--from", "2026-10-19", "--to", "2026-11-01", "--timezone", "Europe/Berlin"])
     }
 
     /// `nairobi-journeys`, the whole of `expected.json` (run with its business hours): message
@@ -33,8 +16,19 @@ import Testing
     /// and space variants, consent times, conversations answered overnight and over a weekend.
     /// `expected-segment.json` needs `--segment`, which does not exist yet (issue 21).
     @Test func nairobiJourneys() throws {
-        let caseFolder = TestPaths.shared.appendingPathComponent("conformance/nairobi-journeys")
-        let work = try TestPaths.temporaryDirectory("conformance-nairobi")
+        try expectConformance(
+            "nairobi-journeys",
+            report: [
+                "--from", "2026-10-05", "--to", "2026-10-18", "--timezone", "Africa/Nairobi", "--business-hours",
+                "Mon-Fri 08:00-17:00",
+            ])
+    }
+
+    /// Imports every file of the case's `data/`, reports with `report` and compares every key
+    /// of its `expected.json` with the `metrics.json` written.
+    private func expectConformance(_ name: String, report arguments: [String]) throws {
+        let caseFolder = TestPaths.shared.appendingPathComponent("conformance/\(name)")
+        let work = try TestPaths.temporaryDirectory("conformance-\(name)")
         let data = caseFolder.appendingPathComponent("data")
         let files = try FileManager.default.contentsOfDirectory(atPath: data.path).sorted()
             .map { data.appendingPathComponent($0).path }
@@ -43,10 +37,7 @@ import Testing
         #expect(imported.status == 0, "\(imported.stderr)")
         let out = work.appendingPathComponent("report")
         let reported = try CLIRunner.run(
-            [
-                "report", "--db", database, "--from", "2026-10-05", "--to", "2026-10-18", "--timezone", "Africa/Nairobi",
-                "--business-hours", "Mon-Fri 08:00-17:00", "--out", out.path,
-            ], in: TestPaths.packageRoot)
+            ["report", "--db", database] + arguments + ["--out", out.path], in: TestPaths.packageRoot)
         #expect(reported.status == 0, "\(reported.stderr)")
         let expected = try readJSON(caseFolder.appendingPathComponent("expected.json"))
         let actual = try readJSON(out.appendingPathComponent("metrics.json"))
