@@ -131,18 +131,7 @@ extension Store: ReportSource {
     /// message (by timestamp, then `message_id`) that has one, read backwards along the
     /// partial index `messages_author_named`, so it costs a seek per author.
     private func latestNames(_ db: Database, for tally: MessageTally) throws -> [String: String] {
-        var names: [String: String] = [:]
-        let ids = Set(tally.authorKeys.compactMap(\.id)).sorted()
-        let statement = try db.cachedStatement(
-            sql: """
-                SELECT author_name FROM messages INDEXED BY messages_author_named
-                WHERE author_id = ? AND author_name IS NOT NULL
-                ORDER BY ts DESC, message_id DESC LIMIT 1
-                """)
-        for id in ids {
-            if let name = try String.fetchOne(statement, arguments: [id]) { names[id] = name }
-        }
-        return names
+        try Self.authorNames(db, for: tally.authorKeys.compactMap(\.id))
     }
 
     /// The spans that overlap the period or end after it began: the spans closed in or after
