@@ -85,43 +85,51 @@ import Testing
         #expect(try Self.batchesSeen(data) == 1 + Store.snapshotAttempts)
     }
 
-    /// A writer thread commits imports back to back while reports run: every report finishes
-    /// and is the report of one state, never fewer batches than the report before it; the one
-    /// after the writer has finished sees every batch.
+    /// A writer thread commits imports back to back while three reports run (before the fix,
+    /// a report gave up after 5 reads that an import interrupted): every report finishes and
+    /// is the report of one state, never fewer batches than the report before it; the one
+    /// after the writer has stopped sees every batch.
     @Test func reportsFinishWhileImportsKeepCommitting() throws {
         let db = try TestDatabase()
         try Self.importBatch(1, folder: db.folder, into: db.store)
+        // 5,000 messages from a journey on 8 Oct, so that each read of the period lasts long
+        // enough for several commits.
+        var journey = "message_id,contact_id,direction,timestamp,author_type,author_id\n"
+        for index in 0..<5_000 { journey += "j\(index),n1,outbound,2026-10-08T09:00:00Z,stack,s1\n" }
+        try db.importText("journey.csv", journey, kind: .messages)
         let writer = try Store(path: db.store.path)
-        let batches = 60
-        let done = Atomic<Bool>(false)
-        let failure = Mutex<String?>(nil)
+        let stop = Atomic<Bool>(false)
+        let outcome = Mutex<(batches: Int, failure: String?)>((1, nil))
+        let started = DispatchSemaphore(value: 0)
         let finished = DispatchSemaphore(value: 0)
         let folder = db.folder
         let thread = Thread {
-            defer {
-                done.store(true, ordering: .releasing)
-                finished.signal()
-            }
-            for k in 2...batches {
+            defer { finished.signal() }
+            // Bounded: 1,000 imports would mean the reports hang.
+            for k in 2...1_000 where !stop.load(ordering: .acquiring) {
                 do { try Self.importBatch(k, folder: folder, into: writer) } catch {
-                    failure.withLock { $0 = "batch \(k): \(error)" }
-                    return
+                    outcome.withLock { $0.failure = "batch \(k): \(error)" }
+                    break
                 }
+                outcome.withLock { $0.batches = k }
+                if k == 2 { started.signal() }
             }
         }
         thread.start()
-        var seen = 1
-        var reports = 0
-        // Bounded: the writer's 59 imports end the loop; 10,000 reports would be a hang.
-        while !done.load(ordering: .acquiring), reports < 10_000 {
+        started.wait()
+        var seen = 2
+        for _ in 0..<3 {
             let data = try db.store.periodData(period: Self.week, calendar: zone("UTC"), parallelism: 3)
             let k = try Self.batchesSeen(data)
-            #expect((seen...batches).contains(k))
+            #expect(data.tally.sent == 5_000)
+            #expect(k >= seen)
             seen = k
-            reports += 1
         }
+        stop.store(true, ordering: .releasing)
         finished.wait()
-        #expect(failure.withLock { $0 } == nil)
+        let (batches, failure) = outcome.withLock { ($0.batches, $0.failure) }
+        #expect(failure == nil)
+        #expect(seen <= batches)
         let last = try db.store.periodData(period: Self.week, calendar: zone("UTC"), parallelism: 3)
         #expect(try Self.batchesSeen(last) == batches)
     }
