@@ -17,8 +17,9 @@ extension Format {
     /// The cut falls between grapheme clusters, so an emoji with its skin tone or its joined
     /// parts, a letter with its combining marks, or a conjunct stays whole. Only a character of
     /// more than ``scalarsPerCharacter`` scalars is cut inside, after its base and first marks,
-    /// without a dangling joiner. A bidirectional control left without its closing partner is
-    /// harmless on the page: ``visible(_:limit:)`` shows every such control as a marker.
+    /// without a dangling joiner, and the name ends there. A bidirectional control left without
+    /// its closing partner is harmless on the page: ``visible(_:limit:)`` shows every such
+    /// control as a marker.
     static func shortened(_ text: String, limit: Int) -> String {
         let limit = max(1, limit)
         let scalarBudget = 4 * limit
@@ -44,6 +45,8 @@ extension Format {
             characters += 1
             scalars += kept
             index = text.index(after: index)
+            // The ellipsis goes where something was left out.
+            if cut { break }
         }
         guard cut || index < text.endIndex else { return result }
         // Cut: make room for the ellipsis within the limits.

@@ -50,6 +50,8 @@ import Testing
         #expect(marks.count == 1)
         let short = Format.shortened(marks, limit: 80)
         #expect(short == "a" + String(repeating: "\u{301}", count: 30) + "…")
+        // The name ends where something was left out: "bc" after the pile is not shown.
+        #expect(Format.shortened(marks + "bc", limit: 80) == short)
         // 👩🏽 then 20 × (joiner, 👩): scalars 0 👩, 1 🏽, 2 joiner, 3 👩, 4 joiner, … so the 31st
         // (index 30) is a joiner: dropped, 30 scalars kept.
         let joined = "👩🏽" + String(repeating: "\u{200D}👩", count: 20)
