@@ -9,7 +9,10 @@ extension Format {
     /// of a script that joins or forms conjuncts (Hebrew to Mongolian, U+0590–U+18AF, and
     /// Arabic presentation forms), and a joiner inside an emoji sequence (👩‍⚕️). `metrics.json`
     /// and the CSV files keep the raw value.
-    static func visible(_ text: String) -> String {
+    ///
+    /// A name longer than `limit` characters is shortened first (``shortened(_:limit:)``).
+    static func visible(_ text: String, limit: Int = nameLimit) -> String {
+        let text = shortened(text, limit: limit)
         let scalars = Array(text.unicodeScalars)
         guard scalars.contains(where: { invisible.contains($0.value) }) else { return text }
         var result = String.UnicodeScalarView()

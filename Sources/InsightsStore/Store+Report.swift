@@ -39,41 +39,38 @@ extension Store: ReportSource {
     /// messages and conversation spans derived at import, its goal events, and the regions
     /// of its active contacts. No metric is computed here: `Report(data:…)` does that.
     ///
-    /// The reads see one state of the database: if an import commits while they run, they
-    /// are repeated.
+    /// The reads see one state of the database, however often imports commit meanwhile: they
+    /// run once, on connections started on one snapshot (`readSnapshot`).
     public func periodData(
         period: ReportPeriod, calendar: ReportCalendar, parallelism: Int
+    ) throws(StoreError) -> PeriodData {
+        try periodData(period: period, calendar: calendar, parallelism: parallelism, betweenStarts: {})
+    }
+
+    /// ``periodData(period:calendar:parallelism:)``, with a test's hook between the starts of
+    /// the read transactions (see `readSnapshot`).
+    func periodData(
+        period: ReportPeriod, calendar: ReportCalendar, parallelism: Int, betweenStarts: () -> Void
     ) throws(StoreError) -> PeriodData {
         let range = period.instants(in: calendar)
         let previousRange = period.previous.instants(in: calendar)
         let cached = calendar.caching(previousRange.lowerBound..<range.upperBound)
-        let scan = PeriodScan(path: path, parallelism: parallelism)
-        for _ in 0..<5 {
-            let scanned = try scan.run(period: period, calendar: cached)
-            let data = try wrap {
-                try queue.read { db -> PeriodData? in
-                    // The scan's connections and this one saw the same imports, or we go again.
-                    let version = try String.fetchOne(
-                        db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.dataVersion.rawValue])
-                    guard case .some(let scannedVersion) = scanned.dataVersion, scannedVersion == version else { return nil }
-                    let tally = scanned.tally
-                    let previous = PreviousPeriodCounts(
-                        received: scanned.previous.received, sent: scanned.previous.sent,
-                        activeUsers: scanned.previous.active.count, newUsers: try firstInbound(db, in: previousRange).count)
-                    var data = PeriodData(
-                        period: period, calendar: calendar, tally: tally, previous: previous,
-                        firstInbound: try firstInbound(db, in: range), countries: try countries(db, of: tally.activeContacts),
-                        latestNames: try latestNames(db, for: tally), conversationSpans: try conversationSpans(db, range: range),
-                        goals: try Self.goalDefinitions(db), goalEvents: try goalEvents(db, range: range))
-                    try Self.readReach(db, into: &data, calendar: cached)
-                    try Self.readJourneys(db, range: range, into: &data)
-                    try readResponseTimes(db, into: &data, range: range, previousRange: previousRange)
-                    return data
-                }
-            }
-            if let data { return data }
+        return try readSnapshot(parallelism: parallelism, betweenStarts: betweenStarts) { db, connections in
+            let scanned = try PeriodScan(connections: connections).run(period: period, calendar: cached)
+            let tally = scanned.tally
+            let previous = PreviousPeriodCounts(
+                received: scanned.previous.received, sent: scanned.previous.sent,
+                activeUsers: scanned.previous.active.count, newUsers: try firstInbound(db, in: previousRange).count)
+            var data = PeriodData(
+                period: period, calendar: calendar, tally: tally, previous: previous,
+                firstInbound: try firstInbound(db, in: range), countries: try countries(db, of: tally.activeContacts),
+                latestNames: try latestNames(db, for: tally), conversationSpans: try conversationSpans(db, range: range),
+                goals: try Self.goalDefinitions(db), goalEvents: try goalEvents(db, range: range))
+            try Self.readReach(db, into: &data, calendar: cached)
+            try Self.readJourneys(db, range: range, into: &data)
+            try readResponseTimes(db, into: &data, range: range, previousRange: previousRange)
+            return data
         }
-        throw StoreError.sqlite(path: path, message: "the database kept changing while the report read it; try again")
     }
 
     /// The response-time inputs of the period and of the previous period (coach messages,

@@ -19,6 +19,8 @@ struct GuidanceView {
     struct Author {
         let rank: String
         let name: String
+        /// The whole name for a tooltip when `name` is shortened (`Format.tooltip`).
+        let fullName: String?
         let authorID: String
         let messages: String
     }
@@ -78,7 +80,7 @@ struct GuidanceView {
                 label: Self.label(type), key: type.rawValue,
                 authors: authors.enumerated().map { index, author in
                     Author(
-                        rank: String(index + 1), name: Format.visible(author.name),
+                        rank: String(index + 1), name: Format.visible(author.name), fullName: Format.tooltip(author.name),
                         authorID: Format.visible(author.authorID ?? ""),
                         messages: Format.integer(author.messages))
                 },

@@ -10,6 +10,8 @@ struct ResponseTimesView {
     }
     struct Coach {
         let name: String
+        /// The whole name for a tooltip when `name` is shortened (`Format.tooltip`).
+        let fullName: String?
         let authorID: String
         let replies: String
         let users: String
@@ -51,7 +53,8 @@ struct ResponseTimesView {
         buckets = times.buckets.map { Bucket(label: Self.label($0.bucket), conversations: Format.integer($0.conversations)) }
         coaches = times.coaches.map { coach in
             Coach(
-                name: Format.visible(coach.name), authorID: Format.visible(coach.authorID ?? ""),
+                name: Format.visible(coach.name), fullName: Format.tooltip(coach.name),
+                authorID: Format.visible(coach.authorID ?? ""),
                 replies: Format.integer(coach.replies), users: Format.integer(coach.users),
                 firstResponses: Format.integer(coach.firstResponses),
                 median: coach.medianFirstResponseMinutes.map(Self.minutes) ?? "–", closes: Format.integer(coach.closes))

@@ -11,11 +11,11 @@ import Synchronization
 /// nothing allocated per row: contact keys and instants are integers, and authors are looked
 /// up by their bytes (`AuthorTable`, keyed by `ReadConnection.authorKeyBytes`), making a
 /// `String` only the first time one is seen.
-/// Every connection reads the database's `data_version` in its read transaction, so the
-/// caller can tell that all of them saw the same data.
+/// The connections come in with their read transactions begun on one snapshot
+/// (`Store.readSnapshot`), so the parts add up to one state of the database.
 struct PeriodScan {
-    let path: String
-    let parallelism: Int
+    /// One per thread, each in its read transaction.
+    let connections: [ReadConnection]
 
     /// The counts of the previous period that the report compares with.
     struct PreviousCounts: Sendable {
@@ -33,9 +33,6 @@ struct PeriodScan {
     struct Result {
         var tally: MessageTally
         var previous: PreviousCounts
-        /// The `data_version` every connection saw (nil when they differ: an import
-        /// committed in between, and the scan must be repeated).
-        var dataVersion: String??
     }
 
     private enum Job: Sendable {
@@ -51,18 +48,19 @@ struct PeriodScan {
     /// Counts `period` (and the previous period's headline counts), split into day ranges.
     func run(period: ReportPeriod, calendar: ReportCalendar) throws(StoreError) -> Result {
         // About four ranges per thread, so a thread that finishes early takes another.
-        let pieces = max(1, min(period.dayCount, 4 * parallelism))
+        let pieces = max(1, min(period.dayCount, 4 * connections.count))
         let jobs: [Job] =
             Self.dayRanges(of: period, pieces: pieces).map { .current($0.instants(in: calendar)) }
             + Self.dayRanges(of: period.previous, pieces: max(1, pieces / 2)).map { .previous($0.instants(in: calendar)) }
 
         let next = Atomic<Int>(0)
-        let outcome = Mutex<(parts: [Part], versions: Set<String>, error: StoreError?)>(([], [], nil))
-        let workers = max(1, min(parallelism, jobs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        let outcome = Mutex<(parts: [Part], error: StoreError?)>(([], nil))
+        let workers = max(1, min(connections.count, jobs.count))
+        // Each connection is used by one thread only (`ReadConnection` is not shared).
+        nonisolated(unsafe) let connections = connections
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do throws(StoreError) {
-                let connection = try ReadConnection(path: path)
-                let version = try connection.dataVersion()
+                let connection = connections[worker]
                 var parts: [Part] = []
                 while true {
                     let index = next.add(1, ordering: .relaxed).oldValue
@@ -76,16 +74,12 @@ struct PeriodScan {
                         parts.append(.previous(try connection.countPrevious(in: range)))
                     }
                 }
-                try connection.finish()
-                outcome.withLock {
-                    $0.parts += parts
-                    $0.versions.insert(version ?? "")
-                }
+                outcome.withLock { $0.parts += parts }
             } catch {
                 outcome.withLock { $0.error = $0.error ?? error }
             }
         }
-        let (parts, versions, error) = outcome.withLock { ($0.parts, $0.versions, $0.error) }
+        let (parts, error) = outcome.withLock { ($0.parts, $0.error) }
         if let error { throw error }
         var tally = MessageTally(period: period, calendar: calendar)
         var previous = PreviousCounts()
@@ -95,8 +89,7 @@ struct PeriodScan {
             case .previous(let other): previous.merge(other)
             }
         }
-        let version: String?? = versions.count == 1 ? .some(versions.first.flatMap { $0.isEmpty ? nil : $0 }) : .none
-        return Result(tally: tally, previous: previous, dataVersion: version)
+        return Result(tally: tally, previous: previous)
     }
 
     /// The period's days cut into at most `pieces` consecutive ranges of near-equal length.

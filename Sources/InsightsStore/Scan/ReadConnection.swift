@@ -1,27 +1,52 @@
 import GRDBSQLite
 import InsightsMetrics
 
-/// A read-only SQLite connection holding one read transaction, used from one thread.
+/// A read-only SQLite connection used from one thread: its own (``init(path:)``), or the
+/// report's GRDB connection borrowed for the length of its read (``init(borrowing:path:)``).
+///
+/// Its read transaction is started with ``begin()``, which also makes it take its WAL snapshot
+/// (see `Store.readSnapshot`), and ended with ``end()``.
 final class ReadConnection {
     let path: String
     let handle: OpaquePointer
+    /// Whether the handle is this object's to close.
+    private let owned: Bool
 
+    /// Opens `path` read-only (a `file:` URI too), waiting up to `Store.busyTimeout` for a
+    /// lock; no transaction is started yet.
     init(path: String) throws(StoreError) {
         self.path = path
         var handle: OpaquePointer?
-        let code = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        let code = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nil)
         guard code == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(handle)
             throw StoreError.sqlite(path: path, message: message)
         }
         self.handle = handle
-        try execute("BEGIN")
+        owned = true
+        sqlite3_busy_timeout(handle, Int32(Store.busyTimeout * 1000))
     }
 
-    deinit { sqlite3_close(handle) }
+    /// Reads through a connection someone else opened, and closes, and whose transaction
+    /// someone else begins and ends.
+    init(borrowing handle: OpaquePointer, path: String) {
+        self.path = path
+        self.handle = handle
+        owned = false
+    }
 
-    func finish() throws(StoreError) { try execute("COMMIT") }
+    deinit { if owned { sqlite3_close(handle) } }
+
+    /// Begins a read transaction and takes its snapshot by reading the data version in it.
+    /// - Returns: the import counter of that snapshot (nil before the first import).
+    func begin() throws(StoreError) -> String? {
+        try execute("BEGIN")
+        return try dataVersion()
+    }
+
+    /// Ends the read transaction.
+    func end() throws(StoreError) { try execute("COMMIT") }
 
     /// The import counter of the snapshot this transaction reads.
     func dataVersion() throws(StoreError) -> String? {
@@ -123,6 +148,8 @@ final class ReadConnection {
     }
 
     private func error() -> StoreError {
-        StoreError.sqlite(path: path, message: String(cString: sqlite3_errmsg(handle)))
+        let code = sqlite3_errcode(handle) & 0xFF
+        if code == SQLITE_BUSY { return StoreError.busy(path) }
+        return StoreError.sqlite(path: path, message: String(cString: sqlite3_errmsg(handle)))
     }
 }
