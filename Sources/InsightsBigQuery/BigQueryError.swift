@@ -76,7 +76,7 @@ public struct BigQueryError: Error, Equatable, Sendable, CustomStringConvertible
         case .network(let url, let detail):
             return "Could not reach BigQuery at \(url): \(detail) (check the network, or BIGQUERY_EMULATOR_HOST)."
         case .timeout(let url, let seconds):
-            return "BigQuery at \(url) did not answer within \(Self.seconds(seconds)) seconds: try again, or allow more time."
+            return "BigQuery at \(url) did not answer within \(Self.seconds(seconds)): try again, or allow more time."
         case .malformedResponse(let url, let detail):
             return "BigQuery's answer from \(url) is not what its API documents: \(detail)."
         case .jobFailed(let reason, let message):
@@ -96,6 +96,7 @@ public struct BigQueryError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     private static func seconds(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(value)
+        if value == 1 { return "1 second" }
+        return (value.rounded() == value ? String(Int(value)) : String(value)) + " seconds"
     }
 }
