@@ -65,14 +65,16 @@ public struct BigQueryError: Error, Equatable, Sendable, CustomStringConvertible
             return
                 "The query would bill more than \(limit) bytes, the maximum bytes billed: narrow the period, or raise the limit (--max-bytes-billed) after checking the cost with --dry-run."
         case .quotaExceeded(let message):
-            return "BigQuery's quota or rate limit was reached (\(trimmed(message))): try again later or raise the project's quota."
+            return
+                "BigQuery's quota or rate limit was reached (\(trimmed(message))): try again later or raise the project's quota."
         case .serviceAccountKey(let path, let reason):
             return "The service-account key \(path) (GOOGLE_APPLICATION_CREDENTIALS) cannot be used: \(reason)."
         case .tokenExchangeRefused(let url, let status, let message):
             return
                 "The token endpoint \(url) refused the service account's assertion (HTTP \(status): \(trimmed(message))): check the key is current and the machine's clock is right."
         case .gcloudFailed(let message):
-            return "`gcloud auth print-access-token` failed (\(trimmed(message))): run `gcloud auth login`, or pass --access-token."
+            return
+                "`gcloud auth print-access-token` failed (\(trimmed(message))): run `gcloud auth login`, or pass --access-token."
         case .network(let url, let detail):
             return "Could not reach BigQuery at \(url): \(detail) (check the network, or BIGQUERY_EMULATOR_HOST)."
         case .timeout(let url, let seconds):

@@ -27,7 +27,8 @@ extension BigQueryClient {
         for (index, row) in list.enumerated() {
             guard let cells = row["f"]?.arrayValue, cells.count == columns else {
                 throw BigQueryError(
-                    .malformedResponse(url: url, detail: "row \(index + 1) of a page does not have the schema's \(columns) cells"))
+                    .malformedResponse(url: url, detail: "row \(index + 1) of a page does not have the schema's \(columns) cells")
+                )
             }
             result.append(cells.map { cell in plain(cell["v"] ?? .null).cellText })
         }
@@ -75,7 +76,8 @@ enum BigQueryResponseError {
             return BigQueryError(.invalidQuery(message: message))
         }
         if json != nil && error == nil {
-            return BigQueryError(.malformedResponse(url: configuration.endpoint, detail: "HTTP \(status) without an error object"))
+            return BigQueryError(
+                .malformedResponse(url: configuration.endpoint, detail: "HTTP \(status) without an error object"))
         }
         return BigQueryError(.http(status: status, reason: reasons.first, message: message))
     }

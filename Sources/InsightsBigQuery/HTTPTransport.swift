@@ -54,7 +54,9 @@ public struct CurlTransport: HTTPTransport {
     /// Sends `request` with libcurl; `timeoutSeconds` bounds the connection and the whole transfer.
     public func send(_ request: HTTPRequest, timeoutSeconds: Double) throws(BigQueryError) -> HTTPResponse {
         _ = curlReady
-        guard let curl = curl_easy_init() else { throw BigQueryError(.network(url: request.url, detail: "libcurl did not start")) }
+        guard let curl = curl_easy_init() else {
+            throw BigQueryError(.network(url: request.url, detail: "libcurl did not start"))
+        }
         defer { curl_easy_cleanup(curl) }
         var headers: UnsafeMutablePointer<curl_slist>?
         for line in request.headers { headers = curl_slist_append(headers, line) }

@@ -42,7 +42,11 @@ public enum JSONValue: Sendable, Equatable, Codable {
         case .bool(let value): try container.encode(value)
         case .number(let value):
             // Whole numbers as integers (`3600`, not `3600.0`): JWT claims are integers.
-            if value.rounded() == value && abs(value) < 9e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
+            if value.rounded() == value && abs(value) < 9e15 {
+                try container.encode(Int64(value))
+            } else {
+                try container.encode(value)
+            }
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)

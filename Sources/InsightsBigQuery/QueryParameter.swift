@@ -58,7 +58,8 @@ public enum QueryParameter: Sendable, Equatable {
         let padded = String(repeating: "0", count: 6 - micro.count) + micro
         let yearText = String(year)
         let time = "\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
-        return "\(String(repeating: "0", count: max(0, 4 - yearText.count)))\(yearText)-\(two(month))-\(two(day)) \(time).\(padded)+00:00"
+        return
+            "\(String(repeating: "0", count: max(0, 4 - yearText.count)))\(yearText)-\(two(month))-\(two(day)) \(time).\(padded)+00:00"
     }
 
     private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {

@@ -57,7 +57,10 @@ struct BigQueryEmulatorTests {
         let table = try loadedMessages()
         let result = try client().query(
             "SELECT id, contact, sent_at, n FROM \(table.sql) WHERE direction = @direction AND sent_at >= @from AND sent_at < @to ORDER BY sent_at, id",
-            ["direction": .string("inbound"), "from": .timestamp(microseconds: Self.october3), "to": .timestamp(microseconds: Self.october4)])
+            [
+                "direction": .string("inbound"), "from": .timestamp(microseconds: Self.october3),
+                "to": .timestamp(microseconds: Self.october4),
+            ])
         // Inbound in [3 Oct, 4 Oct): m1 at 12:05 and m3 at the day's last microsecond; m4 at the
         // bound is out. TIMESTAMPs as integer microseconds, INT64 as digits.
         #expect(
@@ -133,7 +136,10 @@ struct BigQueryEmulatorTests {
         #expect(rows == [["m3"], ["m5"]])
         let requests = recorder.requests
         #expect(requests.count >= 2)
-        #expect(requests.dropFirst().allSatisfy { $0.method == "GET" && $0.url.contains("/queries/") && $0.url.contains("timeoutMs=1") })
+        #expect(
+            requests.dropFirst().allSatisfy {
+                $0.method == "GET" && $0.url.contains("/queries/") && $0.url.contains("timeoutMs=1")
+            })
     }
 
     @Test func aMissingTableIsOneSentenceNamingIt() throws {
@@ -188,8 +194,11 @@ struct BigQueryEmulatorTests {
         let folder = try TestPaths.temporaryDirectory("bigquery-load")
         let csv = folder.appendingPathComponent("messages.csv")
         // A quoted comma, a quoted quote, and an empty n (NULL as in `bq load`).
-        try Data("id,contact,direction,sent_at,n\nm1,\"c,1\",inbound,2026-10-03T12:05:00Z,7\nm2,\"say \"\"hi\"\"\",outbound,2026-10-03T12:05:00.5Z,\n".utf8)
-            .write(to: csv)
+        try Data(
+            "id,contact,direction,sent_at,n\nm1,\"c,1\",inbound,2026-10-03T12:05:00Z,7\nm2,\"say \"\"hi\"\"\",outbound,2026-10-03T12:05:00.5Z,\n"
+                .utf8
+        )
+        .write(to: csv)
         let ndjson = folder.appendingPathComponent("contacts.ndjson")
         try Data("{\"id\":\"c1\",\"fields\":{\"district\":\"Kisumu\"}}\n{\"id\":\"c2\",\"fields\":null}\n".utf8).write(to: ndjson)
         let messages = BigQueryTable(project: "local", dataset: dataset, table: "messages")

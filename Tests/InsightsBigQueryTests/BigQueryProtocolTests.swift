@@ -17,7 +17,8 @@ struct BigQueryProtocolTests {
         return (BigQueryClient(configuration: configuration, transport: transport), transport)
     }
 
-    func failure(_ answers: [(Int, String)], maximumBytesBilled: Int64 = 1_000_000, queryTimeout: Double = 600) -> BigQueryError? {
+    func failure(_ answers: [(Int, String)], maximumBytesBilled: Int64 = 1_000_000, queryTimeout: Double = 600) -> BigQueryError?
+    {
         do {
             _ = try client(answers, maximumBytesBilled: maximumBytesBilled, queryTimeout: queryTimeout).0.query("SELECT 1")
             return nil
@@ -28,12 +29,14 @@ struct BigQueryProtocolTests {
         #"{"error": {"code": \#(code), "message": "\#(message)", "errors": [{"reason": "\#(reason)", "message": "\#(message)"}]}}"#
     }
 
-    static let incomplete = #"{"jobReference": {"projectId": "billing-project", "jobId": "job-1", "location": "EU"}, "jobComplete": false}"#
+    static let incomplete =
+        #"{"jobReference": {"projectId": "billing-project", "jobId": "job-1", "location": "EU"}, "jobComplete": false}"#
 
     static func page(_ values: [String], token: String?, total: Int) -> String {
         let rows = values.map { #"{"f": [{"v": "\#($0)"}]}"# }.joined(separator: ",")
         let pageToken = token.map { #", "pageToken": "\#($0)""# } ?? ""
-        return #"{"jobReference": {"projectId": "billing-project", "jobId": "job-1", "location": "EU"}, "jobComplete": true, "totalRows": "\#(total)", "schema": {"fields": [{"name": "x", "type": "STRING"}]}, "rows": [\#(rows)]\#(pageToken)}"#
+        return
+            #"{"jobReference": {"projectId": "billing-project", "jobId": "job-1", "location": "EU"}, "jobComplete": true, "totalRows": "\#(total)", "schema": {"fields": [{"name": "x", "type": "STRING"}]}, "rows": [\#(rows)]\#(pageToken)}"#
     }
 
     @Test func aJobIsPolledUntilCompleteThenPagedAndEveryRequestCarriesTheToken() throws {
@@ -64,12 +67,18 @@ struct BigQueryProtocolTests {
             failure([(401, body)])?.description
                 == "BigQuery refused the access token from --access-token (HTTP 401: Request had invalid authentication credentials): get a fresh token (`gcloud auth print-access-token`) or grant the account BigQuery Job User and Data Viewer."
         )
-        let denied = Self.errorBody(403, "accessDenied", "Access Denied: Project billing-project: User does not have bigquery.jobs.create permission.")
-        #expect(failure([(403, denied)])?.kind == .tokenRefused(status: 403, source: "--access-token", message: "Access Denied: Project billing-project: User does not have bigquery.jobs.create permission."))
+        let denied = Self.errorBody(
+            403, "accessDenied", "Access Denied: Project billing-project: User does not have bigquery.jobs.create permission.")
+        #expect(
+            failure([(403, denied)])?.kind
+                == .tokenRefused(
+                    status: 403, source: "--access-token",
+                    message: "Access Denied: Project billing-project: User does not have bigquery.jobs.create permission."))
     }
 
     @Test func theBytesBilledLimitNamesTheLimitAndTheFix() {
-        let body = Self.errorBody(400, "bytesBilledLimitExceeded", "Query exceeded limit for bytes billed: 1000000. 10485760 or higher required.")
+        let body = Self.errorBody(
+            400, "bytesBilledLimitExceeded", "Query exceeded limit for bytes billed: 1000000. 10485760 or higher required.")
         #expect(
             failure([(400, body)])?.description
                 == "The query would bill more than 1000000 bytes, the maximum bytes billed: narrow the period, or raise the limit (--max-bytes-billed) after checking the cost with --dry-run."
@@ -77,7 +86,8 @@ struct BigQueryProtocolTests {
     }
 
     @Test func quotasAndRateLimitsAreOneSentence() {
-        let body = Self.errorBody(403, "quotaExceeded", "Quota exceeded: Your project exceeded quota for free query bytes scanned.")
+        let body = Self.errorBody(
+            403, "quotaExceeded", "Quota exceeded: Your project exceeded quota for free query bytes scanned.")
         #expect(
             failure([(403, body)])?.description
                 == "BigQuery's quota or rate limit was reached (Quota exceeded: Your project exceeded quota for free query bytes scanned): try again later or raise the project's quota."
@@ -87,7 +97,8 @@ struct BigQueryProtocolTests {
 
     @Test func brokenAnswersAreMalformedNotSilentlyShort() {
         let url = "https://bigquery.googleapis.com/bigquery/v2/projects/billing-project/queries"
-        #expect(failure([(200, "<html>proxy</html>")])?.kind == .malformedResponse(url: url, detail: "the body is not a JSON object"))
+        #expect(
+            failure([(200, "<html>proxy</html>")])?.kind == .malformedResponse(url: url, detail: "the body is not a JSON object"))
         #expect(
             failure([(200, #"{"jobComplete": true}"#)])?.kind
                 == .malformedResponse(url: url, detail: "the answer to jobs.query has no jobReference.jobId"))
@@ -120,7 +131,8 @@ struct BigQueryProtocolTests {
     @Test func parametersAreEncodedExactly() {
         let (client, _) = client([])
         let body = client.queryBody(
-            "SELECT 1", [
+            "SELECT 1",
+            [
                 "ids": .array(elementType: "STRING", [.string("a"), .string("b")]), "gone": .string(nil),
                 "k": .int64(-7), "yes": .bool(true),
                 // One microsecond before the epoch: 1969-12-31 23:59:59.999999.
@@ -129,7 +141,10 @@ struct BigQueryProtocolTests {
         #expect(
             body["queryParameters"]
                 == [
-                    ["name": "before", "parameterType": ["type": "TIMESTAMP"], "parameterValue": ["value": "1969-12-31 23:59:59.999999+00:00"]],
+                    [
+                        "name": "before", "parameterType": ["type": "TIMESTAMP"],
+                        "parameterValue": ["value": "1969-12-31 23:59:59.999999+00:00"],
+                    ],
                     ["name": "gone", "parameterType": ["type": "STRING"], "parameterValue": [:]],
                     [
                         "name": "ids", "parameterType": ["type": "ARRAY", "arrayType": ["type": "STRING"]],
@@ -152,6 +167,9 @@ struct BigQueryProtocolTests {
         let (client, _) = client([(200, answer)])
         let result = try client.query("SELECT [1, 23], TRUE")
         #expect(result.rows == [[#"["1","23"]"#, "true"]])
-        #expect(result.schema == [BigQueryField(name: "hours", type: "INTEGER", mode: "REPEATED"), BigQueryField(name: "b", type: "BOOLEAN")])
+        #expect(
+            result.schema == [
+                BigQueryField(name: "hours", type: "INTEGER", mode: "REPEATED"), BigQueryField(name: "b", type: "BOOLEAN"),
+            ])
     }
 }

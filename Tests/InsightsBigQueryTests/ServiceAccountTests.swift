@@ -76,7 +76,9 @@ struct ServiceAccountTests {
         let path = try keyFile(in: folder, privateKey: privateKey, tokenURI: tokenURI)
         let credentials = try BigQueryCredentials.resolve(
             accessToken: nil, environment: ["GOOGLE_APPLICATION_CREDENTIALS": path, "PATH": ""])
-        guard case .serviceAccount(let key, _) = credentials else { Issue.record("not a service account: \(credentials)"); return }
+        guard case .serviceAccount(let key, _) = credentials else {
+            Issue.record("not a service account: \(credentials)"); return
+        }
         #expect(key.clientEmail == Self.email && key.tokenURI == tokenURI && key.privateKeyID == "test-key-1")
 
         let bigQuery = ScriptedTransport([(200, Self.answer), (200, Self.answer)])
@@ -152,10 +154,12 @@ struct ServiceAccountTests {
                 return "resolved"
             } catch { return error.description.replacingOccurrences(of: path, with: "KEY") }
         }
-        #expect(resolve("not json") == "The service-account key KEY (GOOGLE_APPLICATION_CREDENTIALS) cannot be used: it is not JSON.")
+        #expect(
+            resolve("not json") == "The service-account key KEY (GOOGLE_APPLICATION_CREDENTIALS) cannot be used: it is not JSON.")
         #expect(
             resolve(#"{"type": "authorized_user", "refresh_token": "x"}"#)
-                == "The service-account key KEY (GOOGLE_APPLICATION_CREDENTIALS) cannot be used: its type is \"authorized_user\", not \"service_account\" (pass a token with --access-token instead).")
+                == "The service-account key KEY (GOOGLE_APPLICATION_CREDENTIALS) cannot be used: its type is \"authorized_user\", not \"service_account\" (pass a token with --access-token instead)."
+        )
         #expect(
             resolve(#"{"type": "service_account", "client_email": "a@b"}"#)
                 == "The service-account key KEY (GOOGLE_APPLICATION_CREDENTIALS) cannot be used: it has no private_key.")
