@@ -84,12 +84,15 @@ extension BigQueryClient {
 
     /// Creates `table` with `schema` and loads the CSV (a header row naming the columns, RFC 4180,
     /// an empty field is NULL as in `bq load`) or NDJSON file at `file` (chosen by its extension).
-    /// Returns the number of rows loaded.
+    /// Returns the number of rows loaded. `batchSize` rows go in one `insertAll` (BigQuery
+    /// advises 500; the emulator takes 5,000 in about 2 seconds).
     @discardableResult
-    public func load(_ file: URL, into table: BigQueryTable, schema: [BigQueryField]) throws(BigQueryError) -> Int {
+    public func load(_ file: URL, into table: BigQueryTable, schema: [BigQueryField], batchSize: Int = 500)
+        throws(BigQueryError) -> Int
+    {
         let rows = try TableFile.rows(file, schema: schema)
         try createTable(table, schema: schema)
-        try insertRows(rows, into: table)
+        try insertRows(rows, into: table, batchSize: batchSize)
         return rows.count
     }
 
