@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // libcurl from the system (Debian's libcurl4-openssl-dev) for SMTP with TLS.
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libcrypto from the system (Debian's libssl-dev) for the service-account JWT's RS256 signature.
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
         // Phone number → ISO region, from libphonenumber's metadata (generated data file).
         .target(name: "InsightsPhone"),
         // Bytes → validated records. No SQL, no printing.
@@ -43,6 +45,8 @@ let package = Package(
             ]),
         // A report's MIME message to its recipients through an SMTP server (libcurl).
         .target(name: "InsightsSend", dependencies: ["CCurl"]),
+        // BigQuery's REST API (libcurl): queries with named parameters, paging, credentials, loading.
+        .target(name: "InsightsBigQuery", dependencies: ["CCurl", "CCrypto"]),
         // Deterministic synthetic helpline data in the import format.
         .target(name: "InsightsDemo"),
         // The commands' work, for the CLI, the benchmark and the tests: one job per command,
@@ -86,6 +90,8 @@ let package = Package(
             dependencies: ["InsightsJobs", "InsightsStore", "InsightsMetrics", "InsightsTestSupport"]),
         .testTarget(
             name: "InsightsSendTests", dependencies: ["InsightsSend", "InsightsTestSupport"], exclude: ["Scripts"]),
+        .testTarget(
+            name: "InsightsBigQueryTests", dependencies: ["InsightsBigQuery", "InsightsTestSupport"], exclude: ["Scripts"]),
         .testTarget(
             name: "InsightsCLITests",
             dependencies: ["InsightsCLI", "InsightsTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

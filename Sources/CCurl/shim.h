@@ -41,3 +41,13 @@ static inline long insights_curl_os_errno(CURL *curl) {
     curl_easy_getinfo(curl, CURLINFO_OS_ERRNO, &value);
     return value;
 }
+
+/* For HTTP (InsightsBigQuery): the response body's write callback and the status code. */
+static inline CURLcode insights_curl_set_write_function(CURL *curl, curl_write_callback callback) {
+    return curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, callback);
+}
+static inline long insights_curl_response_code(CURL *curl) {
+    long value = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &value);
+    return value;
+}
