@@ -9,8 +9,8 @@ import InsightsMetrics
 /// What each pass reads: the messages from the index `messages_ts (ts, inbound, contact)`
 /// alone; new users from `contacts_first_inbound`; completed goals along `goal_events_ts`;
 /// completed runs along `journey_runs_started`; with statuses only, the outbound messages of
-/// the span joined to `message_statuses` by its unique index (reached users); coach messages,
-/// closes and conversation spans as for the response-times block. No message of the report's
+/// the span joined to `message_statuses` by its unique index (reached users); coach messages
+/// and conversation spans as for the response-times block. No message of the report's
 /// own period is read again.
 extension Store {
     /// Reads `data.trend`, inside the report's read (after `readReach`, which sets
@@ -58,11 +58,9 @@ extension Store {
             firstDataAt: try Self.firstDataInstant(db))
         input.conversationSpans = try conversationSpans(db, range: span)
         input.coachMessages = try Self.coachMessages(db, in: span)
-        input.closeEvents = try Self.closeEvents(db, in: span)
         if let contacts {
             input.conversationSpans.removeAll { !contacts.contains($0.contact) }
             input.coachMessages.removeAll { !contacts.contains($0.contact) }
-            input.closeEvents.removeAll { !contacts.contains($0.contact) }
         }
         data.trend = input
     }

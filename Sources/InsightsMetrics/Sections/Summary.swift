@@ -152,6 +152,9 @@ public struct SummaryMetrics: Equatable, Sendable {
     ) -> [HeadlineMetric: [TrendPoint]] {
         var points: [HeadlineMetric: [TrendPoint]] = [:]
         let earlier = period.trendPeriods.dropLast()
+        // By time, so that each period takes its slice (the median reads no close event: those
+        // only credit coaches with closes).
+        let coachMessages = input.coachMessages.sorted { $0.timestamp < $1.timestamp }
         for trendPeriod in earlier {
             let range = trendPeriod.instants(in: calendar)
             let hasData = input.firstDataAt.map { range.upperBound > $0 } ?? false
@@ -167,12 +170,16 @@ public struct SummaryMetrics: Equatable, Sendable {
                 values[.journeyCompletions] = Double(counts.journeyCompletions)
             }
             if hasData {
+                // Only the spans that overlap the period (the others count for nothing in it).
+                let spans = input.conversationSpans.filter {
+                    $0.openedAt < range.upperBound && ($0.closedAt ?? .max) >= range.lowerBound
+                }
                 values[.medianFirstResponseMinutes] =
                     ResponseTimeMetrics(
-                        period: range, spans: input.conversationSpans, coachMessages: input.coachMessages,
-                        closes: input.closeEvents, coachNames: [:], businessHours: businessHours, calendar: calendar
+                        period: range, spans: spans, coachMessages: rows(coachMessages, in: range, at: \.timestamp),
+                        closes: [], coachNames: [:], businessHours: businessHours, calendar: calendar
                     ).medianFirstResponseMinutes
-                values[.conversationsClosed] = Double(ConversationMetrics(period: range, spans: input.conversationSpans).closed)
+                values[.conversationsClosed] = Double(ConversationMetrics(period: range, spans: spans).closed)
             }
             for metric in HeadlineMetric.allCases {
                 points[metric, default: []].append(TrendPoint(period: trendPeriod, value: values[metric] ?? nil))
@@ -180,6 +187,19 @@ public struct SummaryMetrics: Equatable, Sendable {
         }
         return points
     }
+}
+
+/// The rows of `rows` (sorted by `instant`) whose instant lies in `range`.
+private func rows<Row>(_ rows: [Row], in range: Range<Instant>, at instant: (Row) -> Instant) -> [Row] {
+    func first(atLeast bound: Instant) -> Int {
+        var (low, high) = (0, rows.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if instant(rows[middle]) < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+    return Array(rows[first(atLeast: range.lowerBound)..<first(atLeast: range.upperBound)])
 }
 
 /// The report's own values (and previous values) of the headline metrics.

@@ -114,7 +114,8 @@ public struct TrendCounts: Equatable, Sendable {
 
 /// What a source reads for the summary's trend (`PeriodData.trend`): the headline counts of
 /// the earlier periods, and the rows the median first response and the conversations closed
-/// of each are computed from.
+/// of each are computed from (conversation spans and coach messages: closes only credit
+/// coaches, which the summary does not show).
 ///
 /// The SQLite store counts rows into a `TrendTally` in one pass per table over the span of
 /// the periods; a warehouse can fill `counts` from one grouped query. Under a segment
@@ -133,20 +134,17 @@ public struct TrendInput: Equatable, Sendable {
     public var conversationSpans: [ConversationSpan]
     /// The `coach` outbound messages of that span.
     public var coachMessages: [CoachMessageRow]
-    /// The `closed` conversation events of that span.
-    public var closeEvents: [CloseEventRow]
 
     /// Creates the input.
     public init(
         periods: [TrendPeriod], counts: [TrendCounts], firstDataAt: Instant?, conversationSpans: [ConversationSpan] = [],
-        coachMessages: [CoachMessageRow] = [], closeEvents: [CloseEventRow] = []
+        coachMessages: [CoachMessageRow] = []
     ) {
         self.periods = periods
         self.counts = counts
         self.firstDataAt = firstDataAt
         self.conversationSpans = conversationSpans
         self.coachMessages = coachMessages
-        self.closeEvents = closeEvents
     }
 
     /// The counts of a period, if it was counted.
@@ -163,6 +161,10 @@ public struct TrendTally: Sendable {
     public let periods: [TrendPeriod]
     /// Their instants, in the same order.
     public let ranges: [Range<Instant>]
+    // The bounds of `ranges`, compared directly per row (cheaper than `Range.contains` in an
+    // unoptimised build, where a year of rows is felt).
+    private let lowers: [Instant]
+    private let uppers: [Instant]
     private let contacts: ContactSet?
     private var active: [ContactSet]
     private var reached: [ContactSet]
@@ -177,6 +179,8 @@ public struct TrendTally: Sendable {
     public init(periods: [TrendPeriod], calendar: ReportCalendar, contacts: ContactSet? = nil) {
         self.periods = periods
         self.ranges = periods.map { $0.instants(in: calendar) }
+        lowers = ranges.map(\.lowerBound)
+        uppers = ranges.map(\.upperBound)
         self.contacts = contacts
         let count = periods.count
         active = Array(repeating: ContactSet(), count: count)
@@ -195,8 +199,8 @@ public struct TrendTally: Sendable {
 
     /// An inbound message.
     public mutating func addInbound(contact: ContactKey, at instant: Instant) {
-        guard counts(contact) else { return }
-        for index in ranges.indices where ranges[index].contains(instant) {
+        if let contacts, !contacts.contains(contact) { return }
+        for index in 0..<lowers.count where lowers[index] <= instant && instant < uppers[index] {
             received[index] += 1
             active[index].insert(contact)
         }
@@ -204,33 +208,35 @@ public struct TrendTally: Sendable {
 
     /// An outbound message.
     public mutating func addOutbound(contact: ContactKey, at instant: Instant) {
-        guard counts(contact) else { return }
-        for index in ranges.indices where ranges[index].contains(instant) { sent[index] += 1 }
+        if let contacts, !contacts.contains(contact) { return }
+        for index in 0..<lowers.count where lowers[index] <= instant && instant < uppers[index] { sent[index] += 1 }
     }
 
     /// A contact's first inbound message ever.
     public mutating func addFirstInbound(contact: ContactKey, at instant: Instant) {
-        guard counts(contact) else { return }
-        for index in ranges.indices where ranges[index].contains(instant) { newUsers[index] += 1 }
+        if let contacts, !contacts.contains(contact) { return }
+        for index in 0..<lowers.count where lowers[index] <= instant && instant < uppers[index] { newUsers[index] += 1 }
     }
 
     /// An outbound message with a `delivered` or `read` status.
     public mutating func addReached(contact: ContactKey, at instant: Instant) {
-        guard counts(contact) else { return }
-        for index in ranges.indices where ranges[index].contains(instant) { reached[index].insert(contact) }
+        if let contacts, !contacts.contains(contact) { return }
+        for index in 0..<lowers.count where lowers[index] <= instant && instant < uppers[index] { reached[index].insert(contact) }
     }
 
     /// A `completed` goal event.
     public mutating func addGoalCompletion(contact: ContactKey, at instant: Instant) {
-        guard counts(contact) else { return }
-        for index in ranges.indices where ranges[index].contains(instant) { completers[index].insert(contact) }
+        if let contacts, !contacts.contains(contact) { return }
+        for index in 0..<lowers.count where lowers[index] <= instant && instant < uppers[index] {
+            completers[index].insert(contact)
+        }
     }
 
     /// A Journey run whose outcome is `completed`, ended at `endedAt`: it counts in a period
     /// it started in when it ended before the period's end.
     public mutating func addCompletedRun(contact: ContactKey, startedAt: Instant, endedAt: Instant) {
-        guard counts(contact) else { return }
-        for index in ranges.indices where ranges[index].contains(startedAt) && endedAt < ranges[index].upperBound {
+        if let contacts, !contacts.contains(contact) { return }
+        for index in 0..<lowers.count where lowers[index] <= startedAt && startedAt < uppers[index] && endedAt < uppers[index] {
             journeyCompletions[index] += 1
         }
     }
@@ -246,7 +252,4 @@ public struct TrendTally: Sendable {
         }
     }
 
-    private func counts(_ contact: ContactKey) -> Bool {
-        contacts?.contains(contact) ?? true
-    }
 }
