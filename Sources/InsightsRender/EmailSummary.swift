@@ -2,7 +2,8 @@ import InsightsMetrics
 
 /// The summary band of `email.html`: mail clients show no SVG, so each headline's trend is a
 /// row of 12 small bars made of table cells (heights from 0 to the largest value of the
-/// trend; a period without data has no bar and says so in its tooltip), beside the number and
+/// trend; 0 is a thin line; a period without data a dotted one, and says so in its tooltip),
+/// beside the number and
 /// its change. The sentences come first: they are what a reader who stops there takes away.
 struct EmailSummary {
     struct Column {
@@ -10,6 +11,8 @@ struct EmailSummary {
         let height: String
         let rest: String
         let hasBar: Bool
+        /// A value of 0 (a thin solid line), unlike a period without data (a dotted one).
+        let isZero: Bool
         let color: String
     }
     struct Row {
@@ -48,12 +51,12 @@ struct EmailSummary {
             let columns = trend.enumerated().map { index, point in
                 let label = SummaryView.label(point.period, months: months)
                 guard let value = point.value else {
-                    return Column(title: "\(label): no data", height: "0", rest: "24", hasBar: false, color: "")
+                    return Column(title: "\(label): no data", height: "0", rest: "24", hasBar: false, isZero: false, color: "")
                 }
                 let height = top > 0 ? max(value > 0 ? 1 : 0, (value / top * Self.barHeight).rounded()) : 0
                 return Column(
                     title: "\(label): \(SummaryView.text(item.metric, value))", height: String(Int(height)),
-                    rest: String(Int(Self.barHeight - height)), hasBar: height > 0,
+                    rest: String(Int(Self.barHeight - height)), hasBar: height > 0, isZero: height == 0,
                     color: index == trend.count - 1 ? Self.current : Self.earlier)
             }
             return Row(

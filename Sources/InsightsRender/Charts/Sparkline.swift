@@ -5,7 +5,7 @@
 ///
 /// The vertical scale runs from the smallest to the largest value shown (a sparkline shows
 /// the shape of a year; the exact values are in the tooltips, the table and `metrics.json`);
-/// when all values are equal the line is drawn at mid height.
+/// when all values are equal the line is drawn at mid height (at the bottom when all are 0).
 struct Sparkline {
     /// One period: its label (`October 2026`), its value (nil: no data) and the value's text.
     struct Point {
@@ -30,7 +30,8 @@ struct Sparkline {
         let step = points.count > 1 ? (Self.width - 2 * Self.pad) / Double(points.count - 1) : 0
         func x(_ index: Int) -> Double { points.count > 1 ? Self.pad + Double(index) * step : Self.width / 2 }
         func y(_ value: Double) -> Double {
-            guard high > low else { return Self.height / 2 }
+            // All values equal: a line at the bottom when they are all 0, else at mid height.
+            guard high > low else { return high == 0 ? Self.height - Self.pad : Self.height / 2 }
             return Self.height - Self.pad - (value - low) / (high - low) * (Self.height - 2 * Self.pad)
         }
         var svg = SVG.open(
