@@ -125,7 +125,8 @@ public struct ArchiveJob {
                 index: .init(href: "../index.html", label: "All months"))
             let monthFolder = folder.appendingPathComponent(item.key)
             var files = [
-                OutputFile(path: "metrics.json", text: MetricsJSON.render(report)),
+                OutputFile(
+                    path: "metrics.json", text: MetricsJSON.render(report, sentences: try renderer.summarySentences(report))),
                 OutputFile(
                     path: "index.html",
                     text: renderer.render(report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: note)),

@@ -84,7 +84,8 @@ public struct ReportJob<Source: ReportSource> {
         let folder = out ?? URL(fileURLWithPath: "output/\(period.from)_\(period.to)")
         let dataAsOf = try source.meta(.lastImport)
         let note = try source.meta(.closesNote)
-        var files = [OutputFile(path: "metrics.json", text: MetricsJSON.render(report))]
+        let sentences = try renderer.summarySentences(report)
+        var files = [OutputFile(path: "metrics.json", text: MetricsJSON.render(report, sentences: sentences))]
         files += ReportCSV.files(for: report).map { OutputFile(path: "data/\($0.fileName)", text: $0.text) }
         let page = renderer.render(report, dataAsOf: dataAsOf, conversationNote: note)
         files.append(OutputFile(path: "index.html", text: page))

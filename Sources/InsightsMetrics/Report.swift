@@ -35,6 +35,10 @@ public struct Report: Equatable, Sendable {
     public let responseTimes: ResponseTimeMetrics
     /// The previous period's response times, computed the same way (the headline change).
     public let previousResponseTimes: ResponseTimeMetrics
+    /// The period at a glance: the headline numbers with their change and trend, and the
+    /// facts of the summary's sentences (`SummaryMetrics(report:)` unless built from period
+    /// data, which adds the trend).
+    public internal(set) var summary: SummaryMetrics = .empty
 
     /// The period the headline numbers are compared with.
     public var previousPeriod: ReportPeriod { period.previous }
@@ -65,6 +69,7 @@ public struct Report: Equatable, Sendable {
         self.journeyResultsInPeriod = journeyResultsInPeriod
         self.responseTimes = responseTimes
         self.previousResponseTimes = previousResponseTimes
+        self.summary = SummaryMetrics(report: self)
     }
 
     /// Whether nothing happened in the period: no message, no goal event, no conversation

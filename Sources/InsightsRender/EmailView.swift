@@ -32,6 +32,8 @@ struct EmailView {
     let generator: String
     let dataAsOf: String
     let hasDataAsOf: Bool
+    /// The summary band: numbers, changes, sentences and a trend of table cells.
+    let summary: EmailSummary
     let impactHeadlines: [Headline]
     let goals: [Goal]
     let hasGoalActivity: Bool
@@ -64,8 +66,9 @@ struct EmailView {
     static let grey = "#5f6b7a"
     static let chartHeight = 60.0
 
-    init(report: Report, dataAsOf: String?) {
+    init(report: Report, dataAsOf: String?, sentences: [String] = []) {
         let headlines = ReportHeadlines(report)
+        summary = EmailSummary(report, sentences: sentences)
         serviceName = Format.visible(report.serviceName)
         periodText = headlines.periodText
         timeZone = report.timeZoneIdentifier
@@ -152,7 +155,7 @@ struct EmailView {
 
 /// The plain-text alternative of the email: the headline numbers, one per line.
 enum EmailText {
-    static func plain(_ report: Report, dataAsOf: String?) -> String {
+    static func plain(_ report: Report, dataAsOf: String?, sentences: [String] = []) -> String {
         let headlines = ReportHeadlines(report)
         var lines = [
             "\(Format.visible(report.serviceName)): Insights report",
@@ -167,6 +170,7 @@ enum EmailText {
         }
         for reportSection in ReportSection.allCases {
             section(reportSection.title, headlines.headlines(for: reportSection))
+            if reportSection == .summary, !sentences.isEmpty { lines.insert(contentsOf: [""] + sentences, at: lines.count - 1) }
             if reportSection == .impact { lines.insert(contentsOf: journeyLines(report), at: lines.count - 1) }
         }
         lines.append("The full report, with charts and explanations, is attached (index.html).")

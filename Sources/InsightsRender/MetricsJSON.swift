@@ -5,8 +5,9 @@ public enum MetricsJSON {
     /// The version of the file's layout.
     public static let schemaVersion = 2
 
-    /// The document of a report.
-    public static func document(for report: Report) -> JSONValue {
+    /// The document of a report; `sentences` are the summary's sentences as the templates word
+    /// them (`ReportRenderer.summarySentences(_:)`).
+    public static func document(for report: Report, sentences: [String] = []) -> JSONValue {
         .object([
             ("schema_version", .int(schemaVersion)),
             ("segment", .null),
@@ -26,6 +27,7 @@ public enum MetricsJSON {
                     ("to", .string(report.previousPeriod.to.description)),
                 ])
             ),
+            ("summary", summary(report.summary, sentences: sentences)),
             ("impact", impact(report.impact, journeys: report.journeys)),
             (
                 "audience",
@@ -37,8 +39,8 @@ public enum MetricsJSON {
     }
 
     /// The file's text.
-    public static func render(_ report: Report) -> String {
-        document(for: report).rendered()
+    public static func render(_ report: Report, sentences: [String] = []) -> String {
+        document(for: report, sentences: sentences).rendered()
     }
 
     private static func impact(_ impact: ImpactMetrics, journeys metrics: JourneyMetrics) -> JSONValue {

@@ -16,6 +16,8 @@ struct PageView {
     let dataAsOf: String
     let hasDataAsOf: Bool
     let isEmpty: Bool
+    /// The `summary-trends` band.
+    let summary: SummaryView
     let impact: ImpactView
     let impactJourneys: JourneysView
     let audience: AudienceView
@@ -52,7 +54,10 @@ struct PageView {
             uniqueKeysWithValues: files.map { ($0.block.templateKey, Download(fileName: $0.fileName, href: $0.dataURL)) })
     }
 
-    init(report: Report, dataAsOf: String?, navigation: PageNavigation? = nil, conversationNote: String? = nil) {
+    init(
+        report: Report, dataAsOf: String?, navigation: PageNavigation? = nil, conversationNote: String? = nil,
+        sentences: [String] = []
+    ) {
         serviceName = Format.visible(report.serviceName)
         let headlines = ReportHeadlines(report)
         periodText = headlines.periodText
@@ -65,6 +70,7 @@ struct PageView {
         self.dataAsOf = dataAsOf ?? ""
         hasDataAsOf = dataAsOf != nil
         isEmpty = report.isEmpty
+        summary = SummaryView(report, sentences: sentences)
         impact = ImpactView(report.impact, headlines: headlines)
         impactJourneys = JourneysView(report, headlines: headlines)
         audience = AudienceView(report.audience, headlines: headlines)

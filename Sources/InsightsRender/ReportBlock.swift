@@ -3,6 +3,8 @@ import InsightsMetrics
 /// The report's questions, in page order: each heads a `<section>` of the page and of the
 /// email, and holds one or more blocks.
 public enum ReportSection: String, CaseIterable, Sendable {
+    /// "The period at a glance": the headline numbers with a year of trend, in sentences.
+    case summary
     /// "Are we making an impact?": goals and Journeys.
     case impact
     /// "Is our audience growing?": active users and countries.
@@ -15,6 +17,7 @@ public enum ReportSection: String, CaseIterable, Sendable {
     /// The section's heading on the page and in the email.
     public var title: String {
         switch self {
+        case .summary: "The period at a glance"
         case .impact: "Are we making an impact?"
         case .audience: "Is our audience growing?"
         case .engagement: "How are our users engaging?"
@@ -40,6 +43,9 @@ public enum ReportSection: String, CaseIterable, Sendable {
 /// `templates/blocks/<id>.mustache`, included from the section's template; and, if the
 /// email shows it, its rows in `EmailView` and `email.mustache`.
 public enum ReportBlock: String, CaseIterable, Sendable {
+    /// The headline numbers with their change and 12 periods of trend, and the summary's
+    /// sentences (the band at the top of the page).
+    case summaryTrends = "summary-trends"
     /// Goals started, completed and actioned.
     case impactGoals = "impact-goals"
     /// Journey runs started and how they ended, where people stopped, what they answered.
@@ -70,6 +76,7 @@ public enum ReportBlock: String, CaseIterable, Sendable {
     /// The section the block belongs to.
     public var section: ReportSection {
         switch self {
+        case .summaryTrends: .summary
         case .impactGoals, .impactJourneys: .impact
         case .audienceDaily, .audienceCountries, .audienceReach: .audience
         case .engagementDaily, .engagementHeatmap: .engagement

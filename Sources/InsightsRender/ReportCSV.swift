@@ -32,6 +32,8 @@ public struct ReportCSV: Equatable, Sendable {
     /// by `String(_:)` or `number(_:)` and never changed.
     static func table(for block: ReportBlock, in report: Report) -> (header: [String], rows: [[String]]) {
         switch block {
+        case .summaryTrends:
+            return summaryTable(report)
         case .impactGoals:
             return (
                 ["goal_id", "goal", "behaviour_id", "behaviour", "started", "completed", "completion_rate", "users", "actions"],

@@ -43,6 +43,8 @@ struct ReportHeadlines {
     let reach: [Headline]
     /// Median and p90 of the first coach response, and the share answered by a coach.
     let responseTimes: [Headline]
+    /// The summary band's numbers, each with its change (`SummaryView.headlines`).
+    let summary: [Headline]
     /// The busiest weekday hour for received messages, `Tuesday 14:00–15:00 (12 messages)`.
     let busiest: String
     /// The quietest one.
@@ -101,11 +103,13 @@ struct ReportHeadlines {
         ]
         reach = ReachView.headlines(report.reach)
         responseTimes = Self.responseTimeHeadlines(report.responseTimes, previous: report.previousResponseTimes)
+        summary = SummaryView.headlines(report.summary)
     }
 
     /// The headline numbers a block leads with (none for most blocks).
     func headlines(for block: ReportBlock) -> [Headline] {
         switch block {
+        case .summaryTrends: summary
         case .impactGoals: impact
         case .impactJourneys: journeys
         case .audienceDaily: audience

@@ -57,7 +57,9 @@ public struct ReportRenderer: Sendable {
     public func render(
         _ report: Report, dataAsOf: String? = nil, navigation: PageNavigation? = nil, conversationNote: String? = nil
     ) -> String {
-        let view = PageView(report: report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: conversationNote)
+        let view = PageView(
+            report: report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: conversationNote,
+            sentences: (try? summarySentences(report)) ?? [])
         return library.render(view, withTemplate: "report") ?? ""
     }
 
@@ -67,13 +69,20 @@ public struct ReportRenderer: Sendable {
         guard library.getTemplate(named: "email") != nil else {
             throw TemplateError.missing(name: "email.mustache", searched: directory.path)
         }
-        return library.render(EmailView(report: report, dataAsOf: dataAsOf), withTemplate: "email") ?? ""
+        let view = EmailView(report: report, dataAsOf: dataAsOf, sentences: (try? summarySentences(report)) ?? [])
+        return library.render(view, withTemplate: "email") ?? ""
     }
 
     /// The plain-text alternative of the email: the headline numbers.
     public func renderEmailText(_ report: Report, dataAsOf: String? = nil) -> String {
-        EmailText.plain(report, dataAsOf: dataAsOf)
+        EmailText.plain(report, dataAsOf: dataAsOf, sentences: (try? summarySentences(report)) ?? [])
     }
+
+    /// Whether the folder has a template of this name (`summary/sentence`).
+    func hasTemplate(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+
+    /// Renders one template with a view.
+    func renderTemplate(_ view: Any, named name: String) -> String { library.render(view, withTemplate: name) ?? "" }
 
     /// The archive's home page (`archive-index.mustache`): every snapshot, newest first.
     public func renderArchiveIndex(

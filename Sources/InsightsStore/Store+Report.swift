@@ -69,6 +69,7 @@ extension Store: ReportSource {
             try Self.readReach(db, into: &data, calendar: cached)
             try Self.readJourneys(db, range: range, into: &data)
             try readResponseTimes(db, into: &data, range: range, previousRange: previousRange)
+            try readTrend(db, into: &data, calendar: calendar)
             return data
         }
     }
@@ -133,7 +134,7 @@ extension Store: ReportSource {
 
     /// The spans that overlap the period or end after it began: the spans closed in or after
     /// the period, and those still open.
-    private func conversationSpans(_ db: Database, range: Range<Instant>) throws -> [ConversationSpan] {
+    func conversationSpans(_ db: Database, range: Range<Instant>) throws -> [ConversationSpan] {
         var spans: [ConversationSpan] = []
         try db.forEachSQLiteRow(
             """

@@ -32,8 +32,8 @@ import Testing
         let files = links(in: html)
         let suffix = "_2026-10-01_2026-10-31.csv"
         let blocks = [
-            "impact-goals", "impact-journeys", "audience-daily", "audience-countries", "audience-reach", "engagement-daily",
-            "engagement-heatmap", "guidance-conversations", "guidance-authorship", "guidance-top-authors",
+            "summary-trends", "impact-goals", "impact-journeys", "audience-daily", "audience-countries", "audience-reach",
+            "engagement-daily", "engagement-heatmap", "guidance-conversations", "guidance-authorship", "guidance-top-authors",
             "guidance-response-times",
         ]
         #expect(Set(files.keys) == Set(blocks.map { $0 + suffix }))
@@ -46,6 +46,16 @@ import Testing
         let audience = try #require(metrics["audience"] as? [String: Any])
         let engagement = try #require(metrics["engagement"] as? [String: Any])
         let guidance = try #require(metrics["guidance"] as? [String: Any])
+
+        // The summary's CSV: a row per headline and period, as `summary.trends` (counts exact).
+        let summary = try #require(metrics["summary"] as? [String: Any])
+        let trends = try #require(summary["trends"] as? [String: [[String: Any]]])
+        let trendRows = rows(files["summary-trends" + suffix])
+        #expect(trendRows.count == 8 * 12)
+        for row in trendRows where row[0] != "median_first_response_minutes" {
+            let point = try #require(trends[row[0]]?.first { $0["from"] as? String == row[1] })
+            #expect([point["to"] as? String ?? "", (point["value"] as? Int).map(String.init) ?? ""] == [row[2], row[3]])
+        }
 
         let daily = try #require(audience["daily"] as? [[String: Any]])
         #expect(

@@ -45,10 +45,11 @@ private func names(_ folder: URL) throws -> [String] {
         #expect(try names(out.appendingPathComponent("data")).allSatisfy { $0.hasSuffix("_2026-10-01_2026-10-07.csv") })
         try Data("old".utf8).write(to: out.appendingPathComponent("report.pdf"))
         _ = try job("2026-10-08", "2026-10-14", out: out).run()
-        // The first run's CSVs, email files and PDF are gone; 11 CSVs (one per chart block) of the second period remain.
+        // The first run's CSVs, email files and PDF are gone; 12 CSVs (one per block: the
+        // summary band and 11 chart blocks) of the second period remain.
         #expect(try names(out) == ["data", "index.html", "metrics.json"])
         let data = try names(out.appendingPathComponent("data"))
-        #expect(data.count == 11)
+        #expect(data.count == 12)
         #expect(data.allSatisfy { $0.hasSuffix("_2026-10-08_2026-10-14.csv") })
         // Nothing temporary is left beside the folder.
         #expect(try names(root) == ["report"])

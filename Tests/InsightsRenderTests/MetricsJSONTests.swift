@@ -24,6 +24,7 @@ import Testing
         let spec = """
             {"schema_version": 2, "segment": null, "generator": {"name": "insights", "version": "x"}, "service": {"name": "x"},
              "period": {"from": "x", "to": "x", "days": 1, "timezone": "x"}, "previous_period": {"from": "x", "to": "x"},
+             "summary": {"trends": null, "sentences": []},
              "impact": {"goals": [{"goal_id": "g1", "name": "x", "started": 0, "completed": 0, "completion_rate": null,
                         "behaviours": [{"behaviour_id": "b1", "name": "x", "users": 0, "actions": 0}]}],
                         "journeys": []},

@@ -11,8 +11,8 @@ import Testing
     @Test func idsKeysAndSections() {
         #expect(
             ReportBlock.allCases.map(\.id) == [
-                "impact-goals", "impact-journeys", "audience-daily", "audience-countries", "audience-reach", "engagement-daily",
-                "engagement-heatmap", "guidance-conversations", "guidance-authorship", "guidance-top-authors",
+                "summary-trends", "impact-goals", "impact-journeys", "audience-daily", "audience-countries", "audience-reach",
+                "engagement-daily", "engagement-heatmap", "guidance-conversations", "guidance-authorship", "guidance-top-authors",
                 "guidance-response-times",
             ])
         #expect(ReportBlock.guidanceTopAuthors.templateKey == "guidanceTopAuthors")

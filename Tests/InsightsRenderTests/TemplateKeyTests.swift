@@ -1,4 +1,5 @@
 import Foundation
+import InsightsMetrics
 import InsightsTestSupport
 import Testing
 
@@ -46,8 +47,17 @@ import Testing
         // The sample has no Journey: the Journeys block's nested keys come from one that has.
         names(PageView(report: journeysReport([hostileJourney]), dataAsOf: "x"), into: &page)
         names(EmailView(report: journeysReport([hostileJourney]), dataAsOf: "x"), into: &email)
+        // The summary band's trend rows and sentences come from a report with a trend.
+        names(PageView(report: SummaryRenderTests.reportWithTrend(), dataAsOf: "x", sentences: ["s"]), into: &page)
+        names(EmailView(report: SummaryRenderTests.reportWithTrend(), dataAsOf: "x", sentences: ["s"]), into: &email)
+        // A summary sentence has its own model.
+        var sentence: Set<String> = []
+        names(SentenceView(.unchanged(.activeUsers, value: 1)), into: &sentence)
         // The page's partials (style) are shared; the archive home page has its own model.
-        let models: [String: Set<String>] = ["archive-index.mustache": archive.union(page), "email.mustache": email]
+        let models: [String: Set<String>] = [
+            "archive-index.mustache": archive.union(page), "email.mustache": email, "sentence.mustache": sentence,
+            "metric.mustache": sentence,
+        ]
         let folder = TestPaths.packageRoot.appendingPathComponent("templates")
         let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
         var checked = 0

@@ -72,6 +72,9 @@ public struct PeriodData: Sendable {
     public var previousCoachMessages: [CoachMessageRow] = []
     /// The previous period's `closed` conversation events.
     public var previousCloseEvents: [CloseEventRow] = []
+    /// The summary's trend: the earlier periods' headline counts and rows (nil when the
+    /// source reads none: the band then shows no trend).
+    public var trend: TrendInput? = nil
 
     /// Creates the data of a period from its parts.
     public init(

@@ -36,5 +36,6 @@ extension Report {
                 period: data.period.previous.instants(in: data.calendar), spans: data.previousConversationSpans,
                 coachMessages: data.previousCoachMessages, closes: data.previousCloseEvents, coachNames: data.coachNames,
                 businessHours: businessHours, calendar: data.calendar))
+        summary = SummaryMetrics(report: self, data: data, businessHours: businessHours)
     }
 }
