@@ -23,8 +23,13 @@ let package = Package(
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
         // Phone number → ISO region, from libphonenumber's metadata (generated data file).
         .target(name: "InsightsPhone"),
-        // Bytes → validated records. No SQL, no printing.
-        .target(name: "InsightsImport", dependencies: ["CZlib", "InsightsMetrics"]),
+        // The one writer of CSV fields, JSON strings and RFC 3339 timestamps (export, rejects,
+        // downloads, metrics.json, the demo). Knows no record, no file, nothing else.
+        .target(name: "InsightsFormat"),
+        // Bytes → validated records: the one table reader and field parser. No SQL, no printing.
+        .target(name: "InsightsImport", dependencies: ["CZlib", "InsightsMetrics", "InsightsFormat"]),
+        // A Turn.io export → Insights' records (through InsightsImport's reader). No SQL.
+        .target(name: "InsightsTurn", dependencies: ["InsightsImport", "InsightsMetrics", "InsightsFormat"]),
         // Pure metric computation over plain rows.
         .target(name: "InsightsMetrics"),
         // The SQLite database (GRDB): schema, atomic imports, period scans.
@@ -40,7 +45,7 @@ let package = Package(
         .target(
             name: "InsightsRender",
             dependencies: [
-                "InsightsMetrics", "InsightsPhone",
+                "InsightsMetrics", "InsightsPhone", "InsightsFormat",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         // A report's MIME message to its recipients through an SMTP server (libcurl).
@@ -48,17 +53,20 @@ let package = Package(
         // BigQuery's REST API (libcurl): queries with named parameters, paging, credentials, loading.
         .target(name: "InsightsBigQuery", dependencies: ["CCurl", "CCrypto"]),
         // Deterministic synthetic helpline data in the import format.
-        .target(name: "InsightsDemo"),
+        .target(name: "InsightsDemo", dependencies: ["InsightsFormat"]),
         // The commands' work, for the CLI, the benchmark and the tests: one job per command,
         // the one way to write a file and a report folder, exit statuses. No parsing, no printing.
         .target(
             name: "InsightsJobs",
-            dependencies: ["InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsRender", "InsightsDemo"]),
+            dependencies: [
+                "InsightsImport", "InsightsTurn", "InsightsStore", "InsightsMetrics", "InsightsRender", "InsightsDemo",
+                "InsightsFormat",
+            ]),
         // Parses the command line, calls a job, prints. No file writing, no SQL.
         .executableTarget(
             name: "InsightsCLI",
             dependencies: [
-                "InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsJobs", "InsightsRender",
+                "InsightsImport", "InsightsTurn", "InsightsStore", "InsightsMetrics", "InsightsJobs", "InsightsRender",
                 "InsightsDemo", "InsightsSend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -74,8 +82,11 @@ let package = Package(
             dependencies: ["InsightsMetrics"],
             path: "Tests/InsightsTestSupport"),
         .testTarget(name: "InsightsPhoneTests", dependencies: ["InsightsPhone"], exclude: ["Fixtures"]),
+        .testTarget(name: "InsightsFormatTests", dependencies: ["InsightsFormat", "InsightsImport"]),
+        .testTarget(name: "InsightsImportTests", dependencies: ["InsightsImport", "InsightsFormat", "InsightsTestSupport"]),
         .testTarget(
-            name: "InsightsImportTests", dependencies: ["InsightsImport", "InsightsTestSupport"], exclude: ["Fixtures"]),
+            name: "InsightsTurnTests", dependencies: ["InsightsTurn", "InsightsImport", "InsightsFormat", "InsightsTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "InsightsMetricsTests", dependencies: ["InsightsMetrics", "InsightsTestSupport"]),
         .testTarget(
             name: "InsightsStoreTests",

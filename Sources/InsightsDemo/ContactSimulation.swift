@@ -1,9 +1,9 @@
 /// Generates one contact's whole history into `Drafts`.
 struct ContactSimulation {
-    private enum Program: Int { case antenatal, quitSmoking, eatWell, general }
-    private enum Engagement { case loyal, regular, oneOff }
+    enum Program: Int { case antenatal, quitSmoking, eatWell, general }
+    enum Engagement { case loyal, regular, oneOff }
 
-    private struct Session {
+    struct Session {
         var start: Int64
         var end: Int64
         /// The coach who answered, if any (index into authors).
@@ -12,23 +12,23 @@ struct ContactSimulation {
         var summary: SessionSummary
     }
 
-    private let timeline: DemoTimeline
-    private let index: Int
-    private let contact: Int32
-    private var rng: DemoRandom
-    private var order: Int32 = 0
+    let timeline: DemoTimeline
+    let index: Int
+    let contact: Int32
+    var rng: DemoRandom
+    var order: Int32 = 0
 
-    private var program = Program.general
+    var program = Program.general
     // Goal state.
-    private var goalStarted = false
-    private var goalStartDay = 0
-    private var goalCompleted = false
-    private var actions = 0
-    private var actionsToComplete = 3
+    var goalStarted = false
+    var goalStartDay = 0
+    var goalCompleted = false
+    var actions = 0
+    var actionsToComplete = 3
     /// Days of booked antenatal visits not yet attended.
-    private var bookedVisits: [Int] = []
+    var bookedVisits: [Int] = []
     /// Antenatal visits attended.
-    private var attendedVisits = 0
+    var attendedVisits = 0
 
     init(index: Int, seed: UInt64, timeline: DemoTimeline) {
         self.timeline = timeline
@@ -109,7 +109,7 @@ struct ContactSimulation {
 
     // MARK: Phone numbers
 
-    private mutating func makePhone(_ phones: inout Set<String>) -> (String, String?) {
+    mutating func makePhone(_ phones: inout Set<String>) -> (String, String?) {
         let country = DemoCatalog.countries[rng.weighted(DemoCatalog.countries.map(\.weight))]
         while true {
             let prefix = rng.element(country.prefixes)
@@ -136,19 +136,19 @@ struct ContactSimulation {
 
     // MARK: Sessions
 
-    private mutating func nextOrder() -> Int32 {
+    mutating func nextOrder() -> Int32 {
         order += 1
         return order
     }
 
     /// Records a message (author -1: inbound), unless it falls after the end of the data.
-    private mutating func message(_ time: Int64, author: Int, _ drafts: inout Drafts) {
+    mutating func message(_ time: Int64, author: Int, _ drafts: inout Drafts) {
         guard time < timeline.interval.upperBound else { return }
         drafts.messages.append(MessageDraft(time: time, contact: contact, order: nextOrder(), author: Int32(author)))
     }
 
     /// Records a goal event, unless it falls after the end of the data.
-    private mutating func goalEvent(
+    mutating func goalEvent(
         _ time: Int64, _ kind: GoalDraft.Kind, goal: Int, behaviour: Int = -1, _ drafts: inout Drafts
     ) {
         guard time < timeline.interval.upperBound else { return }
@@ -159,7 +159,7 @@ struct ContactSimulation {
     }
 
     /// The Stack journey that answers a session.
-    private mutating func journey(first: Bool) -> Int {
+    mutating func journey(first: Bool) -> Int {
         if first { return DemoCatalog.onboarding }
         switch program {
         case .antenatal: return rng.percent(70) ? DemoCatalog.antenatalCheckIn : DemoCatalog.mainMenu
@@ -171,12 +171,12 @@ struct ContactSimulation {
 
     /// The author of an automated reply: the journey, or before the cutoff sometimes a
     /// legacy thread.
-    private mutating func automatedAuthor(_ journey: Int, at time: Int64) -> Int {
+    mutating func automatedAuthor(_ journey: Int, at time: Int64) -> Int {
         if time < DemoConfiguration.legacyCutoff, rng.percent(35) { return DemoCatalog.legacyThread }
         return journey
     }
 
-    private mutating func runSession(start: Int64, first: Bool, into drafts: inout Drafts) -> Session {
+    mutating func runSession(start: Int64, first: Bool, into drafts: inout Drafts) -> Session {
         let journey = journey(first: first)
         var inboundCount = rng.weighted([0, 20, 30, 25, 13, 8, 4])
         if first { inboundCount = max(inboundCount, 3) }
@@ -233,153 +233,5 @@ struct ContactSimulation {
         }
         let summary = SessionSummary(start: start, automatedEnd: automatedEnd, handover: handover, journey: journey)
         return Session(start: start, end: end, coach: coach, summary: summary)
-    }
-
-    // MARK: Goals
-
-    /// Goal events at the moments the person writes; returns the time of the last message
-    /// they cause (or 0).
-    private mutating func goalEvents(inbound: [Int64], journey: Int, first: Bool, into drafts: inout Drafts) -> Int64 {
-        guard program != .general else { return 0 }
-        let goal = program.rawValue
-        let journeys = [DemoCatalog.antenatalCheckIn, DemoCatalog.quitSmokingCoach, DemoCatalog.nutritionQuiz]
-        let programJourney = journeys[goal]
-        guard journey == programJourney || first else { return 0 }
-        var cursor = 0
-        var last: Int64 = 0
-        var latest: Int64 = 0
-        func nextTime(_ rng: inout DemoRandom) -> Int64 {
-            let base = inbound[min(cursor, inbound.count - 1)] + rng.seconds(1...3)
-            cursor += 1
-            last = max(base, last + 1)
-            return last
-        }
-        let day = timeline.day(of: inbound[0])
-        if !goalStarted {
-            guard rng.percent(first ? 45 : 60) else { return 0 }
-            goalStarted = true
-            goalStartDay = day
-            goalEvent(nextTime(&rng), .started, goal: goal, &drafts)
-            if first { return 0 }
-        }
-        guard !goalCompleted, journey == programJourney else { return 0 }
-        let count = rng.percent(65) ? (rng.percent(20) ? 2 : 1) : 0
-        for _ in 0..<count {
-            let behaviour: Int
-            switch program {
-            case .antenatal:
-                if let visit = bookedVisits.first, visit <= day, rng.percent(80) {
-                    bookedVisits.removeFirst()
-                    attendedVisits += 1
-                    behaviour = DemoCatalog.attendedVisit
-                } else if bookedVisits.isEmpty {
-                    behaviour = DemoCatalog.bookedVisit
-                } else {
-                    continue
-                }
-            case .quitSmoking:
-                behaviour = actions == 0 || rng.percent(15) ? DemoCatalog.quitDate : DemoCatalog.smokeFreeWeek
-            case .eatWell:
-                behaviour = rng.percent(55) ? DemoCatalog.fiveADay : DemoCatalog.healthyMeal
-            case .general:
-                return latest
-            }
-            let time = nextTime(&rng)
-            goalEvent(time, .actioned, goal: goal, behaviour: behaviour, &drafts)
-            actions += 1
-            if behaviour == DemoCatalog.bookedVisit {
-                // The clinic's booking system confirms, and reminds the day before the visit.
-                let confirmation = time + rng.seconds(20...90)
-                message(confirmation, author: DemoCatalog.clinicBooking, &drafts)
-                latest = max(latest, confirmation)
-                let visitDay = day + rng.int(3...10)
-                bookedVisits.append(visitDay)
-                let reminder = timeline.start(ofDay: visitDay - 1) + 8 * 3600 + rng.seconds(0...900)
-                if reminder < timeline.interval.upperBound {
-                    message(reminder, author: DemoCatalog.clinicVisitReminder, &drafts)
-                }
-            }
-        }
-        // Completing takes a few actions (for antenatal visits, at least one visit attended).
-        let attended = program != .antenatal || attendedVisits >= 1
-        if actions >= actionsToComplete, attended, rng.percent(40) {
-            goalCompleted = true
-            goalEvent(nextTime(&rng), .completed, goal: goal, &drafts)
-        }
-        return latest
-    }
-
-    // MARK: Conversations
-
-    /// Coaches close conversations some hours after the last message, and now and then
-    /// reopen one by hand to follow up.
-    private mutating func closeConversations(_ sessions: [Session], into drafts: inout Drafts) {
-        let end = timeline.interval.upperBound
-        for (k, session) in sessions.enumerated() {
-            let next = k + 1 < sessions.count ? sessions[k + 1].start : Int64.max
-            // Coaches close most conversations they answered within hours, others within a day
-            // or so, and tidy up the last conversation of people who went quiet within days.
-            let final = k == sessions.count - 1
-            let closes = session.coach != nil ? rng.percent(90) : rng.percent(final ? 92 : 60)
-            guard closes else { continue }
-            let closer = session.coach ?? DemoCatalog.coaches[rng.weighted(DemoCatalog.coachWeights)]
-            let delay: Int64
-            if session.coach != nil {
-                delay = rng.seconds(900...21_600)
-            } else if final, rng.percent(40) {
-                delay = rng.seconds(86_400...432_000)
-            } else {
-                delay = rng.seconds(7200...108_000)
-            }
-            let closedAt = timeline.workingHours(session.end + delay, &rng)
-            guard closedAt < next - 60, closedAt < end else { continue }
-            drafts.conversation.append(
-                ConversationDraft(
-                    time: closedAt, contact: contact, order: nextOrder(), closed: true, coach: Int32(closer)))
-            guard rng.percent(7) else { continue }
-            // A coach reopens by hand to follow up, and may close again later.
-            let coach = rng.percent(60) ? closer : DemoCatalog.coaches[rng.weighted(DemoCatalog.coachWeights)]
-            let reopenedAt = timeline.workingHours(closedAt + rng.seconds(3600...129_600), &rng)
-            guard reopenedAt < next - 600, reopenedAt < end - 600 else { continue }
-            drafts.conversation.append(
-                ConversationDraft(
-                    time: reopenedAt, contact: contact, order: nextOrder(), closed: false, coach: Int32(coach)))
-            var t = reopenedAt + rng.seconds(30...400)
-            message(t, author: coach, &drafts)
-            if rng.percent(30) {
-                t += rng.seconds(20...120)
-                message(t, author: coach, &drafts)
-            }
-            guard rng.percent(60) else { continue }
-            let closedAgain = timeline.workingHours(t + rng.seconds(7200...72_000), &rng)
-            guard closedAgain < next - 60, closedAgain < end else { continue }
-            drafts.conversation.append(
-                ConversationDraft(
-                    time: closedAgain, contact: contact, order: nextOrder(), closed: true, coach: Int32(coach)))
-        }
-    }
-
-    // MARK: Reminders
-
-    /// Scheduled reminders while the person is subscribed: from the day after their first
-    /// session to a few weeks after their last.
-    private mutating func sendReminders(_ sessions: [Session], wantsTips: Bool, into drafts: inout Drafts) {
-        let first = timeline.day(of: sessions[0].end) + 1
-        let last = min(timeline.day(of: sessions[sessions.count - 1].start) + rng.int(7...21), timeline.days - 1)
-        guard first <= last else { return }
-        let end = timeline.interval.upperBound
-        let batchOffset = rng.seconds(0...1200)  // where the contact falls in the send batch
-        let quitFrom = program == .quitSmoking && goalStarted ? max(goalStartDay + 1, first) : Int.max
-        for day in first...last {
-            let weekday = timeline.weekday(ofDay: day)
-            if wantsTips, weekday == 2 {  // Tuesdays 09:00
-                let time = timeline.start(ofDay: day) + 9 * 3600 + batchOffset
-                if time < end { message(time, author: DemoCatalog.weeklyTip, &drafts) }
-            }
-            if day >= quitFrom, weekday == 5 {  // Fridays 18:00
-                let time = timeline.start(ofDay: day) + 18 * 3600 + batchOffset
-                if time < end { message(time, author: DemoCatalog.quitCheckIn, &drafts) }
-            }
-        }
     }
 }

@@ -1,3 +1,5 @@
+import InsightsFormat
+
 /// The files of the newer record kinds: message statuses, Journey runs and Journey results.
 extension DemoDataset {
     /// Run ids by contact (high 32 bits) and the run's order within the contact (low 32 bits).
@@ -12,7 +14,7 @@ extension DemoDataset {
     }
 
     static func statusesCSV(_ messages: [MessageDraft], seed: UInt64, end: Int64) -> String {
-        var csv = CSVText(header: ["message_id", "status", "timestamp", "error"])
+        var csv = CSVText.demo(header: ["message_id", "status", "timestamp", "error"])
         var simulation = StatusSimulation(seed: seed, end: end)
         simulation.write(messages, into: &csv, idWidth: messageIDWidth(messages.count))
         return csv.text
@@ -20,7 +22,7 @@ extension DemoDataset {
 
     static func runsCSV(_ runs: inout [RunDraft], _ ids: [String]) -> RunNumbers {
         runs.sort { ($0.start, $0.contact, $0.order) < ($1.start, $1.contact, $1.order) }
-        var csv = CSVText(header: [
+        var csv = CSVText.demo(header: [
             "run_id", "contact_id", "journey_id", "journey_name", "started_at", "ended_at", "outcome", "last_step",
         ])
         var result = RunNumbers(text: "", width: max(6, String(runs.count).count))
@@ -34,9 +36,9 @@ extension DemoDataset {
             csv.field(ids[Int(run.contact)])
             csv.field(author.id)
             csv.field(renamed ? DemoCatalog.oldNutritionQuizName : author.name)
-            csv.timestamp(run.start)
+            csv.time(run.start)
             if let end = run.end {
-                csv.timestamp(end.time)
+                csv.time(end.time)
                 csv.field(end.outcome.rawValue)
             } else {
                 csv.raw(",,")
@@ -49,7 +51,7 @@ extension DemoDataset {
 
     static func resultsCSV(_ results: inout [ResultDraft], _ runs: RunNumbers, _ ids: [String]) -> String {
         results.sort { ($0.time, $0.contact, $0.order) < ($1.time, $1.contact, $1.order) }
-        var csv = CSVText(header: ["contact_id", "journey_id", "run_id", "question", "answer", "timestamp"])
+        var csv = CSVText.demo(header: ["contact_id", "journey_id", "run_id", "question", "answer", "timestamp"])
         for result in results {
             csv.field(ids[Int(result.contact)])
             csv.field(DemoCatalog.authors[DemoCatalog.journeys[Int(result.journey)].author].id)
@@ -57,7 +59,7 @@ extension DemoDataset {
             csv.field(number.map(runs.id) ?? "")
             csv.field(result.question)
             csv.field(result.answer)
-            csv.timestamp(result.time, last: true)
+            csv.time(result.time, last: true)
         }
         return csv.text
     }

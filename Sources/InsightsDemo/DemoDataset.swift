@@ -1,3 +1,5 @@
+import InsightsFormat
+
 /// One import file of the demo: its name and its whole text.
 public struct DemoFile: Sendable, Equatable {
     /// The file name, which names its record kind, e.g. `messages.csv`.
@@ -102,13 +104,13 @@ public struct DemoDataset: Sendable {
     // MARK: Files
 
     private static func goalsCSV() -> String {
-        var csv = CSVText(header: ["goal_id", "name", "description"])
+        var csv = CSVText.demo(header: ["goal_id", "name", "description"])
         for goal in DemoCatalog.goals { csv.row([goal.id, goal.name, goal.description]) }
         return csv.text
     }
 
     private static func behavioursCSV() -> String {
-        var csv = CSVText(header: ["behaviour_id", "goal_id", "name"])
+        var csv = CSVText.demo(header: ["behaviour_id", "goal_id", "name"])
         for behaviour in DemoCatalog.behaviours {
             csv.row([behaviour.id, DemoCatalog.goals[behaviour.goal].id, behaviour.name])
         }
@@ -116,16 +118,16 @@ public struct DemoDataset: Sendable {
     }
 
     private static func contactsCSV(_ contacts: [ContactDraft], _ ids: [String]) -> String {
-        var csv = CSVText(header: [
+        var csv = CSVText.demo(header: [
             "contact_id", "phone", "country", "created_at", "opted_in_at", "opted_out_at", "fields",
         ])
         for contact in contacts {
             csv.field(ids[contact.index])
             csv.field(contact.phone)
             csv.field(contact.country ?? "")
-            csv.timestamp(contact.createdAt)
-            if let time = contact.optedInAt { csv.timestamp(time) } else { csv.raw(",") }
-            if let time = contact.optedOutAt { csv.timestamp(time) } else { csv.raw(",") }
+            csv.time(contact.createdAt)
+            if let time = contact.optedInAt { csv.time(time) } else { csv.raw(",") }
+            if let time = contact.optedOutAt { csv.time(time) } else { csv.raw(",") }
             csv.field(contact.fields, last: true)
         }
         return csv.text
@@ -133,7 +135,7 @@ public struct DemoDataset: Sendable {
 
     private static func messagesCSV(_ messages: inout [MessageDraft], _ ids: [String]) -> String {
         messages.sort { ($0.time, $0.contact, $0.order) < ($1.time, $1.contact, $1.order) }
-        var csv = CSVText(header: [
+        var csv = CSVText.demo(header: [
             "message_id", "contact_id", "direction", "timestamp", "author_type", "author_id", "author_name",
         ])
         let width = messageIDWidth(messages.count)
@@ -142,12 +144,12 @@ public struct DemoDataset: Sendable {
             csv.field(ids[Int(message.contact)])
             if message.author < 0 {
                 csv.field("inbound")
-                csv.timestamp(message.time)
+                csv.time(message.time)
                 csv.raw(",,\n")
             } else {
                 let author = DemoCatalog.authors[Int(message.author)]
                 csv.field("outbound")
-                csv.timestamp(message.time)
+                csv.time(message.time)
                 csv.field(author.type)
                 csv.field(author.id)
                 csv.field(author.name, last: true)
@@ -158,12 +160,12 @@ public struct DemoDataset: Sendable {
 
     private static func conversationCSV(_ events: inout [ConversationDraft], _ ids: [String]) -> String {
         events.sort { ($0.time, $0.contact, $0.order) < ($1.time, $1.contact, $1.order) }
-        var csv = CSVText(header: ["contact_id", "event", "timestamp", "actor_id", "actor_name"])
+        var csv = CSVText.demo(header: ["contact_id", "event", "timestamp", "actor_id", "actor_name"])
         for event in events {
             let coach = DemoCatalog.authors[Int(event.coach)]
             csv.field(ids[Int(event.contact)])
             csv.field(event.closed ? "closed" : "reopened")
-            csv.timestamp(event.time)
+            csv.time(event.time)
             csv.field(coach.id)
             csv.field(coach.name, last: true)
         }
@@ -172,104 +174,34 @@ public struct DemoDataset: Sendable {
 
     private static func goalEventsCSV(_ events: inout [GoalDraft], _ ids: [String]) -> String {
         events.sort { ($0.time, $0.contact, $0.order) < ($1.time, $1.contact, $1.order) }
-        var csv = CSVText(header: ["contact_id", "goal_id", "behaviour_id", "event", "timestamp"])
+        var csv = CSVText.demo(header: ["contact_id", "goal_id", "behaviour_id", "event", "timestamp"])
         for event in events {
             csv.field(ids[Int(event.contact)])
             csv.field(DemoCatalog.goals[Int(event.goal)].id)
             csv.field(event.behaviour < 0 ? "" : DemoCatalog.behaviours[Int(event.behaviour)].id)
             csv.field(event.kind.name)
-            csv.timestamp(event.time, last: true)
+            csv.time(event.time, last: true)
         }
         return csv.text
     }
 }
 
-/// Builds RFC 4180 text byte by byte.
-struct CSVText {
-    private var bytes: [UInt8] = []
-
-    init(header: [String]) {
-        bytes.reserveCapacity(1 << 16)
-        row(header)
+extension CSVText {
+    /// A demo file's text: its header row, padded values quoted (an answer such as " Yes "
+    /// keeps its spaces in any reader).
+    static func demo(header: [String]) -> CSVText {
+        CSVText(header: header, quotingPadded: true)
     }
 
-    /// The text so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-
-    /// A whole row.
-    mutating func row(_ fields: [String]) {
-        for (i, field) in fields.enumerated() { self.field(field, last: i == fields.count - 1) }
-    }
-
-    /// Appends bytes as they are.
-    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
-
-    /// A field, quoted when it holds a comma, quote or line break or begins or ends with a
-    /// space (so that no reader trims it), then `,` or (last) `\n`.
-    mutating func field(_ value: String, last: Bool = false) {
-        let utf8 = value.utf8
-        if utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) || utf8.first == 0x20
-            || utf8.last == 0x20
-        {
-            bytes.append(0x22)
-            for byte in utf8 {
-                if byte == 0x22 { bytes.append(0x22) }
-                bytes.append(byte)
-            }
-            bytes.append(0x22)
-        } else {
-            bytes.append(contentsOf: utf8)
-        }
-        bytes.append(last ? 0x0A : 0x2C)
-    }
-
-    /// An instant (seconds since the epoch) as RFC 3339 UTC, e.g. `2026-10-03T12:05:00Z`.
-    mutating func timestamp(_ time: Int64, last: Bool = false) {
-        let days = time >= 0 ? time / 86_400 : (time - 86_399) / 86_400
-        let seconds = Int(time - days * 86_400)
-        let (year, month, day) = Civil.date(fromEpochDay: days)
-        digits(year, 4)
-        bytes.append(0x2D)
-        digits(month, 2)
-        bytes.append(0x2D)
-        digits(day, 2)
-        bytes.append(0x54)
-        digits(seconds / 3600, 2)
-        bytes.append(0x3A)
-        digits(seconds / 60 % 60, 2)
-        bytes.append(0x3A)
-        digits(seconds % 60, 2)
-        bytes.append(0x5A)
-        bytes.append(last ? 0x0A : 0x2C)
+    /// An instant in whole seconds since the epoch, as RFC 3339 UTC (`2026-10-03T12:05:00Z`),
+    /// then `,` or (last) `\n`.
+    mutating func time(_ seconds: Int64, last: Bool = false) {
+        timestamp(seconds * 1_000_000, last: last)
     }
 
     /// A prefix and a number of at least `width` digits, e.g. `msg-0000042`, then `,`. The
     /// prefix must need no quoting.
     mutating func number(prefix: String, _ value: Int, width: Int) {
-        bytes.append(contentsOf: prefix.utf8)
-        var width = width
-        var limit = 1
-        for _ in 0..<width { limit *= 10 }
-        while value >= limit {
-            width += 1
-            limit *= 10
-        }
-        digits(value, width)
-        bytes.append(0x2C)
-    }
-
-    private mutating func digits(_ value: Int, _ width: Int) {
-        var divisor = 1
-        var places = 1
-        while places < width {
-            divisor *= 10
-            places += 1
-        }
-        var v = value
-        while divisor > 0 {
-            bytes.append(UInt8(0x30 + v / divisor % 10))
-            v %= divisor
-            divisor /= 10
-        }
+        raw(prefix + Civil.pad(value, width) + ",")
     }
 }

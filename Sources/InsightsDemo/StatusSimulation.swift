@@ -1,3 +1,5 @@
+import InsightsFormat
+
 /// The network's statuses of outbound messages (WhatsApp's sent, delivered, read and failed
 /// callbacks), from `DemoConfiguration.statusExportStart` on: most messages are sent, then
 /// delivered within seconds (sometimes hours, when the phone is off), then read; people read
@@ -55,7 +57,7 @@ struct StatusSimulation {
                 guard row.time < end else { break }
                 csv.number(prefix: "msg-", number + 1, width: idWidth)
                 csv.raw(StatusSimulation.statusFields[row.status])
-                csv.timestamp(row.time)
+                csv.time(row.time)
                 csv.raw(StatusSimulation.errorFields[row.error])
             }
         }

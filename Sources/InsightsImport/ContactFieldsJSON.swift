@@ -5,15 +5,15 @@
 /// A small scanner of its own rather than `JSONSerialization`, which tells neither `1` from
 /// `true` nor `3.50` from `3.5`, and loses the order of the keys (kept so that an export
 /// writes the object back as it was given).
-enum ContactFieldsJSON {
+public enum ContactFieldsJSON {
     /// The fields of an object's JSON text, or why it is not a flat object.
-    static func fields(_ text: String) -> Result<[ContactField], FieldsProblem> {
+    public static func fields(_ text: String) -> Result<[ContactField], FieldsProblem> {
         scan(text, skippingNested: false).map(\.fields)
     }
 
     /// The fields of an object's JSON text, leaving out (and naming) the keys whose values are
     /// objects or arrays instead of refusing them; used for Turn's `contacts.details`.
-    static func fieldsSkippingNested(_ text: String) -> Result<(fields: [ContactField], nested: [String]), FieldsProblem> {
+    public static func fieldsSkippingNested(_ text: String) -> Result<(fields: [ContactField], nested: [String]), FieldsProblem> {
         scan(text, skippingNested: true)
     }
 
@@ -79,7 +79,7 @@ enum ContactFieldsJSON {
     /// The JSON text of the value of `key` (compared lower-cased) in a one-object NDJSON line,
     /// or nil when the line has no such key or is not an object (the line has already been
     /// decoded, so this is only asked of valid JSON).
-    static func rawValue(of key: String, inLine text: String) -> String? {
+    public static func rawValue(of key: String, inLine text: String) -> String? {
         var scanner = Scanner(Array(text.utf8))
         do throws(FieldsProblem) {
             scanner.skipSpace()
@@ -106,8 +106,10 @@ enum ContactFieldsJSON {
 }
 
 /// Why a `fields` value is not a flat JSON object.
-struct FieldsProblem: Error {
-    let message: String
+/// Why a text is not a flat JSON object of fields.
+public struct FieldsProblem: Error {
+    /// The sentence for the user ("is not a JSON object …").
+    public let message: String
 
     init(_ message: String) {
         self.message = message

@@ -76,7 +76,7 @@ public struct ImportError: Error, Equatable, LocalizedError, Sendable {
             return "\(place): required column\(missing.count == 1 ? "" : "s") \(list) missing; "
                 + "the header has: \(found.joined(separator: ", "))"
         case .invalidRows(let issues, let total):
-            var lines = issues.map { "\(file):\($0.line): \($0.reason)" }
+            var lines = issues.map { "\($0.file ?? file):\($0.line): \($0.reason)" }
             if total > issues.count { lines.append("… and \(total - issues.count) more invalid rows") }
             lines.append(
                 "nothing from \(file) was imported (\(total) invalid row\(total == 1 ? "" : "s")); "
@@ -92,13 +92,17 @@ public struct ImportError: Error, Equatable, LocalizedError, Sendable {
 
 /// A row that breaks a rule.
 public struct RowIssue: Error, Equatable, Sendable {
+    /// The file the row is in, when it is not the one being imported (a record of another
+    /// source names the file of its source row); nil for the file imported.
+    public let file: String?
     /// The 1-based line the row starts on.
     public let line: Int
     /// Why it was rejected.
     public let reason: String
 
     /// Creates an issue.
-    public init(line: Int, reason: String) {
+    public init(file: String? = nil, line: Int, reason: String) {
+        self.file = file
         self.line = line
         self.reason = reason
     }

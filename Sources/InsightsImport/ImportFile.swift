@@ -31,44 +31,21 @@ public struct ImportFile: Sendable {
             throw ImportError(file: path, reason: .unknownKind)
         }
         self.kind = kind
-        let (bytes, format) = try Self.load(path)
-        self.format = format
+        let table = try TableReader(path: path)
+        self.format = table.format
         let wanted = kind.allColumns.map(\.name)
         switch format {
         case .csv:
-            var csv = CSVReader(bytes: bytes)
-            let header = try Self.readHeader(&csv, path: path)
+            let header = table.header
             let missing = kind.columns.filter { $0.required && !header.contains($0.name) }.map(\.name)
             guard missing.isEmpty else {
                 throw ImportError(file: path, line: 1, reason: .missingColumns(missing, found: header))
             }
             unknownColumns = header.filter { !wanted.contains($0) }
-            let indices = wanted.map { header.firstIndex(of: $0) }
-            reader = .csv(csv, indices: indices, width: header.count)
+            reader = .csv(table, indices: wanted.map { header.firstIndex(of: $0) })
         case .ndjson:
-            reader = .ndjson(NDJSONReader(bytes: bytes), wanted: wanted, unknown: [])
+            reader = .ndjson(table, wanted: wanted, unknown: [])
         }
-    }
-
-    /// Reads a CSV file's header: its names trimmed and lower-cased, each at most once.
-    static func readHeader(_ csv: inout CSVReader, path: String) throws(ImportError) -> [String] {
-        let header: [String]
-        do {
-            guard let record = try csv.next() else { throw ImportError(file: path, reason: .empty) }
-            if let problem = csv.problem { throw ImportError(file: path, line: record.line, reason: .syntax(problem)) }
-            header = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        } catch let error as CSVError {
-            throw ImportError(file: path, line: error.line, reason: .syntax(error.message))
-        } catch let error as ImportError {
-            throw error
-        } catch {
-            throw ImportError(file: path, reason: .unreadable("\(error)"))
-        }
-        var seen: Set<String> = []
-        for column in header where !seen.insert(column).inserted {
-            throw ImportError(file: path, line: 1, reason: .duplicateColumn(column))
-        }
-        return header
     }
 
     /// Reads a file's bytes, gunzipped when they start with the gzip magic number, and its
@@ -156,50 +133,23 @@ public struct ImportFile: Sendable {
     /// The next row; nil at the end. Throws for a syntax error that stops reading the file.
     public mutating func nextRow() throws(ImportError) -> RawRow? {
         switch reader {
-        case .csv(var csv, let indices, let width):
-            defer { reader = .csv(csv, indices: indices, width: width) }
-            let record: (line: Int, fields: [String])?
-            do {
-                record = try csv.next()
-            } catch {
-                throw ImportError(file: path, line: error.line, reason: .syntax(error.message))
-            }
-            guard let record else { return nil }
-            if let problem = csv.problem {
-                return RawRow(line: record.line, values: [], fields: record.fields, problem: problem)
-            }
-            if record.fields.count != width {
-                return RawRow(
-                    line: record.line, values: [], fields: record.fields,
-                    problem: "the row has \(record.fields.count) fields but the header has \(width)")
-            }
-            let values = indices.map { index -> String? in
-                guard let index else { return nil }
-                let value = record.fields[index]
-                return value.isEmpty ? nil : value
-            }
-            return RawRow(line: record.line, values: values, fields: record.fields, problem: nil)
-        case .ndjson(var ndjson, let wanted, var unknown):
+        case .csv(var table, let indices):
+            defer { reader = .csv(table, indices: indices) }
+            guard let row = try table.next() else { return nil }
+            if let problem = row.problem { return RawRow(line: row.line, values: [], fields: row.fields, problem: problem) }
+            return RawRow(line: row.line, values: row.values(at: indices), fields: row.fields, problem: nil)
+        case .ndjson(var table, let wanted, var unknown):
             defer {
-                reader = .ndjson(ndjson, wanted: wanted, unknown: unknown)
+                reader = .ndjson(table, wanted: wanted, unknown: unknown)
                 unknownColumns = unknown
             }
-            guard let line = ndjson.nextLine() else { return nil }
+            guard let row = try table.next() else { return nil }
             func refuse(_ problem: String) -> RawRow {
-                RawRow(line: line.number, values: [], fields: [line.text], problem: problem)
+                RawRow(line: row.line, values: [], fields: row.fields, problem: problem)
             }
-            if let problem = line.problem { return refuse(problem) }
-            let members: [JSONMember]
-            let lowered: [String: JSONValue]
-            switch NDJSONReader.decode(line.text) {
-            case .success(let decoded): members = decoded
-            case .failure(let problem): return refuse(problem.message)
-            }
-            switch NDJSONReader.byColumn(members) {
-            case .success(let decoded): lowered = decoded
-            case .failure(let problem): return refuse(problem.message)
-            }
-            for member in members {
+            if let problem = row.problem { return refuse(problem) }
+            let lowered = row.byColumn
+            for member in row.members {
                 let name = member.key.lowercased()
                 if !wanted.contains(name), !unknown.contains(name) { unknown.append(name) }
             }
@@ -216,7 +166,7 @@ public struct ImportFile: Sendable {
                 }
                 switch value {
                 case .object where kind.allColumns.contains(where: { $0.name == name && $0.holdsObject }):
-                    values.append(ContactFieldsJSON.rawValue(of: name, inLine: line.text))
+                    values.append(ContactFieldsJSON.rawValue(of: name, inLine: row.text ?? ""))
                     continue
                 case .array, .object: return refuse("\"\(name)\" holds an object or array, not a value")
                 default: break
@@ -226,13 +176,13 @@ public struct ImportFile: Sendable {
                 case .failure(let problem): return refuse(problem.message)
                 }
             }
-            return RawRow(line: line.number, values: values, fields: [line.text], problem: nil)
+            return RawRow(line: row.line, values: values, fields: row.fields, problem: nil)
         }
     }
 
     private enum Reader: Sendable {
-        case csv(CSVReader, indices: [Int?], width: Int)
-        case ndjson(NDJSONReader, wanted: [String], unknown: [String])
+        case csv(TableReader, indices: [Int?])
+        case ndjson(TableReader, wanted: [String], unknown: [String])
     }
 }
 

@@ -1,60 +1,47 @@
+import InsightsFormat
+
 /// A JSON value as read from one NDJSON line.
 ///
 /// Numbers keep the exact text they were written with (`1234567890123456789` stays those 19
 /// digits; a `Double` would round it to a neighbour above 2^53) and booleans stay booleans,
 /// so an id can never be rounded into, or confused with, another one. Object members keep
 /// their order and duplicates, so a line naming a column twice can be refused.
-indirect enum JSONValue: Equatable, Sendable {
+public indirect enum JSONValue: Equatable, Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// A number, as written.
     case number(String)
+    /// A string, its escapes decoded.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object: its members in order, duplicates kept.
     case object([JSONMember])
 
     /// Compact JSON text for the value, object keys sorted (how nested values become column text).
-    var compactText: String {
+    public var compactText: String {
         switch self {
         case .null: "null"
         case .bool(let value): value ? "true" : "false"
         case .number(let text): text
-        case .string(let text): jsonQuoted(text)
+        case .string(let text): JSONText.quoted(text)
         case .array(let values): "[" + values.map(\.compactText).joined(separator: ",") + "]"
         case .object(let members):
             "{"
-                + members.sorted { $0.key < $1.key }.map { jsonQuoted($0.key) + ":" + $0.value.compactText }
+                + members.sorted { $0.key < $1.key }.map { JSONText.quoted($0.key) + ":" + $0.value.compactText }
                 .joined(separator: ",") + "}"
         }
     }
 }
 
 /// One `"key": value` of a JSON object.
-struct JSONMember: Equatable, Sendable {
-    let key: String
-    let value: JSONValue
-}
-
-/// `text` as a JSON string literal.
-func jsonQuoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + "\""
+public struct JSONMember: Equatable, Sendable {
+    /// The key.
+    public let key: String
+    /// The value.
+    public let value: JSONValue
 }
 
 /// A strict RFC 8259 parser for one line's bytes (already checked to be valid UTF-8).
@@ -62,23 +49,29 @@ func jsonQuoted(_ text: String) -> String {
 /// Hand-written rather than `JSONSerialization`, which reads every number as a `Double`
 /// (or `NSNumber`, where `true` and `1` are the same value) and keeps one of two keys at random.
 /// Nesting is limited to 64 levels so a hostile line cannot exhaust the stack.
-struct JSONParser {
+public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var depth = 0
     static let maximumDepth = 64
 
     /// Why a line is not JSON (the caller says "the line is not valid JSON").
-    struct Failure: Error {}
+    public struct Failure: Error {}
 
     /// Parses one whole JSON text.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue {
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.skipSpace()
         let value = try parser.value()
         parser.skipSpace()
         guard parser.position == bytes.count else { throw Failure() }
         return value
+    }
+
+    /// Parses one whole JSON text; nil when it is not JSON.
+    public static func parse(_ text: String) -> JSONValue? {
+        var text = text
+        return text.withUTF8 { try? parse($0) }
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {

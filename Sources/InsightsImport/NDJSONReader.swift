@@ -1,5 +1,5 @@
 /// Splits a file into non-blank lines and decodes each as one JSON object.
-struct NDJSONReader: Sendable {
+public struct NDJSONReader: Sendable {
     private let bytes: [UInt8]
     private var position: Int
     private var line = 0
@@ -48,7 +48,7 @@ struct NDJSONReader: Sendable {
     }
 
     /// Decodes one line into its members, in order (duplicates kept, for the caller to refuse).
-    static func decode(_ text: String) -> Result<[JSONMember], LineProblem> {
+    public static func decode(_ text: String) -> Result<[JSONMember], LineProblem> {
         var text = text
         let parsed = text.withUTF8 { bytes -> JSONValue? in try? JSONParser.parse(bytes) }
         guard let parsed else { return .failure(LineProblem(message: "the line is not valid JSON")) }
@@ -61,7 +61,7 @@ struct NDJSONReader: Sendable {
     /// The members of an object by lower-cased key, or why not: two keys that are the same
     /// column once case is ignored (`Contact_ID` and `contact_id`) would otherwise keep one of
     /// them arbitrarily.
-    static func byColumn(_ members: [JSONMember]) -> Result<[String: JSONValue], LineProblem> {
+    public static func byColumn(_ members: [JSONMember]) -> Result<[String: JSONValue], LineProblem> {
         var result: [String: JSONValue] = [:]
         var keys: [String: String] = [:]
         result.reserveCapacity(members.count)
@@ -82,7 +82,7 @@ struct NDJSONReader: Sendable {
     /// boolean where an id belongs (`true` is no id, and must not become `1`), a NUL character,
     /// a value over ``ImportLimits/fieldBytes``. Numbers keep their digits as written.
     /// Objects and arrays are `.success(nil)` with `nested` set, for the caller to decide.
-    static func columnText(_ value: JSONValue, column: String) -> Result<String?, LineProblem> {
+    public static func columnText(_ value: JSONValue, column: String) -> Result<String?, LineProblem> {
         let text: String
         switch value {
         case .null: return .success(nil)
@@ -107,12 +107,13 @@ struct NDJSONReader: Sendable {
     }
 
     /// Whether a column holds an id: `id` or a name ending in `_id`.
-    static func isIDColumn(_ column: String) -> Bool {
+    public static func isIDColumn(_ column: String) -> Bool {
         column == "id" || column.hasSuffix("_id")
     }
 }
 
 /// Why a line is not a JSON object.
-struct LineProblem: Error {
-    let message: String
+public struct LineProblem: Error {
+    /// The sentence for the user.
+    public let message: String
 }

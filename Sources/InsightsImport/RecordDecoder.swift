@@ -10,20 +10,20 @@ public struct RecordDecoder: Sendable {
     public let kind: RecordKind
     /// How timestamps are read.
     public let timestamps: TimestampParser
-    /// `kind.allColumns`, built once rather than for every row.
-    private let columns: [RecordKind.Column]
+    /// The names of `kind.allColumns`, built once rather than for every row.
+    private let columns: [String]
 
     /// Creates a decoder.
     public init(kind: RecordKind, timestamps: TimestampParser) {
         self.kind = kind
         self.timestamps = timestamps
-        self.columns = kind.allColumns
+        self.columns = kind.allColumns.map(\.name)
     }
 
     /// The record of a row, or why the row is rejected.
     public func decode(_ row: RawRow) -> Result<ImportRecord, RowIssue> {
         if let problem = row.problem { return .failure(RowIssue(line: row.line, reason: problem)) }
-        var fields = Fields(columns: columns, values: row.values, line: row.line, timestamps: timestamps)
+        var fields = RowFields(columns: columns, values: row.values, line: row.line, timestamps: timestamps)
         do {
             return .success(try decode(&fields))
         } catch {
@@ -31,7 +31,7 @@ public struct RecordDecoder: Sendable {
         }
     }
 
-    private func decode(_ f: inout Fields) throws(RowIssue) -> ImportRecord {
+    private func decode(_ f: inout RowFields) throws(RowIssue) -> ImportRecord {
         switch kind {
         case .contacts:
             var country = f["country"]?.uppercased()
@@ -127,7 +127,7 @@ public struct RecordDecoder: Sendable {
     }
 
     /// The kinds of message statuses and Journeys.
-    private func decodeJourneyKinds(_ f: inout Fields) throws(RowIssue) -> ImportRecord {
+    private func decodeJourneyKinds(_ f: inout RowFields) throws(RowIssue) -> ImportRecord {
         switch kind {
         case .messageStatuses:
             let statusText = try f.required("status")
@@ -167,59 +167,6 @@ public struct RecordDecoder: Sendable {
                     contactID: try f.required("contact_id"), journeyID: try f.required("journey_id"), runID: f["run_id"],
                     question: try f.required("question"), answer: try f.required("answer"),
                     timestamp: try f.timestamp("timestamp")))
-        }
-    }
-}
-
-/// Named access to a row's values.
-private struct Fields {
-    let columns: [RecordKind.Column]
-    let values: [String?]
-    let line: Int
-    let timestamps: TimestampParser
-
-    subscript(name: String) -> String? {
-        guard let index = columns.firstIndex(where: { $0.name == name }), index < values.count else { return nil }
-        return values[index]
-    }
-
-    func issue(_ reason: String) -> RowIssue {
-        RowIssue(line: line, reason: reason)
-    }
-
-    func required(_ name: String) throws(RowIssue) -> String {
-        guard let value = self[name], !isBlank(value) else {
-            throw issue("column \"\(name)\": a value is required")
-        }
-        return value
-    }
-
-    func timestamp(_ name: String) throws(RowIssue) -> Instant {
-        let text = try required(name)
-        return try parse(name, text)
-    }
-
-    func optionalInteger(_ name: String) throws(RowIssue) -> Int64? {
-        guard let text = self[name], !isBlank(text) else { return nil }
-        guard let value = Int64(text.trimmingCharacters(in: .whitespaces)) else {
-            throw issue("column \"\(name)\": \"\(text)\" is not a whole number")
-        }
-        return value
-    }
-
-    func optionalTimestamp(_ name: String) throws(RowIssue) -> Instant? {
-        guard let text = self[name] else { return nil }
-        return try parse(name, text)
-    }
-
-    private func parse(_ name: String, _ text: String) throws(RowIssue) -> Instant {
-        switch timestamps.parse(text) {
-        case .success(let instant): return instant
-        case .failure(let error):
-            let why = error.reason(
-                malformedHint: "use e.g. 2026-10-03T12:05:00Z, 2026-10-03 12:05:00 UTC or epoch seconds",
-                noOffsetHint: "add Z or an offset such as +02:00, or pass --assume-timezone ZONE")
-            throw issue("column \"\(name)\": \"\(text)\" \(why)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import InsightsFormat
 import InsightsMetrics
 
 /// Writes records back in the import format of DATA.md: the inverse of `RecordDecoder`.
@@ -8,7 +9,8 @@ import InsightsMetrics
 /// `contacts.fields` is its JSON object: as text in CSV, as an object in NDJSON (values as
 /// JSON strings, keys in stored order).
 /// Timestamps are RFC 3339 in UTC (`TimestampFormatter`), so decoding an encoded record gives
-/// the same record.
+/// the same record. Fields, strings and timestamps are written by `InsightsFormat`, the one
+/// writer of every CSV and JSON file.
 public struct RecordEncoder: Sendable {
     /// The kind encoded.
     public let kind: RecordKind
@@ -41,23 +43,26 @@ public struct RecordEncoder: Sendable {
 
     /// One record as a line (with its line end), or nil when the record is of another kind.
     public func encode(_ record: ImportRecord) -> String? {
-        guard let values = values(of: record) else { return nil }
+        guard let values = columnValues(of: record) else { return nil }
         switch format {
         case .csv:
-            return values.map { Self.csvField($0 ?? "") }.joined(separator: ",") + "\n"
+            var text = CSVText(capacity: 128)
+            text.row(values)
+            return text.text
         case .ndjson:
             var line = "{"
             for (index, (name, value)) in zip(names, values).enumerated() {
                 if index > 0 { line += "," }
-                let json = objects[index] ? value : value.map(Self.jsonString)
-                line += Self.jsonString(name) + ":" + (json ?? "null")
+                let json = objects[index] ? value : value.map(JSONText.quoted)
+                line += JSONText.quoted(name) + ":" + (json ?? "null")
             }
             return line + "}\n"
         }
     }
 
-    /// The values of the kind's columns, nil meaning no value.
-    private func values(of record: ImportRecord) -> [String?]? {
+    /// The values of the kind's columns as a file holds them (timestamps RFC 3339 in UTC,
+    /// `fields` as its JSON object), nil meaning no value; nil when the record is of another kind.
+    public func columnValues(of record: ImportRecord) -> [String?]? {
         let time = TimestampFormatter.string
         switch (kind, record) {
         case (.contacts, .contact(let r)):
@@ -96,66 +101,6 @@ public struct RecordEncoder: Sendable {
     /// it has none.
     static func fieldsJSON(_ fields: [ContactField]) -> String? {
         guard !fields.isEmpty else { return nil }
-        return "{" + fields.map { jsonString($0.name) + ":" + jsonString($0.value) }.joined(separator: ",") + "}"
-    }
-
-    /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-    static func csvField(_ value: String) -> String {
-        let special = value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        guard special else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest
-    /// as UTF-8.
-    static func jsonString(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16, uppercase: false)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-}
-
-/// Writes instants as the RFC 3339 timestamps `TimestampParser` reads back exactly.
-public enum TimestampFormatter {
-    /// `2026-10-03T12:05:00Z`, `…:00.123Z` or `…:00.123456Z`: UTC, with as many fractional
-    /// digits as the instant needs (0, 3 or 6).
-    ///
-    /// An instant after 9999-12-31T23:59:59Z (only reachable through 12-digit epoch seconds)
-    /// has no RFC 3339 form and is written as epoch seconds, which is how it was read.
-    public static func string(_ instant: Instant) -> String {
-        let seconds = floorDiv(instant, microsecondsPerSecond)
-        let micros = instant - seconds * microsecondsPerSecond
-        let day = LocalDate(dayNumber: floorDiv(seconds, 86_400))
-        let (year, month, dayOfMonth) = day.components
-        if !(0...9999).contains(year), micros == 0, seconds >= 0 { return String(seconds) }
-        let clock = seconds - day.dayNumber * 86_400
-        var text = "\(digits(year, 4))-\(digits(month, 2))-\(digits(dayOfMonth, 2))T"
-        text += "\(digits(Int(clock / 3600), 2)):\(digits(Int(clock / 60 % 60), 2)):\(digits(Int(clock % 60), 2))"
-        if micros != 0 {
-            text += micros % 1000 == 0 ? "." + digits(Int(micros / 1000), 3) : "." + digits(Int(micros), 6)
-        }
-        return text + "Z"
-    }
-
-    private static func digits(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        return "{" + fields.map { JSONText.quoted($0.name) + ":" + JSONText.quoted($0.value) }.joined(separator: ",") + "}"
     }
 }

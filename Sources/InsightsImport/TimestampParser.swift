@@ -232,7 +232,7 @@ public enum TimestampError: Error, Equatable, Sendable {
 extension TimestampError {
     /// Why a text is not a timestamp, as the end of a row's message (`"…" has no time zone
     /// (…)`), with the hints of the format at hand for a malformed text and a missing zone.
-    func reason(malformedHint: String, noOffsetHint: String) -> String {
+    public func reason(malformedHint: String, noOffsetHint: String) -> String {
         switch self {
         case .malformed: "is not a timestamp (\(malformedHint))"
         case .outOfRange: "has a month, day or time out of range"

@@ -1,4 +1,5 @@
 import Foundation
+import InsightsFormat
 import InsightsImport
 import InsightsMetrics
 import InsightsStore
@@ -112,17 +113,11 @@ public struct ImportJob {
         }
         written.insert(fileName)
         let url = folder.appendingPathComponent(fileName)
-        var text = "line,reason,row\n"
+        var text = CSVText(header: ["line", "reason", "row"])
         for row in summary.rejected {
-            let fields = [String(row.issue.line), row.issue.reason, row.fields.joined(separator: ",")]
-            text += fields.map(Self.csvField).joined(separator: ",") + "\n"
+            text.row([String(row.issue.line), row.issue.reason, row.fields.joined(separator: ",")])
         }
-        try AtomicFile.write(text, to: url)
+        try AtomicFile.write(text.text, to: url)
         return url.path
-    }
-
-    static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -2,15 +2,14 @@ import Foundation
 import InsightsImport
 import InsightsMetrics
 import InsightsStore
+import InsightsTurn
 
 /// The storing half of `insights import --source turn`: a checked conversion's records
-/// imported through the usual per-kind transactions, then the import time and the note on
-/// conversation closes recorded.
+/// imported through `Store.importRecords`, one transaction per kind, then the import time
+/// and the note on conversation closes recorded.
 public struct TurnImportJob {
     /// Why the records were not all stored.
     public enum Failure: Error {
-        /// The converted records could not be written to the temporary folder.
-        case cannotWriteConverted(folder: String, reason: String)
         /// The database refused a kind's write (the kinds before it were stored).
         case store(any Error)
     }
@@ -19,34 +18,22 @@ public struct TurnImportJob {
     public let database: String
     /// The checked conversion.
     public let conversion: TurnConversion
-    /// How timestamps are read.
-    public let timestamps: TimestampParser
 
     /// Describes the storing of a conversion.
-    public init(database: String, conversion: TurnConversion, timestamps: TimestampParser) {
+    public init(database: String, conversion: TurnConversion) {
         self.database = database
         self.conversion = conversion
-        self.timestamps = timestamps
     }
 
     /// Stores every kind; `opened` is called once the database is open (before any kind),
     /// `stored` after each kind.
     public func run(opened: () -> Void = {}, stored: (ImportSummary) -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("insights-turn-\(UUID().uuidString)", isDirectory: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let paths: [String]
-        do {
-            paths = try conversion.writeImportFiles(to: folder)
-        } catch {
-            throw Failure.cannotWriteConverted(folder: folder.path, reason: error.localizedDescription)
-        }
         let store = try Store(path: database)
         opened()
         var imported = false
-        for path in paths {
+        for (kind, records) in conversion.recordsByKind {
             do {
-                stored(try store.importFile(try ImportFile(path: path), timestamps: timestamps))
+                stored(try store.importRecords(records, kind: kind, source: "the Turn export's \(kind.rawValue)"))
                 imported = true
             } catch {
                 if imported { try store.setMeta(.lastImport, ImportJob.importTime(Date())) }

@@ -1,3 +1,4 @@
+import InsightsFormat
 /// A JSON document with ordered keys, written deterministically.
 ///
 /// `metrics.json` is archived and diffed, so key order, number forms and escaping must not
@@ -88,22 +89,9 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
+    /// A JSON string literal: the one escaper of every JSON Insights writes (`JSONText`).
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result.append("\\\"")
-            case "\\": result.append("\\\\")
-            case "\n": result.append("\\n")
-            case "\r": result.append("\\r")
-            case "\t": result.append("\\t")
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        JSONText.quoted(text)
     }
 
     /// Two values are equal when they render to the same text.

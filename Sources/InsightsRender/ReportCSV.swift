@@ -1,3 +1,4 @@
+import InsightsFormat
 import InsightsMetrics
 import InsightsPhone
 
@@ -140,8 +141,7 @@ public struct ReportCSV: Equatable, Sendable {
     }
 
     private static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVText.field(value)
     }
 
     /// Percent-encodes everything but unreserved characters (RFC 3986), byte by byte.

@@ -70,7 +70,17 @@ extension Store {
             DecodedRow(row: row, decoded: decoder.decode(row), phones: phones)
         }
         defer { reader.close() }
-        var summary = ImportSummary(file: file.path, kind: file.kind)
+        return try importRows(source: file.path, kind: file.kind, options: options, progress: progress) { reader.next() }
+    }
+
+    /// Imports decoded rows in one transaction: the one way rows reach the database, for files
+    /// (`importFile`) and for other sources' records (`importRecords`). `next` hands out the
+    /// rows in order; `source` names them in the summary and in errors.
+    func importRows(
+        source: String, kind: RecordKind, options: ImportOptions, progress: (Int) -> Void,
+        next: () -> BackgroundReader<DecodedRow>.Batch
+    ) throws(ImportError) -> ImportSummary {
+        var summary = ImportSummary(file: source, kind: kind)
         var unknownColumns: [String] = []
         var issues: [RowIssue] = []
         var issueCount = 0
@@ -88,7 +98,7 @@ extension Store {
                     var writer = try RowWriter(db: db)
                     reading: while true {
                         let rows: [DecodedRow]
-                        switch reader.next() {
+                        switch next() {
                         case .rows(let batch): rows = batch
                         case .end(let unknown):
                             unknownColumns = unknown
@@ -107,7 +117,7 @@ extension Store {
                                 if let issue = try writer.check(record, line: row.line) {
                                     outcome = .failure(issue)
                                 } else if issueCount > 0, !options.skipInvalid {
-                                    outcome = .success(true)  // the file fails anyway: only validate
+                                    outcome = .success(true)  // the import fails anyway: only validate
                                 } else {
                                     outcome = .success(try writer.write(record, phoneRegion: row.phoneRegion))
                                 }
@@ -115,7 +125,8 @@ extension Store {
                             switch outcome {
                             case .success(let isNew):
                                 if isNew { summary.new += 1 } else { summary.replaced += 1 }
-                            case .failure(let issue):
+                            case .failure(var issue):
+                                if let file = row.file { issue = RowIssue(file: file, line: issue.line, reason: issue.reason) }
                                 issueCount += 1
                                 if options.skipInvalid {
                                     summary.rejected.append(RejectedRow(issue: issue, fields: row.fields))
@@ -144,15 +155,15 @@ extension Store {
                 }
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-            throw ImportError(file: file.path, reason: .busy)
+            throw ImportError(file: source, reason: .busy)
         } catch let error as DatabaseError {
-            throw ImportError(file: file.path, reason: .database(error.description))
+            throw ImportError(file: source, reason: .database(error.description))
         } catch {
-            throw ImportError(file: file.path, reason: .database("\(error)"))
+            throw ImportError(file: source, reason: .database("\(error)"))
         }
         if let thrown { throw thrown }
         if issueCount > 0, !options.skipInvalid {
-            throw ImportError(file: file.path, reason: .invalidRows(issues, total: issueCount))
+            throw ImportError(file: source, reason: .invalidRows(issues, total: issueCount))
         }
         summary.unknownColumns = unknownColumns
         return summary
@@ -161,9 +172,11 @@ extension Store {
 
 /// A row as the reading thread leaves it for the writer: decoded, with the work that needs
 /// no database already done.
-private struct DecodedRow: Sendable {
+struct DecodedRow: Sendable {
     /// The 1-based line the row starts on.
     let line: Int
+    /// The file of a record's source row, when it is not the one imported (`importRecords`).
+    let file: String?
     /// The row as read, for the rejects file.
     let fields: [String]
     /// The record, or why the row is rejected.
@@ -171,8 +184,9 @@ private struct DecodedRow: Sendable {
     /// For a contact with a phone number and no country: the number's region (nil if none).
     let phoneRegion: String?
 
-    init(row: RawRow, decoded: Result<ImportRecord, RowIssue>, phones: PhoneRegions) {
+    init(row: RawRow, file: String? = nil, decoded: Result<ImportRecord, RowIssue>, phones: PhoneRegions) {
         line = row.line
+        self.file = file
         fields = row.fields
         self.decoded = decoded
         if case .success(.contact(let contact)) = decoded, contact.country == nil, let phone = contact.phone {

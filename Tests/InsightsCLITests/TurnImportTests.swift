@@ -3,11 +3,11 @@ import InsightsTestSupport
 import Testing
 
 /// `insights import --source turn` on the hand-written Turn-shaped export of
-/// `Tests/InsightsImportTests/Fixtures/turn` (its README tells the story), then `insights
+/// `Tests/InsightsTurnTests/Fixtures/turn` (its README tells the story), then `insights
 /// report` for 2026-10-05 … 2026-10-11 (UTC), compared with numbers worked out by hand.
 @Suite(.serialized, .temporaryFolders) struct TurnImportTests {
     let root = TestPaths.packageRoot
-    let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/InsightsImportTests/Fixtures/turn")
+    let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/InsightsTurnTests/Fixtures/turn")
     let authorMap = ["--author-map", "REMINDER=reminder,THREAD=thread"]
 
     /// Imports `export` into a new database and reports the fixture week; returns the metrics

@@ -3,12 +3,12 @@ import InsightsTestSupport
 import Testing
 
 /// `insights import --source turn` on the second hand-written export,
-/// `Tests/InsightsImportTests/Fixtures/turn/journeys`: statuses, consent, contact fields and
+/// `Tests/InsightsTurnTests/Fixtures/turn/journeys`: statuses, consent, contact fields and
 /// Journey runs go through the ordinary import and are stored as worked out by hand (read back
 /// with `insights export`).
 @Suite(.serialized) struct TurnNewKindsImportTests {
     let root = TestPaths.packageRoot
-    let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/InsightsImportTests/Fixtures/turn")
+    let fixtures = TestPaths.packageRoot.appendingPathComponent("Tests/InsightsTurnTests/Fixtures/turn")
 
     func importArguments(_ database: String, export: URL? = nil) -> [String] {
         [

@@ -59,22 +59,6 @@ func byteFixture(_ name: String, _ bytes: [UInt8]) throws -> String {
         #expect(records == [.contact(ContactRecord(contactID: "c1", phone: "1.50", country: nil, createdAt: nil))])
     }
 
-    @Test func turnIdsKeepEveryDigitAndRefuseBooleans() throws {
-        let path = try fixture(
-            "chats.ndjson",
-            """
-            {"id": 1234567890123456781, "contact_id": 1234567890123456782, "owner": {"n": 12345678901234567891, "b": true}, "tags": [1, "a"]}
-            {"id": true, "contact_id": "c1"}
-            """)
-        var reader = try TurnTableReader(path: path)
-        let first = try #require(try reader.next(["id", "contact_id", "tags", "owner"]))
-        #expect(first.problem == nil)
-        #expect(first.values == ["1234567890123456781", "1234567890123456782", #"[1,"a"]"#, "{…}"])
-        #expect(first.objects["owner"] == ["n": "12345678901234567891", "b": "true"])
-        let second = try #require(try reader.next(["id", "contact_id"]))
-        #expect(second.problem == "\"id\" is true, a boolean, not an id (write ids as strings or numbers)")
-    }
-
     // MARK: Item 2: invalid UTF-8, NUL bytes, UTF-16
 
     @Test func csvInvalidUTF8RowsAreRefusedWithTheByteAndAGuess() throws {

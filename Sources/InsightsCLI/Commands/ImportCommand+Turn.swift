@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InsightsImport
+import InsightsTurn
 import InsightsMetrics
 import InsightsJobs
 import InsightsStore
@@ -131,14 +132,11 @@ extension ImportCommand {
         }
         conversion.summary.lines.forEach { print($0) }
 
-        let job = TurnImportJob(database: database.db, conversion: conversion, timestamps: parser)
+        let job = TurnImportJob(database: database.db, conversion: conversion)
         do {
             try job.run(opened: { print("Stored (one transaction per kind):") }) { summary in
                 print("  \(summary.kind.rawValue): \(summary.read) converted, \(summary.new) new, \(summary.replaced) replaced")
             }
-        } catch TurnImportJob.Failure.cannotWriteConverted(let folder, let reason) {
-            printError("error: cannot write the converted records to \(folder): \(reason)")
-            throw ExitCode(ExitStatus.failure.rawValue)
         } catch TurnImportJob.Failure.store(let error) {
             // The conversion checked every row, so this is the database refusing a write.
             printError("error: \(error.localizedDescription)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InsightsImport
+import InsightsTurn
 import InsightsMetrics
 import InsightsJobs
 import InsightsStore

@@ -1,3 +1,4 @@
+import InsightsImport
 import InsightsMetrics
 
 /// A Turn.io export turned into Insights' own records, and every choice made on the way.
@@ -28,6 +29,9 @@ public struct TurnConversion: Sendable {
     public let journeyResults: [JourneyResultRecord]
     /// What was read and mapped.
     public let summary: TurnSummary
+    /// Per kind, the Turn row (`FILE:LINE`) each record was made of, in the order of the
+    /// kind's records (the goals file for goals and behaviours).
+    public let origins: [RecordKind: [RecordOrigin]]
 
     /// Reads, checks and maps the files of an export.
     /// - Parameters:
@@ -101,5 +105,6 @@ public struct TurnConversion: Sendable {
         self.journeyRuns = journeyRuns
         self.journeyResults = journeyResults
         self.summary = summary
+        self.origins = mapper.origins
     }
 }

@@ -1,3 +1,4 @@
+import InsightsImport
 import InsightsMetrics
 
 /// Reads table files into typed rows, collecting every problem instead of stopping at the first.
@@ -81,8 +82,8 @@ struct TurnReading {
                 continue
             }
             let fields = TurnFields(
-                columns: columns, values: row.values, line: row.line, timestamps: options.timestamps,
-                objects: row.objects, lineText: row.text)
+                columns: columns, values: row.values, line: row.line, timestamps: options.timestamps, trims: true,
+                hints: .turn, objects: row.objects, lineText: row.text)
             do throws(RowIssue) {
                 let typed = try parse(fields)
                 sequence += 1

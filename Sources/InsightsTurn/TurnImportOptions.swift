@@ -1,3 +1,4 @@
+import InsightsImport
 import InsightsMetrics
 
 /// How a Turn.io export is read and mapped: the user's additions to the built-in rules.

@@ -1,3 +1,4 @@
+import InsightsImport
 import InsightsMetrics
 
 /// Joins the de-duplicated Turn rows and maps them to Insights' records.
@@ -11,6 +12,8 @@ struct TurnMapper {
     private(set) var unknownAuthorTypes: [TurnImportError.UnknownAuthorType] = []
     /// Status words that are not sent, delivered, read or failed, in the order first seen.
     var unknownStatuses: [TurnImportError.UnknownStatus] = []
+    /// Per kind, the Turn row each record was made of, in the order of the kind's records.
+    var origins: [RecordKind: [RecordOrigin]] = [:]
     private let hasChatsTable: Bool
     private var chats: [String: Versioned<TurnChat>] = [:]
     private var chatOfContact: [String: Versioned<TurnChat>] = [:]
@@ -55,7 +58,9 @@ struct TurnMapper {
             return []
         }
         var records: [MessageRecord] = []
+        var origins: [RecordOrigin] = []
         records.reserveCapacity(rows.count)
+        origins.reserveCapacity(rows.count)
         var uses: [String: (type: AuthorType, fromUser: Bool, count: Int)] = [:]
         var unknown: [String: (count: Int, file: String, line: Int, order: Int)] = [:]
         for row in rows {
@@ -70,6 +75,7 @@ struct TurnMapper {
                 records.append(
                     MessageRecord(
                         messageID: messageID, contactID: contactID, inbound: true, timestamp: message.insertedAt))
+                origins.append(row.origin)
                 continue
             }
             let raw = message.authorType ?? TurnImportOptions.missingAuthorType
@@ -89,7 +95,9 @@ struct TurnMapper {
                     messageID: messageID, contactID: contactID, inbound: false, timestamp: message.insertedAt,
                     authorType: type, authorID: isJourney ? author?.journeyUUID ?? author?.id : author?.id,
                     authorName: isJourney ? author?.journeyName ?? author?.name : author?.name))
+            origins.append(row.origin)
         }
+        self.origins[.messages] = origins
         summary.authorTypes = uses.sorted { $0.key < $1.key }.map {
             TurnSummary.AuthorTypeUse(
                 value: $0.key, type: $0.value.type, fromUser: $0.value.fromUser, messages: $0.value.count)
@@ -106,15 +114,19 @@ struct TurnMapper {
     ) -> [ContactRecord] {
         var order: [String] = []
         var rowOf: [String: TurnContact] = [:]
+        var originOf: [String: RecordOrigin] = [:]
         for row in rows {
             guard let id = row.id else { continue }
             order.append(id)
             rowOf[id] = row.row
+            originOf[id] = row.origin
         }
         order += chatRows.map(\.row.contactID)
         var seen: Set<String> = []
         var records: [ContactRecord] = []
+        var origins: [RecordOrigin] = []
         for id in order where seen.insert(id).inserted {
+            origins.append(originOf[id] ?? chatOfContact[id]?.origin ?? RecordOrigin(file: "chats", line: 0))
             let contact = rowOf[id]
             let candidates: [(String, String?)] = [
                 ("chats.owner", chatOfContact[id]?.row.owner),
@@ -132,6 +144,7 @@ struct TurnMapper {
                     optedOutAt: extras?.optedOutAt, fields: extras?.fields ?? []))
         }
         summary.contacts = records.count
+        self.origins[.contacts] = origins
         return records
     }
 
@@ -153,7 +166,7 @@ struct TurnMapper {
             return []
         }
         var tally: [String: (action: TurnChatEventAction, fromUser: Bool, count: Int)] = [:]
-        var events: [(record: ConversationEventRecord, sequence: Int)] = []
+        var events: [(record: ConversationEventRecord, sequence: Int, origin: RecordOrigin)] = []
         for row in rows {
             let event = row.row
             guard let contactID = contact(ofChat: event.chatID, file: row.file, line: row.line) else { continue }
@@ -165,7 +178,7 @@ struct TurnMapper {
                 (
                     ConversationEventRecord(
                         contactID: contactID, event: kind, timestamp: event.timestamp, actorID: event.actorID,
-                        actorName: event.actorName), row.sequence
+                        actorName: event.actorName), row.sequence, row.origin
                 ))
         }
         let types = tally.sorted { $0.key < $1.key }.map {
@@ -173,7 +186,9 @@ struct TurnMapper {
                 value: $0.key, action: $0.value.action, fromUser: $0.value.fromUser, rows: $0.value.count)
         }
         summary.closes = .chatEvents(files: eventFiles, types: types)
-        return events.sorted { ($0.record.timestamp, $0.sequence) < ($1.record.timestamp, $1.sequence) }.map(\.record)
+        events.sort { ($0.record.timestamp, $0.sequence) < ($1.record.timestamp, $1.sequence) }
+        origins[.conversationEvents] = events.map(\.origin)
+        return events.map(\.record)
     }
 
     /// The last resort: a close at `updated_at` of every chat whose state is closed.
@@ -185,7 +200,7 @@ struct TurnMapper {
             lastInbound[message.contactID] = max(lastInbound[message.contactID] ?? .min, message.timestamp)
         }
         var use = TurnSummary.ChatsStateUse()
-        var events: [(record: ConversationEventRecord, sequence: Int)] = []
+        var events: [(record: ConversationEventRecord, sequence: Int, origin: RecordOrigin)] = []
         for row in rows {
             let chat = row.row
             let state = chat.state?.uppercased() ?? ""
@@ -206,13 +221,18 @@ struct TurnMapper {
                 use.closed += 1
                 if let last = lastInbound[chat.contactID], last > at { use.closedBeforeLastMessage += 1 }
                 events.append(
-                    (ConversationEventRecord(contactID: chat.contactID, event: .closed, timestamp: at), row.sequence))
+                    (
+                        ConversationEventRecord(contactID: chat.contactID, event: .closed, timestamp: at), row.sequence,
+                        row.origin
+                    ))
             } else {
                 use.otherStates[chat.state ?? "(empty)", default: 0] += 1
             }
         }
         summary.closes = .chatsState(use)
-        return events.sorted { ($0.record.timestamp, $0.sequence) < ($1.record.timestamp, $1.sequence) }.map(\.record)
+        events.sort { ($0.record.timestamp, $0.sequence) < ($1.record.timestamp, $1.sequence) }
+        origins[.conversationEvents] = events.map(\.origin)
+        return events.map(\.record)
     }
 
     mutating func goalEvents(_ rows: [Versioned<TurnFlowResult>], summary: inout TurnSummary) -> [GoalEventRecord] {
@@ -224,6 +244,7 @@ struct TurnMapper {
             file: options.goalsFile ?? "the goals file", goals: goals.goals.count, behaviours: goals.behaviours.count)
         use.results = rows.count
         var events: [GoalEventRecord] = []
+        var origins: [RecordOrigin] = []
         for row in rows {
             let result = row.row
             let rules = goals.rules.filter {
@@ -240,10 +261,12 @@ struct TurnMapper {
                         contactID: result.contactID, goalID: rule.goalID, behaviourID: rule.behaviourID,
                         event: rule.event,
                         timestamp: result.insertedAt))
+                origins.append(row.origin)
             }
         }
         use.events = events.count
         summary.goals = use
+        self.origins[.goalEvents] = origins
         return events
     }
 }

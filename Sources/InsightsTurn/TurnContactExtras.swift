@@ -1,3 +1,4 @@
+import InsightsImport
 import Foundation
 import InsightsMetrics
 

@@ -1,3 +1,4 @@
+import InsightsImport
 import Foundation
 import InsightsMetrics
 
@@ -15,6 +16,9 @@ struct Versioned<Row> {
     let version: Instant?
     /// The typed row.
     let row: Row
+
+    /// Where the row is, for the records made of it.
+    var origin: RecordOrigin { RecordOrigin(file: file, line: line) }
 }
 
 /// Keeps, for every id, the row with the latest version (then the one read last).
@@ -199,73 +203,23 @@ struct TurnChatEvent {
     }
 }
 
-/// `text` without leading and trailing spaces and tabs (cheap when there are none).
-func trimmed(_ text: String) -> String {
-    let utf8 = text.utf8
-    guard let first = utf8.first, let last = utf8.last else { return text }
-    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-    guard isBlank(first) || isBlank(last) else { return text }
-    let bytes = Array(utf8)
-    var start = 0
-    var end = bytes.count
-    while start < end, isBlank(bytes[start]) { start += 1 }
-    while end > start, isBlank(bytes[end - 1]) { end -= 1 }
-    return String(decoding: bytes[start..<end], as: UTF8.self)
+/// Named access to the values of a Turn row: the importer's one field parser (`RowFields`),
+/// values read without surrounding spaces and tabs, with Turn's timestamp hints.
+typealias TurnFields = RowFields
+
+extension RowFields.TimestampHints {
+    /// How a Turn export's timestamps that cannot be read are explained.
+    static let turn = RowFields.TimestampHints(
+        malformed: "BigQuery writes e.g. 2026-10-03 12:05:00.123456 UTC",
+        noOffset: "Turn's times are UTC: add Z, or pass --assume-timezone UTC")
 }
 
-/// Named access to the values of a row, with the row rules' messages.
-struct TurnFields {
-    let columns: [String]
-    let values: [String?]
-    let line: Int
-    let timestamps: TimestampParser
-    /// Objects nested in NDJSON columns.
-    var objects: [String: [String: String]] = [:]
-    /// The NDJSON line the row was read from (nil for CSV), for the exact text of a nested object.
-    var lineText: String?
-
-    /// The value of a column, without surrounding spaces; nil for none.
-    subscript(name: String) -> String? {
-        guard let index = columns.firstIndex(of: name), index < values.count, let value = values[index] else {
-            return nil
-        }
-        return trimmed(value)
-    }
-
+extension RowFields {
     /// The keys and values of a column holding a JSON object: nested in NDJSON, or JSON text
     /// (CSV, or a JSON string column); nil when it holds something else.
     func object(_ name: String) -> [String: String]? {
         if let nested = objects[name] { return nested }
         return self[name].flatMap(jsonObject)
-    }
-
-    func issue(_ reason: String) -> RowIssue {
-        RowIssue(line: line, reason: reason)
-    }
-
-    func required(_ name: String) throws(RowIssue) -> String {
-        guard let value = self[name], !value.isEmpty else { throw issue("column \"\(name)\": a value is required") }
-        return value
-    }
-
-    func timestamp(_ name: String) throws(RowIssue) -> Instant {
-        try parse(name, try required(name))
-    }
-
-    func optionalTimestamp(_ name: String) throws(RowIssue) -> Instant? {
-        guard let text = self[name], !text.isEmpty else { return nil }
-        return try parse(name, text)
-    }
-
-    private func parse(_ name: String, _ text: String) throws(RowIssue) -> Instant {
-        switch timestamps.parse(text) {
-        case .success(let instant): return instant
-        case .failure(let error):
-            let why = error.reason(
-                malformedHint: "BigQuery writes e.g. 2026-10-03 12:05:00.123456 UTC",
-                noOffsetHint: "Turn's times are UTC: add Z, or pass --assume-timezone UTC")
-            throw issue("column \"\(name)\": \"\(text)\" \(why)")
-        }
     }
 }
 

@@ -1,5 +1,7 @@
 import Foundation
+import InsightsFormat
 import InsightsImport
+import InsightsTurn
 import InsightsMetrics
 import InsightsTestSupport
 import Testing

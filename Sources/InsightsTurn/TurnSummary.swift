@@ -1,3 +1,4 @@
+import InsightsImport
 import InsightsMetrics
 
 /// What a Turn import read and every choice it made, for the import summary.

@@ -1,3 +1,4 @@
+import InsightsImport
 import Foundation
 import InsightsMetrics
 
@@ -109,7 +110,7 @@ extension TurnMapper {
         }
         let hasMessages = files.contains { $0.table == .messages }
         var unknown: [String: (spelled: String, count: Int, file: String, line: Int, order: Int)] = [:]
-        var records: [(record: MessageStatusRecord, sequence: Int)] = []
+        var records: [(record: MessageStatusRecord, sequence: Int, origin: RecordOrigin)] = []
         for row in rows {
             let status = row.row
             guard let kind = DeliveryStatus(rawValue: status.status.lowercased()) else {
@@ -148,7 +149,7 @@ extension TurnMapper {
                 (
                     MessageStatusRecord(
                         messageID: messageID, status: kind, timestamp: status.timestamp, error: status.error),
-                    row.sequence
+                    row.sequence, row.origin
                 ))
         }
         unknownStatuses = unknown.sorted { $0.value.order < $1.value.order }.map {
@@ -156,6 +157,8 @@ extension TurnMapper {
                 value: $0.value.spelled, count: $0.value.count, file: $0.value.file, line: $0.value.line)
         }
         summary.statuses = use
-        return records.sorted { ($0.record.timestamp, $0.sequence) < ($1.record.timestamp, $1.sequence) }.map(\.record)
+        records.sort { ($0.record.timestamp, $0.sequence) < ($1.record.timestamp, $1.sequence) }
+        origins[.messageStatuses] = records.map(\.origin)
+        return records.map(\.record)
     }
 }

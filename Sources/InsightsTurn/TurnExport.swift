@@ -1,3 +1,4 @@
+import InsightsImport
 import Foundation
 
 /// The files of a Turn.io export named on the command line: folders are listed, each file's

@@ -1,3 +1,5 @@
+import InsightsFormat
+import InsightsImport
 import InsightsMetrics
 
 extension TurnSummary {

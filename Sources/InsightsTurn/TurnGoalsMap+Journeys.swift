@@ -1,3 +1,4 @@
+import InsightsImport
 import InsightsMetrics
 
 extension TurnGoalsMap {

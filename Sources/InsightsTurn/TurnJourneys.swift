@@ -1,3 +1,4 @@
+import InsightsImport
 import InsightsMetrics
 
 extension TurnMapper {
@@ -22,6 +23,7 @@ extension TurnMapper {
         use.listed = listed.count
         use.asOf = asOf
         var results: [JourneyResultRecord] = []
+        var resultOrigins: [RecordOrigin] = []
         var owner: [String: Versioned<TurnFlowResult>] = [:]
         var sessions: [String: [Versioned<TurnFlowResult>]] = [:]
         var sessionOrder: [String] = []
@@ -64,18 +66,24 @@ extension TurnMapper {
                 JourneyResultRecord(
                     contactID: result.contactID, journeyID: journeyID, runID: result.sessionID,
                     question: result.questionID, answer: answer, timestamp: result.insertedAt))
+            resultOrigins.append(row.origin)
         }
-        var runs: [JourneyRunRecord] = []
+        var runs: [(record: JourneyRunRecord, origin: RecordOrigin)] = []
         for session in sessionOrder {
             guard let rows = sessions[session], let first = rows.first,
                 let journey = listed.first(where: { $0.stackUUID == first.row.stackUUID })
             else { continue }
             let run = Self.run(session, of: journey, results: rows, asOf: asOf)
             use.runs[run.outcome?.rawValue ?? "in progress", default: 0] += 1
-            runs.append(run)
+            // The run's origin: the first result of its session.
+            let origin = rows.min { ($0.row.insertedAt, $0.sequence) < ($1.row.insertedAt, $1.sequence) }?.origin ?? first.origin
+            runs.append((run, origin))
         }
         summary.journeys = use
-        return (results, runs.sorted { ($0.startedAt, $0.runID) < ($1.startedAt, $1.runID) })
+        runs.sort { ($0.record.startedAt, $0.record.runID) < ($1.record.startedAt, $1.record.runID) }
+        origins[.journeyResults] = resultOrigins
+        origins[.journeyRuns] = runs.map(\.origin)
+        return (results, runs.map(\.record))
     }
 
     /// The run of one session.
