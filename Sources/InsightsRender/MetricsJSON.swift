@@ -9,7 +9,7 @@ public enum MetricsJSON {
     public static func document(for report: Report) -> JSONValue {
         .object([
             ("schema_version", .int(schemaVersion)),
-            ("segment", .null),
+            ("segment", segment(report)),
             ("generator", .object([("name", .string("insights")), ("version", .string(report.generatorVersion))])),
             ("service", .object([("name", .string(report.serviceName))])),
             (
@@ -33,12 +33,12 @@ public enum MetricsJSON {
             ),
             ("engagement", engagement(report.engagement)),
             ("guidance", guidance(report.conversations, report.authorship, report.responseTimes)),
-        ])
+        ] + segmentKeys(report))
     }
 
     /// The file's text.
     public static func render(_ report: Report) -> String {
-        document(for: report).rendered()
+        hidingSmallCounts(document(for: report), report: report).rendered()
     }
 
     private static func impact(_ impact: ImpactMetrics, journeys metrics: JourneyMetrics) -> JSONValue {

@@ -41,21 +41,28 @@ extension Store: ReportSource {
     ///
     /// The reads see one state of the database: if an import commits while they run, they
     /// are repeated.
+    ///
+    /// With a `segment`, every read keeps only the segment's contacts (`Store+SegmentReport`);
+    /// with `breakdowns`, the per-contact inputs of each breakdown are read too.
     public func periodData(
-        period: ReportPeriod, calendar: ReportCalendar, parallelism: Int
+        period: ReportPeriod, calendar: ReportCalendar, parallelism: Int, segment: Segment = [], breakdowns: [String] = []
     ) throws(StoreError) -> PeriodData {
         let range = period.instants(in: calendar)
         let previousRange = period.previous.instants(in: calendar)
         let cached = calendar.caching(previousRange.lowerBound..<range.upperBound)
-        let scan = PeriodScan(path: path, parallelism: parallelism)
+        var scan = PeriodScan(path: path, parallelism: parallelism)
         for _ in 0..<5 {
+            let members = try segmentMembers(segment)
+            scan.segment = members?.contacts
             let scanned = try scan.run(period: period, calendar: cached)
             let data = try wrap {
                 try queue.read { db -> PeriodData? in
                     // The scan's connections and this one saw the same imports, or we go again.
                     let version = try String.fetchOne(
                         db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MetaKey.dataVersion.rawValue])
-                    guard case .some(let scannedVersion) = scanned.dataVersion, scannedVersion == version else { return nil }
+                    guard case .some(let scannedVersion) = scanned.dataVersion, scannedVersion == version,
+                        members.map({ $0.version == version }) ?? true
+                    else { return nil }
                     let tally = scanned.tally
                     let previous = PreviousPeriodCounts(
                         received: scanned.previous.received, sent: scanned.previous.sent,
@@ -65,9 +72,14 @@ extension Store: ReportSource {
                         firstInbound: try firstInbound(db, in: range), countries: try countries(db, of: tally.activeContacts),
                         latestNames: try latestNames(db, for: tally), conversationSpans: try conversationSpans(db, range: range),
                         goals: try Self.goalDefinitions(db), goalEvents: try goalEvents(db, range: range))
-                    try Self.readReach(db, into: &data, calendar: cached)
+                    try Self.readReach(db, into: &data, calendar: cached, segment: members?.contacts)
                     try Self.readJourneys(db, range: range, into: &data)
                     try readResponseTimes(db, into: &data, range: range, previousRange: previousRange)
+                    if let members {
+                        try Self.restrict(db, &data, to: members.contacts, range: range, previousRange: previousRange)
+                        data.segment = segment
+                    }
+                    try Self.readBreakdowns(db, breakdowns, into: &data, range: range, segment: members?.contacts)
                     return data
                 }
             }

@@ -16,6 +16,8 @@ import Synchronization
 struct PeriodScan {
     let path: String
     let parallelism: Int
+    /// `--segment`: when set, only these contacts' messages are counted.
+    var segment: ContactSet? = nil
 
     /// The counts of the previous period that the report compares with.
     struct PreviousCounts: Sendable {
@@ -70,10 +72,10 @@ struct PeriodScan {
                     switch jobs[index] {
                     case .current(let range):
                         var tally = MessageTally(period: period, calendar: calendar)
-                        try connection.countMessages(in: range, into: &tally)
+                        try connection.countMessages(in: range, into: &tally, segment: segment)
                         parts.append(.current(tally))
                     case .previous(let range):
-                        parts.append(.previous(try connection.countPrevious(in: range)))
+                        parts.append(.previous(try connection.countPrevious(in: range, segment: segment)))
                     }
                 }
                 try connection.finish()
