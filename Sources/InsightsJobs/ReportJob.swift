@@ -91,6 +91,7 @@ public struct ReportJob<Source: ReportSource> {
         let note = try source.meta(.closesNote)
         var files = [OutputFile(path: "metrics.json", text: MetricsJSON.render(report))]
         files += ReportCSV.files(for: report).map { OutputFile(path: "data/\($0.fileName)", text: $0.text) }
+        files += BreakdownCSV.files(for: report).map { OutputFile(path: "data/\($0.fileName)", text: $0.text) }
         let page = renderer.render(report, dataAsOf: dataAsOf, conversationNote: note)
         files.append(OutputFile(path: "index.html", text: page))
         if let email {

@@ -83,3 +83,9 @@ public enum SmallCounts {
         }
     }
 }
+
+extension Report {
+    /// The `--min-cell` that applies to every count of the page and email: only a segmented
+    /// report's (a breakdown table applies `minCell` itself).
+    var pageMinCell: Int? { segment.isEmpty ? nil : minCell }
+}

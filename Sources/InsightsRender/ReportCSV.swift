@@ -20,7 +20,7 @@ public struct ReportCSV: Equatable, Sendable {
     /// Every block's file, in page order.
     public static func files(for report: Report) -> [ReportCSV] {
         ReportBlock.allCases.map { block in
-            let table = table(for: block, in: report)
+            let table = SmallCounts.hiding(table(for: block, in: report), report: report)
             let lines = ([table.header] + table.rows).map { $0.map(field).joined(separator: ",") }
             return ReportCSV(
                 block: block, fileName: block.csvFileName(for: report.period), text: lines.joined(separator: "\n") + "\n")
@@ -137,7 +137,7 @@ public struct ReportCSV: Equatable, Sendable {
         value.map { "\($0)" } ?? ""
     }
 
-    private static func field(_ value: String) -> String {
+    static func field(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -57,8 +57,10 @@ public struct ReportRenderer: Sendable {
     public func render(
         _ report: Report, dataAsOf: String? = nil, navigation: PageNavigation? = nil, conversationNote: String? = nil
     ) -> String {
-        let view = PageView(report: report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: conversationNote)
-        return library.render(view, withTemplate: "report") ?? ""
+        Format.$minCell.withValue(report.pageMinCell) {
+            let view = PageView(report: report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: conversationNote)
+            return library.render(view, withTemplate: "report") ?? ""
+        }
     }
 
     /// The email version of a report (`email.mustache`): table layout and inline styles only,
@@ -67,12 +69,14 @@ public struct ReportRenderer: Sendable {
         guard library.getTemplate(named: "email") != nil else {
             throw TemplateError.missing(name: "email.mustache", searched: directory.path)
         }
-        return library.render(EmailView(report: report, dataAsOf: dataAsOf), withTemplate: "email") ?? ""
+        return Format.$minCell.withValue(report.pageMinCell) {
+            library.render(EmailView(report: report, dataAsOf: dataAsOf), withTemplate: "email") ?? ""
+        }
     }
 
     /// The plain-text alternative of the email: the headline numbers.
     public func renderEmailText(_ report: Report, dataAsOf: String? = nil) -> String {
-        EmailText.plain(report, dataAsOf: dataAsOf)
+        Format.$minCell.withValue(report.pageMinCell) { EmailText.plain(report, dataAsOf: dataAsOf) }
     }
 
     /// The archive's home page (`archive-index.mustache`): every snapshot, newest first.

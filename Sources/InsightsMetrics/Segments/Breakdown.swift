@@ -88,6 +88,8 @@ public struct Breakdown: Equatable, Sendable {
     public let field: String
     /// The rows, largest first, `other` last.
     public let rows: [BreakdownRow]
+    /// How many values the `other` row adds up (0 without one).
+    public var otherValueCount = 0
 
     /// How many values are listed before `other`.
     public static let limit = 20
@@ -167,6 +169,7 @@ public struct Breakdown: Equatable, Sendable {
             rows.append(row(nil, total, kind: .other))
         }
         self.init(field: input.field, rows: rows)
+        otherValueCount = rest.count
     }
 
     /// For each folded value, the spelling (trimmed) most contacts holding it use; ties: the
