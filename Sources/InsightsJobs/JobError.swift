@@ -23,6 +23,8 @@ public enum JobError: Error, LocalizedError, Equatable, Sendable {
     case emptySegment(ReportPeriod, String, segment: String)
     /// The data source cannot restrict a report to a segment or break it down.
     case segmentsUnsupported
+    /// `archive --per FIELD` and no contact has the field.
+    case noFieldValues(String)
 
     /// One sentence for the user.
     public var errorDescription: String? {
@@ -45,6 +47,8 @@ public enum JobError: Error, LocalizedError, Equatable, Sendable {
         case .emptySegment(let period, let zone, let segment):
             return "No messages, conversation or goal events of the contacts with \(segment) between \(period.from) and "
                 + "\(period.to) (\(zone)); check the field and value with `insights fields`, or choose another period."
+        case .noFieldValues(let field):
+            return "No contact has a value for the field \"\(field)\"; `insights fields` lists the fields there are."
         case .segmentsUnsupported:
             return "This data source cannot restrict a report to a segment or break it down (--segment, --breakdown)."
         case .noTemplates(let searched):

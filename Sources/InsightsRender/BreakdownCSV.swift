@@ -35,7 +35,7 @@ public enum BreakdownCSV {
 
     /// A field name as a file-name part: ASCII letters and digits lower-cased, anything else
     /// `-` (runs of it once); `field` when nothing is left.
-    static func slug(_ field: String) -> String {
+    public static func slug(_ field: String) -> String {
         var result = ""
         for scalar in field.unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {

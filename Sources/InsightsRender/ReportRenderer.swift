@@ -79,16 +79,32 @@ public struct ReportRenderer: Sendable {
         Format.$minCell.withValue(report.pageMinCell) { EmailText.plain(report, dataAsOf: dataAsOf) }
     }
 
+    /// Whether the folder has a template of this name.
+    func hasTemplate(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+
+    /// Renders a view with a template of the folder (empty when it renders nothing).
+    func renderTemplate(_ view: Any, named name: String) -> String {
+        library.render(view, withTemplate: name) ?? ""
+    }
+
     /// The archive's home page (`archive-index.mustache`): every snapshot, newest first.
+    ///
+    /// - Parameter segment: `--segment`, named in the header; with `minCell`, its counts from
+    ///   1 to `minCell` − 1 are shown as `< N`.
     public func renderArchiveIndex(
-        _ entries: [ArchiveEntry], serviceName: String, timeZone: String, generatorVersion: String
+        _ entries: [ArchiveEntry], serviceName: String, timeZone: String, generatorVersion: String, segment: Segment = [],
+        minCell: Int? = nil
     ) throws(TemplateError) -> String {
         guard library.getTemplate(named: "archive-index") != nil else {
             throw TemplateError.missing(name: "archive-index.mustache", searched: directory.path)
         }
-        let view = ArchiveView(
-            entries: entries, serviceName: serviceName, timeZone: timeZone, generatorVersion: generatorVersion)
-        return library.render(view, withTemplate: "archive-index") ?? ""
+        return Format.$minCell.withValue(segment.isEmpty ? nil : minCell) {
+            var view = ArchiveView(
+                entries: entries, serviceName: serviceName, timeZone: timeZone, generatorVersion: generatorVersion)
+            view.segmentText = Format.visible(segment.label ?? "")
+            view.hasSegment = !segment.isEmpty
+            return library.render(view, withTemplate: "archive-index") ?? ""
+        }
     }
 }
 
