@@ -10,6 +10,12 @@ public struct FieldSummary: Equatable, Sendable {
         public let value: String
         /// How many contacts hold it.
         public let contacts: Int
+
+        /// Creates a value with its count.
+        public init(value: String, contacts: Int) {
+            self.value = value
+            self.contacts = contacts
+        }
     }
 
     /// The field's name.
