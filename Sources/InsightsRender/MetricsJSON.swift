@@ -5,8 +5,13 @@ public enum MetricsJSON {
     /// The version of the file's layout.
     public static let schemaVersion = 2
 
-    /// The document of a report.
+    /// The document of a report (with the keys of `segmentKeys(_:)` when they apply).
     public static func document(for report: Report) -> JSONValue {
+        baseDocument(for: report).adding(segmentKeys(report))
+    }
+
+    /// The keys every report has.
+    private static func baseDocument(for report: Report) -> JSONValue {
         .object([
             ("schema_version", .int(schemaVersion)),
             ("segment", segment(report)),
@@ -33,7 +38,7 @@ public enum MetricsJSON {
             ),
             ("engagement", engagement(report.engagement)),
             ("guidance", guidance(report.conversations, report.authorship, report.responseTimes)),
-        ] + segmentKeys(report))
+        ])
     }
 
     /// The file's text.

@@ -36,7 +36,8 @@ extension Store {
             try queue.read { db in
                 var counts: [String: [String: [String: Int]]] = [:]
                 let rows = try Row.fetchCursor(
-                    db, sql: "SELECT field, value_folded, value, COUNT(*) FROM contact_fields GROUP BY field, value_folded, value")
+                    db, sql: "SELECT field, value_folded, value, COUNT(*) FROM contact_fields GROUP BY field, value_folded, value"
+                )
                 while let row = try rows.next() {
                     let field: String = row[0]
                     let folded: String = row[1]
@@ -47,7 +48,9 @@ extension Store {
                 return counts.keys.sorted(by: codePointPrecedes).map { field in
                     let groups = counts[field] ?? [:]
                     let values = groups.values.map { spellings -> FieldSummary.Value in
-                        let best = spellings.min { $0.value != $1.value ? $0.value > $1.value : codePointPrecedes($0.key, $1.key) }
+                        let best = spellings.min {
+                            $0.value != $1.value ? $0.value > $1.value : codePointPrecedes($0.key, $1.key)
+                        }
                         return FieldSummary.Value(value: best?.key ?? "", contacts: spellings.values.reduce(0, +))
                     }.sorted { $0.contacts != $1.contacts ? $0.contacts > $1.contacts : codePointPrecedes($0.value, $1.value) }
                     return FieldSummary(

@@ -118,7 +118,9 @@ extension Store {
                     arguments: [field])
                 while let row = try rows.next() {
                     let contact: ContactKey = row[0]
-                    guard keep(contact), let value: String = row[1], let folded: String = row[2], !folded.isEmpty else { continue }
+                    guard keep(contact), let value: String = row[1], let folded: String = row[2], !folded.isEmpty else {
+                        continue
+                    }
                     values[contact] = FieldValue(value: value, folded: folded)
                 }
             }

@@ -62,7 +62,10 @@ import Testing
         #expect((json["engagement"] as? [String: Any])?["messages_received"] as? Int == 3)
         let csv = try String(
             contentsOf: out.appendingPathComponent("data/breakdown-cohort_2026-10-01_2026-10-31.csv"), encoding: .utf8)
-        #expect(csv == "value,active_users,new_users,messages_received,goal_completions,journey_completions,reached_users\n(none),1,1,1,0,0,\n2,1,1,2,0,0,\n")
+        #expect(
+            csv
+                == "value,active_users,new_users,messages_received,goal_completions,journey_completions,reached_users\n(none),1,1,1,0,0,\n2,1,1,2,0,0,\n"
+        )
         let eml = try String(contentsOf: out.appendingPathComponent("report.eml"), encoding: .utf8)
         #expect(eml.contains("(district=KISUMU)"))
     }

@@ -13,7 +13,9 @@ import Testing
         // Active contacts: 1, 2, 3 "big" (spelled "big", " big ", "Big": "big" twice once
         // trimmed), 4, 5 "Tie"/"tie" (one each: the smallest, "Tie"), 6 without a value,
         // 7…26 "v01"…"v20" one each. Contacts 1–3 wrote 2 messages, the others 1.
-        var values: [ContactKey: FieldValue] = [1: value("big"), 2: value(" big "), 3: value("Big"), 4: value("Tie"), 5: value("tie")]
+        var values: [ContactKey: FieldValue] = [
+            1: value("big"), 2: value(" big "), 3: value("Big"), 4: value("Tie"), 5: value("tie"),
+        ]
         var received: [ContactKey: Int] = [1: 2, 2: 2, 3: 2, 4: 1, 5: 1, 6: 1]
         for index in 1...20 {
             values[ContactKey(6 + index)] = value("v" + (index < 10 ? "0" : "") + String(index))
@@ -24,11 +26,15 @@ import Testing
         values[30] = value("v18")
         values[31] = value("zzz")
         values[32] = value("BIG")
-        let goals = [30, 31, 1, 1].map { GoalEventRow(contact: ContactKey($0), goalID: "g", behaviourID: nil, kind: .completed, timestamp: 5) }
+        let goals = [30, 31, 1, 1].map {
+            GoalEventRow(contact: ContactKey($0), goalID: "g", behaviourID: nil, kind: .completed, timestamp: 5)
+        }
         // Runs: 25 ("v19") completed before the end (other), 26 ("v20") after it (in progress).
         let runs = [
-            JourneyRunRow(runID: "r1", contact: 25, journeyID: "j", startedAt: 1, endedAt: 10, outcome: .completed, lastStep: nil),
-            JourneyRunRow(runID: "r2", contact: 26, journeyID: "j", startedAt: 1, endedAt: end, outcome: .completed, lastStep: nil),
+            JourneyRunRow(
+                runID: "r1", contact: 25, journeyID: "j", startedAt: 1, endedAt: 10, outcome: .completed, lastStep: nil),
+            JourneyRunRow(
+                runID: "r2", contact: 26, journeyID: "j", startedAt: 1, endedAt: end, outcome: .completed, lastStep: nil),
         ]
         let breakdown = Breakdown(
             input: BreakdownInput(field: "district", values: values), received: received, newContacts: ContactSet([1, 6]),
@@ -77,7 +83,8 @@ import Testing
         #expect(SegmentCondition(parsing: "district") == nil)
         #expect(SegmentCondition(parsing: "district= ") == nil)
         #expect(SegmentCondition(parsing: "=x") == nil)
-        #expect([SegmentCondition(field: "district", value: "kisumu"), SegmentCondition(field: "cohort", value: "3")].label
-            == "district=kisumu, cohort=3")
+        #expect(
+            [SegmentCondition(field: "district", value: "kisumu"), SegmentCondition(field: "cohort", value: "3")].label
+                == "district=kisumu, cohort=3")
     }
 }

@@ -107,6 +107,8 @@ import Testing
         // Without --min-cell the same page shows them.
         let plain = try ReportRenderer(templates: PageTests.templates).render(broken(segment: report.segment))
         #expect(plain.contains(">2</strong>"))
-        #expect(try json(broken(segment: report.segment))["audience"].flatMap { ($0 as? [String: Any])?["active_users"] as? Int } == 2)
+        #expect(
+            try json(broken(segment: report.segment))["audience"].flatMap { ($0 as? [String: Any])?["active_users"] as? Int } == 2
+        )
     }
 }

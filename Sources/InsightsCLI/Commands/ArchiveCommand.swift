@@ -70,7 +70,9 @@ struct ArchiveCommand: ParsableCommand {
         try validateSending()
         if let per {
             if per.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--per needs a field name.") }
-            if send { throw ValidationError("--per writes one archive per value; send each with `insights send` instead of --send.") }
+            if send {
+                throw ValidationError("--per writes one archive per value; send each with `insights send` instead of --send.")
+            }
         }
     }
 
