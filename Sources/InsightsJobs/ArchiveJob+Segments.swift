@@ -101,7 +101,7 @@ public struct PerValueArchiveJob {
         let home = try renderer.renderPerValueIndex(
             field: field, values: parts.map { ($0.value, $0.contacts, "\($0.folderName)/index.html") },
             leftOut: max(0, values.count - Self.limit), serviceName: name, timeZone: archive.calendar.identifier,
-            generatorVersion: archive.generatorVersion, segment: archive.segment)
+            generatorVersion: archive.generatorVersion, segment: archive.segment, minCell: archive.minCell)
         let changed = try AtomicFile.writeIfChanged(home, to: archive.folder.appendingPathComponent("index.html"))
         return Result(parts: parts, leftOut: max(0, values.count - Self.limit), homeChanged: changed)
     }

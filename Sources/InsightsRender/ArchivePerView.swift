@@ -23,10 +23,11 @@ struct ArchivePerView {
 
 extension ReportRenderer {
     /// The home page of `archive --per FIELD`: each value's archive (most contacts first)
-    /// with its number of contacts, and how many values were left out.
+    /// with its number of contacts (from 1 to `minCell` − 1 shown as `< N`), and how many
+    /// values were left out.
     public func renderPerValueIndex(
         field: String, values: [(value: String, contacts: Int, href: String)], leftOut: Int, serviceName: String,
-        timeZone: String, generatorVersion: String, segment: Segment = []
+        timeZone: String, generatorVersion: String, segment: Segment = [], minCell: Int? = nil
     ) throws(TemplateError) -> String {
         guard hasTemplate("archive-per-index") else {
             throw TemplateError.missing(name: "archive-per-index.mustache", searched: directory.path)
@@ -35,7 +36,9 @@ extension ReportRenderer {
             serviceName: Format.visible(serviceName), field: Format.visible(field), timeZone: timeZone,
             generator: "Insights \(generatorVersion)", count: Format.plainInteger(values.count),
             values: values.map {
-                ArchivePerView.Value(value: Format.visible($0.value), contacts: Format.plainInteger($0.contacts), href: $0.href)
+                ArchivePerView.Value(
+                    value: Format.visible($0.value),
+                    contacts: SmallCounts.text($0.contacts, minCell: minCell, format: Format.plainInteger), href: $0.href)
             }, hasLeftOut: leftOut > 0, leftOut: Format.plainInteger(leftOut),
             segmentText: Format.visible(segment.label ?? ""), hasSegment: !segment.isEmpty)
         return renderTemplate(view, named: "archive-per-index")
