@@ -44,6 +44,10 @@ public struct ArchiveJob {
     public let email: ReportJob<Store>.Email?
     /// `--business-hours` (part of the stamp: another setting rebuilds the months).
     public let businessHours: BusinessHours?
+    /// `--segment`: every month counts only these contacts (part of the stamp).
+    public var segment: Segment = []
+    /// `--min-cell`: counts below it are hidden on a segment's pages (part of the stamp).
+    public var minCell: Int?
 
     /// Describes an archive run.
     public init(
@@ -97,7 +101,7 @@ public struct ArchiveJob {
             templates: ArchiveStamp.fingerprint(of: templates), months: months.map(\.key),
             businessHours: businessHours?.text)
         // With email the stamp says so: adding or dropping --send rewrites the newest month.
-        let stampText = stamp.text + (email.map { "email \(ArchiveStamp.describe($0))\n" } ?? "")
+        let stampText = stamp.text + (email.map { "email \(ArchiveStamp.describe($0))\n" } ?? "") + segmentStamp
         let stampURL = folder.appendingPathComponent(".insights-archive")
         var pages =
             months.map { folder.appendingPathComponent("\($0.key)/index.html") } + [folder.appendingPathComponent("index.html")]
@@ -114,9 +118,7 @@ public struct ArchiveJob {
         var written: [String] = []
         var unchanged: [String] = []
         for (index, item) in months.enumerated() {
-            let report = try store.report(
-                period: item.period, calendar: calendar, serviceName: name, generatorVersion: generatorVersion,
-                businessHours: businessHours)
+            let report = try monthReport(item.period, serviceName: name)
             let label = { (position: Int) in Format.monthLabel(months[position].period) }
             let navigation = PageNavigation(
                 previous: index > 0 ? .init(href: "../\(months[index - 1].key)/index.html", label: label(index - 1)) : nil,
@@ -146,7 +148,8 @@ public struct ArchiveJob {
             entries.append(ArchiveEntry(month: item.key, href: "\(item.key)/index.html", report: report))
         }
         let home = try renderer.renderArchiveIndex(
-            entries, serviceName: name, timeZone: timezone, generatorVersion: generatorVersion)
+            entries, serviceName: name, timeZone: timezone, generatorVersion: generatorVersion, segment: segment,
+            minCell: minCell)
         let homeChanged = try AtomicFile.writeIfChanged(home, to: folder.appendingPathComponent("index.html"))
         try AtomicFile.write(stampText, to: stampURL)
         return Result(

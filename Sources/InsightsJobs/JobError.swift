@@ -19,6 +19,12 @@ public enum JobError: Error, LocalizedError, Equatable, Sendable {
     case pdfFailed(String)
     /// A file a job wrote earlier cannot be read back (the archive's report.eml for --send).
     case unreadable(path: String)
+    /// Nothing happened in the period among the segment's contacts (`--segment`).
+    case emptySegment(ReportPeriod, String, segment: String)
+    /// The data source cannot restrict a report to a segment or break it down.
+    case segmentsUnsupported
+    /// `archive --per FIELD` and no contact has the field.
+    case noFieldValues(String)
 
     /// One sentence for the user.
     public var errorDescription: String? {
@@ -38,6 +44,13 @@ public enum JobError: Error, LocalizedError, Equatable, Sendable {
             return "Chromium could not print the PDF (\(reason)); index.html was written."
         case .unreadable(let path):
             return "\(path): cannot be read; run the command again to rewrite it."
+        case .emptySegment(let period, let zone, let segment):
+            return "No messages, conversation or goal events of the contacts with \(segment) between \(period.from) and "
+                + "\(period.to) (\(zone)); check the field and value with `insights fields`, or choose another period."
+        case .noFieldValues(let field):
+            return "No contact has a value for the field \"\(field)\"; `insights fields` lists the fields there are."
+        case .segmentsUnsupported:
+            return "This data source cannot restrict a report to a segment or break it down (--segment, --breakdown)."
         case .noTemplates(let searched):
             return "No report templates found (looked in \(searched.joined(separator: ", "))); pass --templates DIR."
         }

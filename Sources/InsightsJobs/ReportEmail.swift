@@ -12,7 +12,9 @@ enum ReportEmail {
         let html = try renderer.renderEmail(report, dataAsOf: dataAsOf)
         let message = EmailMessage(
             from: email.from ?? "Insights <insights@localhost>", to: email.to,
-            subject: email.subject ?? "\(report.serviceName): Insights report, \(Format.monthLabel(report.period))",
+            subject: email.subject
+                ?? "\(report.serviceName): Insights report, \(Format.monthLabel(report.period))"
+                + (report.segment.label.map { " (\($0))" } ?? ""),
             date: ReportJob<Source>.midnight(after: report.period.to), html: html,
             text: renderer.renderEmailText(report, dataAsOf: dataAsOf), attachment: page)
         return [OutputFile(path: "email.html", text: html), OutputFile(path: "report.eml", text: message.rendered())]

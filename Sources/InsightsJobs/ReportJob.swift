@@ -51,6 +51,12 @@ public struct ReportJob<Source: ReportSource> {
     public let generatorVersion: String
     /// `--business-hours`: when given, only time inside them counts towards response times.
     public let businessHours: BusinessHours?
+    /// `--segment`: the report covers only these contacts (all conditions hold).
+    public var segment: Segment = []
+    /// `--breakdown`: the fields to break the report down by.
+    public var breakdowns: [String] = []
+    /// `--min-cell`: counts below it are hidden in breakdowns and on a segment's page.
+    public var minCell: Int?
 
     /// Describes a report run.
     public init(
@@ -74,11 +80,10 @@ public struct ReportJob<Source: ReportSource> {
     public func run() throws -> Result {
         let renderer = try ReportRenderer(templates: templates)
         let name = try title ?? source.meta(.serviceName) ?? "Helpline"
-        let report = try source.report(
-            period: period, calendar: calendar, serviceName: name, generatorVersion: generatorVersion,
-            businessHours: businessHours)
+        let report = try segmentedReport(serviceName: name)
         if report.isEmpty {
             if try source.newestMessage() == nil { throw JobError.emptyDatabase }
+            if let label = segment.label { throw JobError.emptySegment(period, calendar.identifier, segment: label) }
             throw JobError.emptyPeriod(period, calendar.identifier)
         }
         let folder = out ?? URL(fileURLWithPath: "output/\(period.from)_\(period.to)")
@@ -87,6 +92,7 @@ public struct ReportJob<Source: ReportSource> {
         let sentences = try renderer.summarySentences(report)
         var files = [OutputFile(path: "metrics.json", text: MetricsJSON.render(report, sentences: sentences))]
         files += ReportCSV.files(for: report).map { OutputFile(path: "data/\($0.fileName)", text: $0.text) }
+        files += BreakdownCSV.files(for: report).map { OutputFile(path: "data/\($0.fileName)", text: $0.text) }
         let page = renderer.render(report, dataAsOf: dataAsOf, conversationNote: note)
         files.append(OutputFile(path: "index.html", text: page))
         if let email {

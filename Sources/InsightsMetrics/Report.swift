@@ -40,6 +40,14 @@ public struct Report: Equatable, Sendable {
     /// data, which adds the trend).
     public internal(set) var summary: SummaryMetrics = .empty
 
+    /// The segment the report is restricted to (`--segment`), empty for the whole report.
+    public var segment: Segment = []
+    /// The `--breakdown` tables, in the order given.
+    public var breakdowns: [Breakdown] = []
+    /// `--min-cell N`: counts from 1 to N − 1 in breakdowns and on a segment's page are
+    /// hidden (shown as "< N"); nil when off. A setting of the rendering, not a number.
+    public var minCell: Int?
+
     /// The period the headline numbers are compared with.
     public var previousPeriod: ReportPeriod { period.previous }
 

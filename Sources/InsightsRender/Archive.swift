@@ -103,6 +103,9 @@ struct ArchiveView {
     let hasJourneyTrend: Bool
     let journeysChart: String
     let responseChart: String
+    /// `--segment`, named in the header (set by `renderArchiveIndex`).
+    var segmentText = ""
+    var hasSegment = false
 
     init(entries: [ArchiveEntry], serviceName: String, timeZone: String, generatorVersion: String) {
         let oldestFirst = entries.sorted { $0.month < $1.month }

@@ -8,8 +8,17 @@ public enum Format {
     ]
     static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
-    /// `12,345`.
+    /// `--min-cell N` while a segmented report renders (`ReportRenderer`): `integer(_:)` then
+    /// writes counts from 1 to N − 1 as `< N`.
+    @TaskLocal static var minCell: Int?
+
+    /// `12,345`, a count: `< N` when `--min-cell` hides it (`minCell`).
     static func integer(_ value: Int) -> String {
+        SmallCounts.text(value, minCell: minCell, format: plainInteger)
+    }
+
+    /// `12,345`, never hidden (axis ticks, day counts).
+    static func plainInteger(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var result = ""
         for (index, character) in digits.enumerated() {

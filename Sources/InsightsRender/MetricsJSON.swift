@@ -5,12 +5,18 @@ public enum MetricsJSON {
     /// The version of the file's layout.
     public static let schemaVersion = 2
 
-    /// The document of a report; `sentences` are the summary's sentences as the templates word
-    /// them (`ReportRenderer.summarySentences(_:)`).
+    /// The document of a report (with the keys of `segmentKeys(_:)` when they apply);
+    /// `sentences` are the summary's sentences as the templates word them
+    /// (`ReportRenderer.summarySentences(_:)`).
     public static func document(for report: Report, sentences: [String] = []) -> JSONValue {
+        baseDocument(for: report, sentences: sentences).adding(segmentKeys(report))
+    }
+
+    /// The keys every report has.
+    private static func baseDocument(for report: Report, sentences: [String]) -> JSONValue {
         .object([
             ("schema_version", .int(schemaVersion)),
-            ("segment", .null),
+            ("segment", segment(report)),
             ("generator", .object([("name", .string("insights")), ("version", .string(report.generatorVersion))])),
             ("service", .object([("name", .string(report.serviceName))])),
             (
@@ -40,7 +46,7 @@ public enum MetricsJSON {
 
     /// The file's text.
     public static func render(_ report: Report, sentences: [String] = []) -> String {
-        document(for: report, sentences: sentences).rendered()
+        hidingSmallCounts(document(for: report, sentences: sentences), report: report).rendered()
     }
 
     private static func impact(_ impact: ImpactMetrics, journeys metrics: JourneyMetrics) -> JSONValue {

@@ -29,6 +29,11 @@ struct PageView {
     let downloads: [String: Download]
     let hasNavigation: Bool
     let navigation: NavigationView
+    /// `--segment`: "district=kisumu", shown in the header; empty for the whole report.
+    let segmentText: String
+    let hasSegment: Bool
+    /// The `--breakdown` tables.
+    let breakdowns: BreakdownsView
 
     /// Links to neighbouring snapshots (empty strings when absent).
     struct NavigationView {
@@ -63,7 +68,7 @@ struct PageView {
         periodText = headlines.periodText
         periodFrom = report.period.from.description
         periodTo = report.period.to.description
-        dayCount = Format.integer(report.period.dayCount)
+        dayCount = Format.plainInteger(report.period.dayCount)
         timeZone = report.timeZoneIdentifier
         previousPeriodText = Format.period(report.previousPeriod)
         generator = headlines.generator
@@ -81,6 +86,9 @@ struct PageView {
             responseTimes: ResponseTimesView(report.responseTimes, timeZone: report.timeZoneIdentifier, headlines: headlines))
         downloads = Self.downloads(ReportCSV.files(for: report))
         hasNavigation = navigation != nil
+        segmentText = Format.visible(report.segment.label ?? "")
+        hasSegment = !report.segment.isEmpty
+        breakdowns = BreakdownsView(report)
         self.navigation = NavigationView(
             previousHref: navigation?.previous?.href ?? "", previousLabel: navigation?.previous?.label ?? "",
             hasPrevious: navigation?.previous != nil, nextHref: navigation?.next?.href ?? "",

@@ -21,7 +21,7 @@ public struct ReportCSV: Equatable, Sendable {
     /// Every block's file, in page order.
     public static func files(for report: Report) -> [ReportCSV] {
         ReportBlock.allCases.map { block in
-            let table = table(for: block, in: report)
+            let table = SmallCounts.hiding(table(for: block, in: report), report: report)
             let lines = ([table.header] + table.rows).map { $0.map(field).joined(separator: ",") }
             return ReportCSV(
                 block: block, fileName: block.csvFileName(for: report.period), text: lines.joined(separator: "\n") + "\n")
@@ -140,7 +140,7 @@ public struct ReportCSV: Equatable, Sendable {
         value.map { "\($0)" } ?? ""
     }
 
-    private static func field(_ value: String) -> String {
+    static func field(_ value: String) -> String {
         CSVText.field(value)
     }
 

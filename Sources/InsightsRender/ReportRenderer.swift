@@ -57,10 +57,12 @@ public struct ReportRenderer: Sendable {
     public func render(
         _ report: Report, dataAsOf: String? = nil, navigation: PageNavigation? = nil, conversationNote: String? = nil
     ) -> String {
-        let view = PageView(
-            report: report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: conversationNote,
-            sentences: (try? summarySentences(report)) ?? [])
-        return library.render(view, withTemplate: "report") ?? ""
+        Format.$minCell.withValue(report.pageMinCell) {
+            let view = PageView(
+                report: report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: conversationNote,
+                sentences: (try? summarySentences(report)) ?? [])
+            return library.render(view, withTemplate: "report") ?? ""
+        }
     }
 
     /// The email version of a report (`email.mustache`): table layout and inline styles only,
@@ -69,31 +71,45 @@ public struct ReportRenderer: Sendable {
         guard library.getTemplate(named: "email") != nil else {
             throw TemplateError.missing(name: "email.mustache", searched: directory.path)
         }
-        let view = EmailView(report: report, dataAsOf: dataAsOf, sentences: (try? summarySentences(report)) ?? [])
-        return library.render(view, withTemplate: "email") ?? ""
+        return Format.$minCell.withValue(report.pageMinCell) {
+            let view = EmailView(report: report, dataAsOf: dataAsOf, sentences: (try? summarySentences(report)) ?? [])
+            return library.render(view, withTemplate: "email") ?? ""
+        }
     }
 
     /// The plain-text alternative of the email: the headline numbers.
     public func renderEmailText(_ report: Report, dataAsOf: String? = nil) -> String {
-        EmailText.plain(report, dataAsOf: dataAsOf, sentences: (try? summarySentences(report)) ?? [])
+        Format.$minCell.withValue(report.pageMinCell) {
+            EmailText.plain(report, dataAsOf: dataAsOf, sentences: (try? summarySentences(report)) ?? [])
+        }
     }
 
-    /// Whether the folder has a template of this name (`summary/sentence`).
+    /// Whether the folder has a template of this name.
     func hasTemplate(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
-    /// Renders one template with a view.
-    func renderTemplate(_ view: Any, named name: String) -> String { library.render(view, withTemplate: name) ?? "" }
+    /// Renders a view with a template of the folder (empty when it renders nothing).
+    func renderTemplate(_ view: Any, named name: String) -> String {
+        library.render(view, withTemplate: name) ?? ""
+    }
 
     /// The archive's home page (`archive-index.mustache`): every snapshot, newest first.
+    ///
+    /// - Parameter segment: `--segment`, named in the header; with `minCell`, its counts from
+    ///   1 to `minCell` − 1 are shown as `< N`.
     public func renderArchiveIndex(
-        _ entries: [ArchiveEntry], serviceName: String, timeZone: String, generatorVersion: String
+        _ entries: [ArchiveEntry], serviceName: String, timeZone: String, generatorVersion: String, segment: Segment = [],
+        minCell: Int? = nil
     ) throws(TemplateError) -> String {
         guard library.getTemplate(named: "archive-index") != nil else {
             throw TemplateError.missing(name: "archive-index.mustache", searched: directory.path)
         }
-        let view = ArchiveView(
-            entries: entries, serviceName: serviceName, timeZone: timeZone, generatorVersion: generatorVersion)
-        return library.render(view, withTemplate: "archive-index") ?? ""
+        return Format.$minCell.withValue(segment.isEmpty ? nil : minCell) {
+            var view = ArchiveView(
+                entries: entries, serviceName: serviceName, timeZone: timeZone, generatorVersion: generatorVersion)
+            view.segmentText = Format.visible(segment.label ?? "")
+            view.hasSegment = !segment.isEmpty
+            return library.render(view, withTemplate: "archive-index") ?? ""
+        }
     }
 }
 

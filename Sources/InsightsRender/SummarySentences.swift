@@ -124,9 +124,12 @@ extension ReportRenderer {
         guard hasTemplate(Self.sentenceTemplate) else {
             throw TemplateError.missing(name: "\(Self.sentenceTemplate).mustache", searched: directory.path)
         }
-        return report.summary.facts.map { fact in
-            renderTemplate(SentenceView(fact), named: Self.sentenceTemplate)
-                .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // A segment's page hides its small counts (--min-cell) in the sentences too.
+        return Format.$minCell.withValue(report.pageMinCell) {
+            report.summary.facts.map { fact in
+                renderTemplate(SentenceView(fact), named: Self.sentenceTemplate)
+                    .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            }
         }
     }
 }

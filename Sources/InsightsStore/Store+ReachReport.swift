@@ -13,17 +13,29 @@ extension Store {
     /// the previous period's the same way for its `reached_users`; no older message is read.
     ///
     /// - parameter calendar: the report's zone (a caching copy is fine).
-    static func readReach(_ db: Database, into data: inout PeriodData, calendar: ReportCalendar) throws {
+    /// - parameter segment: `--segment`'s contacts: only their messages and consent times are
+    ///   kept, and "statuses stored" means a status of one of their messages.
+    static func readReach(
+        _ db: Database, into data: inout PeriodData, calendar: ReportCalendar, segment: ContactSet? = nil
+    ) throws {
         data.statusesStored = try hasMessageStatuses(db)
         if data.statusesStored {
+            let keep = { (row: OutboundDeliveryRow) in segment?.contains(row.contact) ?? true }
             var tally = DeliveryTally(period: data.period, calendar: calendar)
-            tally.add(contentsOf: try outboundDeliveries(db, in: data.period.instants(in: calendar)))
+            tally.add(contentsOf: try outboundDeliveries(db, in: data.period.instants(in: calendar)).filter(keep))
             var previous = DeliveryTally(period: data.period.previous, calendar: calendar)
-            previous.add(contentsOf: try outboundDeliveries(db, in: data.period.previous.instants(in: calendar)))
+            previous.add(contentsOf: try outboundDeliveries(db, in: data.period.previous.instants(in: calendar)).filter(keep))
+            if let segment {
+                data.statusesStored = try tally.sawStatus || previous.sawStatus || segmentHasStatuses(db, segment)
+            }
             data.delivery = tally
-            data.previousReachedUsers = previous.reachedUsers(statusesStored: true)
+            data.previousReachedUsers = previous.reachedUsers(statusesStored: data.statusesStored)
         }
         data.consentTimesStored = try hasConsentTimes(db)
         data.consent = data.consentTimesStored ? try consentRows(db) : []
+        if let segment {
+            data.consent = data.consent.filter { segment.contains($0.contact) }
+            data.consentTimesStored = !data.consent.isEmpty
+        }
     }
 }

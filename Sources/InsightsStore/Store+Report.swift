@@ -41,22 +41,30 @@ extension Store: ReportSource {
     ///
     /// The reads see one state of the database, however often imports commit meanwhile: they
     /// run once, on connections started on one snapshot (`readSnapshot`).
+    ///
+    /// With a `segment`, every read keeps only the segment's contacts (`Store+SegmentReport`);
+    /// with `breakdowns`, the per-contact inputs of each breakdown are read too.
     public func periodData(
-        period: ReportPeriod, calendar: ReportCalendar, parallelism: Int
+        period: ReportPeriod, calendar: ReportCalendar, parallelism: Int, segment: Segment = [], breakdowns: [String] = []
     ) throws(StoreError) -> PeriodData {
-        try periodData(period: period, calendar: calendar, parallelism: parallelism, betweenStarts: {})
+        try periodData(
+            period: period, calendar: calendar, parallelism: parallelism, segment: segment, breakdowns: breakdowns,
+            betweenStarts: {})
     }
 
     /// ``periodData(period:calendar:parallelism:)``, with a test's hook between the starts of
     /// the read transactions (see `readSnapshot`).
     func periodData(
-        period: ReportPeriod, calendar: ReportCalendar, parallelism: Int, betweenStarts: () -> Void
+        period: ReportPeriod, calendar: ReportCalendar, parallelism: Int, segment: Segment = [],
+        breakdowns: [String] = [], betweenStarts: () -> Void
     ) throws(StoreError) -> PeriodData {
         let range = period.instants(in: calendar)
         let previousRange = period.previous.instants(in: calendar)
         let cached = calendar.caching(previousRange.lowerBound..<range.upperBound)
         return try readSnapshot(parallelism: parallelism, betweenStarts: betweenStarts) { db, connections in
-            let scanned = try PeriodScan(connections: connections).run(period: period, calendar: cached)
+            // The segment's contacts are read in the same snapshot as everything else.
+            let members = segment.isEmpty ? nil : try Self.segmentContacts(db, segment)
+            let scanned = try PeriodScan(connections: connections, segment: members).run(period: period, calendar: cached)
             let tally = scanned.tally
             let previous = PreviousPeriodCounts(
                 received: scanned.previous.received, sent: scanned.previous.sent,
@@ -66,10 +74,15 @@ extension Store: ReportSource {
                 firstInbound: try firstInbound(db, in: range), countries: try countries(db, of: tally.activeContacts),
                 latestNames: try latestNames(db, for: tally), conversationSpans: try conversationSpans(db, range: range),
                 goals: try Self.goalDefinitions(db), goalEvents: try goalEvents(db, range: range))
-            try Self.readReach(db, into: &data, calendar: cached)
+            try Self.readReach(db, into: &data, calendar: cached, segment: members)
             try Self.readJourneys(db, range: range, into: &data)
             try readResponseTimes(db, into: &data, range: range, previousRange: previousRange)
-            try readTrend(db, into: &data, calendar: calendar)
+            if let members {
+                try Self.restrict(db, &data, to: members, range: range, previousRange: previousRange)
+                data.segment = segment
+            }
+            try Self.readBreakdowns(db, breakdowns, into: &data, range: range, segment: members)
+            try readTrend(db, into: &data, calendar: calendar, contacts: members)
             return data
         }
     }

@@ -53,10 +53,18 @@ import Testing
         // A summary sentence has its own model.
         var sentence: Set<String> = []
         names(SentenceView(.unchanged(.activeUsers, value: 1)), into: &sentence)
+        // The breakdown tables come from a report that has one.
+        names(PageView(report: SegmentRenderTests().broken(minCell: 5), dataAsOf: "x"), into: &page)
+        var perValue: Set<String> = []
+        names(
+            ArchivePerView(
+                serviceName: "s", field: "f", timeZone: "UTC", generator: "g", count: "1",
+                values: [.init(value: "v", contacts: "1", href: "h")], hasLeftOut: true, leftOut: "1", segmentText: "s",
+                hasSegment: true), into: &perValue)
         // The page's partials (style) are shared; the archive home page has its own model.
         let models: [String: Set<String>] = [
             "archive-index.mustache": archive.union(page), "email.mustache": email, "sentence.mustache": sentence,
-            "metric.mustache": sentence,
+            "metric.mustache": sentence, "archive-per-index.mustache": perValue.union(page),
         ]
         let folder = TestPaths.packageRoot.appendingPathComponent("templates")
         let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))

@@ -33,6 +33,13 @@ struct ArchiveCommand: ParsableCommand {
 
     @OptionGroup var zone: ZoneOptions
     @OptionGroup var businessHours: BusinessHoursOptions
+    @OptionGroup var segments: SegmentOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "Write one archive per value of a contact field (the 20 held by most contacts) in DIR/<value>/, and a home page.",
+            valueName: "field"))
+    var per: String?
 
     @Option(help: ArgumentHelp("The first month to include (YYYY-MM).", valueName: "month"))
     var since: String?
@@ -61,14 +68,26 @@ struct ArchiveCommand: ParsableCommand {
             }
         }
         try validateSending()
+        if let per {
+            if per.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--per needs a field name.") }
+            if send {
+                throw ValidationError("--per writes one archive per value; send each with `insights send` instead of --send.")
+            }
+        }
     }
 
     func run() throws {
         let server = send ? try mail.server() : nil
-        let job = ArchiveJob(
+        var job = ArchiveJob(
             store: try Store(path: database.db, create: false), folder: URL(fileURLWithPath: out), calendar: zone.calendar,
             since: since.flatMap(PeriodOptions.parseMonth), until: until.flatMap(PeriodOptions.parseMonth), title: title,
             templates: try TemplateFolder.locate(templates), email: email, businessHours: businessHours.hours)
+        job.segment = segments.segment
+        job.minCell = segments.minCell
+        if let per {
+            try runPerValue(job, field: per.trimmingCharacters(in: .whitespaces))
+            return
+        }
         let result: ArchiveJob.Result
         do {
             result = try job.run()

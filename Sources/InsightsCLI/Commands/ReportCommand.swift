@@ -18,6 +18,14 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var businessHours: BusinessHoursOptions
+    @OptionGroup var segments: SegmentOptions
+
+    @Option(
+        name: .customLong("breakdown"),
+        help: ArgumentHelp(
+            "Add a table of the main numbers by each value of a contact field (repeatable; country allowed).",
+            valueName: "field"))
+    var breakdowns: [String] = []
 
     @Option(help: ArgumentHelp("The report folder (default: output/<from>_<to>).", valueName: "dir"))
     var out: String?
@@ -45,6 +53,9 @@ struct ReportCommand: ParsableCommand {
     var subject: String?
 
     func validate() throws {
+        for field in breakdowns where field.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--breakdown needs a field name, e.g. --breakdown district.")
+        }
         for (option, value) in [("--email-to", emailTo), ("--email-from", emailFrom)] {
             do { try value.map { try EmailMessage.validateAddress($0, option: option) } } catch {
                 throw ValidationError(error.localizedDescription + ".")
@@ -55,11 +66,14 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let store = try Store(path: database.db, create: false)
         let wantsEmail = email || emailTo != nil || emailFrom != nil || subject != nil
-        let job = ReportJob(
+        var job = ReportJob(
             source: store, period: try period.period { try store.newestMessage() }, calendar: period.calendar,
             out: out.map { URL(fileURLWithPath: $0) }, title: title, templates: try TemplateFolder.locate(templates),
             email: wantsEmail ? .init(to: emailTo, from: emailFrom, subject: subject) : nil,
             businessHours: businessHours.hours)
+        job.segment = segments.segment
+        job.breakdowns = breakdowns.map { $0.trimmingCharacters(in: .whitespaces) }
+        job.minCell = segments.minCell
         let folder = try job.run().folder
         if wantsEmail { print("Email written to \(folder.path)/email.html and report.eml") }
         print("Report written to \(folder.path)/index.html (with metrics.json and data/*.csv)")

@@ -76,6 +76,16 @@ public struct PeriodData: Sendable {
     /// source reads none: the band then shows no trend).
     public var trend: TrendInput? = nil
 
+    /// The segment the data is restricted to (`--segment`), empty for the whole report: the
+    /// source read only its contacts; the report only shows it.
+    public var segment: Segment = []
+    /// What the source read for each `--breakdown FIELD`, in the order given.
+    public var breakdownInputs: [BreakdownInput] = []
+    /// With breakdowns: each active contact's inbound messages in the period.
+    public var receivedByContact: [ContactKey: Int] = [:]
+    /// With breakdowns: the contacts whose first inbound message ever lies in the period.
+    public var newContacts = ContactSet()
+
     /// Creates the data of a period from its parts.
     public init(
         period: ReportPeriod, calendar: ReportCalendar, tally: MessageTally, previous: PreviousPeriodCounts,

@@ -36,6 +36,13 @@ extension Report {
                 period: data.period.previous.instants(in: data.calendar), spans: data.previousConversationSpans,
                 coachMessages: data.previousCoachMessages, closes: data.previousCloseEvents, coachNames: data.coachNames,
                 businessHours: businessHours, calendar: data.calendar))
+        segment = data.segment
+        breakdowns = data.breakdownInputs.map { input in
+            Breakdown(
+                input: input, received: data.receivedByContact, newContacts: data.newContacts, goalEvents: data.goalEvents,
+                journeyRuns: data.journeyRuns, periodEnd: instants.upperBound,
+                reached: data.statusesStored ? data.delivery?.reached ?? ContactSet() : nil)
+        }
         summary = SummaryMetrics(report: self, data: data, businessHours: businessHours)
     }
 }

@@ -53,7 +53,7 @@ struct BarChart {
                 + "x2=\"\(SVG.number(Self.width - Self.right))\" y2=\"\(SVG.number(y))\"/>"
             svg +=
                 "<text class=\"tick\" x=\"\(SVG.number(Self.left - 6))\" y=\"\(SVG.number(y + 4))\" "
-                + "text-anchor=\"end\">\(Format.integer(tick))</text>"
+                + "text-anchor=\"end\">\(Format.plainInteger(tick))</text>"
         }
         // Bars.
         let barWidth = slot * (layout == .stacked ? 0.72 : 0.84) / Double(layout == .stacked ? 1 : series.count)

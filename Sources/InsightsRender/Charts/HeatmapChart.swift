@@ -65,6 +65,6 @@ struct HeatmapChart {
         let low = Int((Double(maximum) * Double(step - 1) / 4).rounded(.down)) + 1
         let high = Int((Double(maximum) * Double(step) / 4).rounded(.down))
         if low > high { return "–" }
-        return low == high ? Format.integer(high) : "\(Format.integer(low))–\(Format.integer(high))"
+        return low == high ? Format.plainInteger(high) : "\(Format.plainInteger(low))–\(Format.plainInteger(high))"
     }
 }

@@ -16,6 +16,8 @@ import Synchronization
 struct PeriodScan {
     /// One per thread, each in its read transaction.
     let connections: [ReadConnection]
+    /// `--segment`: when set, only these contacts' messages are counted.
+    var segment: ContactSet? = nil
 
     /// The counts of the previous period that the report compares with.
     struct PreviousCounts: Sendable {
@@ -58,6 +60,7 @@ struct PeriodScan {
         let workers = max(1, min(connections.count, jobs.count))
         // Each connection is used by one thread only (`ReadConnection` is not shared).
         nonisolated(unsafe) let connections = connections
+        let segment = segment
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do throws(StoreError) {
                 let connection = connections[worker]
@@ -68,10 +71,10 @@ struct PeriodScan {
                     switch jobs[index] {
                     case .current(let range):
                         var tally = MessageTally(period: period, calendar: calendar)
-                        try connection.countMessages(in: range, into: &tally)
+                        try connection.countMessages(in: range, into: &tally, segment: segment)
                         parts.append(.current(tally))
                     case .previous(let range):
-                        parts.append(.previous(try connection.countPrevious(in: range)))
+                        parts.append(.previous(try connection.countPrevious(in: range, segment: segment)))
                     }
                 }
                 outcome.withLock { $0.parts += parts }

@@ -56,8 +56,11 @@ final class ReadConnection {
         return sqlite3_column_text(statement, 0).map { String(cString: $0) }
     }
 
-    /// Counts every message of `range` into the tally.
-    func countMessages(in range: Range<Instant>, into tally: inout MessageTally) throws(StoreError) {
+    /// Counts every message of `range` into the tally (only the messages of `segment`'s
+    /// contacts when given: one bit test per row).
+    func countMessages(
+        in range: Range<Instant>, into tally: inout MessageTally, segment: ContactSet? = nil
+    ) throws(StoreError) {
         let statement = try prepare(
             "SELECT inbound, contact, ts, author_type, author_id, author_name FROM messages WHERE ts >= ?1 AND ts < ?2")
         defer { sqlite3_finalize(statement) }
@@ -66,6 +69,7 @@ final class ReadConnection {
         var authors = AuthorTable()
         var key: [UInt8] = []
         while try step(statement) {
+            if let segment, !segment.contains(sqlite3_column_int64(statement, 1)) { continue }
             let instant = sqlite3_column_int64(statement, 2)
             if sqlite3_column_int(statement, 0) != 0 {
                 tally.addInbound(contact: sqlite3_column_int64(statement, 1), at: instant)
@@ -82,14 +86,16 @@ final class ReadConnection {
         }
     }
 
-    /// The previous period's counts, from the `messages_ts` index alone.
-    func countPrevious(in range: Range<Instant>) throws(StoreError) -> PeriodScan.PreviousCounts {
+    /// The previous period's counts, from the `messages_ts` index alone (only `segment`'s
+    /// contacts when given).
+    func countPrevious(in range: Range<Instant>, segment: ContactSet? = nil) throws(StoreError) -> PeriodScan.PreviousCounts {
         let statement = try prepare("SELECT inbound, contact FROM messages WHERE ts >= ?1 AND ts < ?2")
         defer { sqlite3_finalize(statement) }
         sqlite3_bind_int64(statement, 1, range.lowerBound)
         sqlite3_bind_int64(statement, 2, range.upperBound)
         var counts = PeriodScan.PreviousCounts()
         while try step(statement) {
+            if let segment, !segment.contains(sqlite3_column_int64(statement, 1)) { continue }
             if sqlite3_column_int(statement, 0) != 0 {
                 counts.received += 1
                 counts.active.insert(sqlite3_column_int64(statement, 1))
