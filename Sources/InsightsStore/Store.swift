@@ -145,7 +145,9 @@ public final class Store: Sendable {
                 attempts += 1
                 // Done by the other process meanwhile: fine. Otherwise (its next step holds
                 // the lock, or a real failure) look again a few times, then report it.
-                if try queue.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                // That look may itself meet the other process's half-made schema ("no such
+                // table: grdb_migrations" while its first step commits): then look again too.
+                if (try? queue.read({ db in try migrator.hasCompletedMigrations(db) })) == true { return }
                 if attempts >= migrator.migrations.count + 2 { throw error }
             }
         }
