@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // libcurl from the system (Debian's libcurl4-openssl-dev) for SMTP with TLS.
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // libpq from the system (Debian's libpq-dev) for reports computed in PostgreSQL.
+        .systemLibrary(name: "CPq", path: "Sources/CPq", providers: [.apt(["libpq-dev"])]),
         // Phone number → ISO region, from libphonenumber's metadata (generated data file).
         .target(name: "InsightsPhone"),
         // Bytes → validated records. No SQL, no printing.
@@ -41,6 +43,11 @@ let package = Package(
                 "InsightsMetrics", "InsightsPhone",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // Reports computed where the data lives: the query templates, the dialects, the
+        // warehouse source (aggregates only) and the DDL of the warehouse tables.
+        .target(name: "InsightsWarehouse", dependencies: ["InsightsMetrics", "InsightsImport"]),
+        // The PostgreSQL connection of the warehouse source (libpq).
+        .target(name: "InsightsPostgres", dependencies: ["InsightsWarehouse", "CPq"]),
         // A report's MIME message to its recipients through an SMTP server (libcurl).
         .target(name: "InsightsSend", dependencies: ["CCurl"]),
         // Deterministic synthetic helpline data in the import format.
@@ -55,7 +62,7 @@ let package = Package(
             name: "InsightsCLI",
             dependencies: [
                 "InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsJobs", "InsightsRender",
-                "InsightsDemo", "InsightsSend",
+                "InsightsDemo", "InsightsSend", "InsightsWarehouse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -80,6 +87,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "InsightsRenderTests", dependencies: ["InsightsRender", "InsightsMetrics", "InsightsTestSupport"]),
+        .testTarget(
+            name: "InsightsWarehouseTests",
+            dependencies: [
+                "InsightsWarehouse", "InsightsPostgres", "InsightsStore", "InsightsImport", "InsightsMetrics",
+                "InsightsRender", "InsightsJobs", "InsightsTestSupport",
+            ], exclude: ["Golden", "Scripts"]),
         .testTarget(name: "InsightsDemoTests", dependencies: ["InsightsDemo"]),
         .testTarget(
             name: "InsightsJobsTests",
