@@ -88,6 +88,7 @@ struct WarehouseTables {
         ("goals", ["goal_id", "name"], ["position"]),
         ("behaviours", ["behaviour_id", "goal_id", "name"], ["position"]),
         ("goal_events", ["contact_id", "goal_id", "behaviour_id", "event", "timestamp"], []),
+        ("contacts", ["contact_id"], ["opted_in_at", "opted_out_at"]),
     ]
 
     /// Reads and checks the tables: a missing table is no data; a missing column or one of

@@ -4,8 +4,8 @@ import InsightsMetrics
 /// rows, so a report gets back a few hundred values whatever the data size.
 ///
 /// The blocks it computes so far: audience (without countries), engagement, authorship,
-/// the previous period's counts, new users, goals (impact) and conversations. Countries,
-/// reach, consent, Journeys and response times are not computed by the engine yet.
+/// the previous period's counts, new users, goals (impact), conversations and consent.
+/// Countries, reach, Journeys and response times are not computed by the engine yet.
 public struct WarehouseSource<Connection: WarehouseConnection> {
     /// The connection queried.
     public let connection: Connection

@@ -138,4 +138,25 @@ import Testing
         let odd = ConversationCounts(period: range, spans: spans.filter { $0.contact != 5 })
         #expect(odd.middleDurations == [2 * hour])
     }
+
+    /// Consent from counts equals consent from the rows, measured or not.
+    @Test func consentCounts() {
+        let range = period("2026-03-29", "2026-03-29").instants(in: zone("UTC"))
+        let rows = [
+            ConsentRow(contact: 1, optedInAt: utc("2026-03-29T08:00"), optedOutAt: utc("2026-03-29T08:00")),  // in, still in
+            ConsentRow(contact: 2, optedInAt: utc("2026-03-01T00:00"), optedOutAt: utc("2026-03-29T10:00")),  // out in the period
+            ConsentRow(contact: 3, optedInAt: nil, optedOutAt: nil),  // ignored
+            ConsentRow(contact: 4, optedInAt: utc("2026-03-30T00:00"), optedOutAt: nil),  // at the end: outside, not in
+        ]
+        let counts = ConsentCounts(period: range, rows: rows)
+        // 3 contacts with a time; opt-ins: 1 (contact 1); opt-outs: 1 and 2 (the opt-out at
+        // the opt-in's instant counts too); opted in at the end: 1.
+        #expect(counts == ConsentCounts(contactsWithTimes: 3, optIns: 1, optOuts: 2, optedInAtEnd: 1))
+        #expect(ConsentMetrics(counts: counts, timesStored: true) == ConsentMetrics(period: range, rows: rows, timesStored: true))
+        let none = ConsentCounts(period: range, rows: [rows[2]])
+        #expect(ConsentMetrics(counts: none, timesStored: false) == .unmeasured)
+        #expect(ConsentMetrics(counts: none, timesStored: true) == ConsentMetrics(optIns: 0, optOuts: 0, optedInAtEnd: 0))
+        #expect(
+            ConsentMetrics(counts: none, timesStored: true) == ConsentMetrics(period: range, rows: [rows[2]], timesStored: true))
+    }
 }

@@ -86,6 +86,7 @@ import Testing
             ("behaviours", queries.behaviours), ("goal-counts", queries.goalCounts),
             ("conversation-counts", queries.conversationCounts),
             ("conversation-middle-durations", queries.conversationMiddleDurations),
+            ("consent-counts", queries.consentCounts),
         ]
     }
 }

@@ -15,7 +15,9 @@ import InsightsTestSupport
 ///   before it in ICU's `en-US`, so the newest name is "Lower";
 /// - numbers from the shared calling code +1 (CA, US) and +44 (GG), one contact without phone;
 /// - goals listed by `position` against their id order (g2 before g1);
-/// - two messages at 02:30 local on 25 October, one in CEST and one in CET.
+/// - two messages at 02:30 local on 25 October, one in CEST and one in CET;
+/// - consent: c1 opted in and out at one instant (still opted in), c2 opted out in the
+///   period, c3 opted out at its first instant, c5 opted in at its end instant (outside).
 enum EdgeCases {
     static let files: [String: String] = [
         "contacts.csv": """

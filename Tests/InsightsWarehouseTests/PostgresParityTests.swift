@@ -12,7 +12,7 @@ import Testing
 /// The same data in SQLite and in PostgreSQL (loaded from `insights export`) gives the same
 /// aggregates, and so the same `metrics.json` to the byte, for the blocks the engine computes
 /// (audience without countries, engagement, authorship, previous counts, new users, goals,
-/// conversations). The blocks it does not compute yet (countries, reach, consent, Journeys,
+/// conversations, consent). The blocks it does not compute yet (countries, reach, Journeys,
 /// response times) come from the SQLite rows on both sides.
 ///
 /// The server runs with `timezone=Pacific/Chatham` and an ICU collation, so a query that
@@ -128,6 +128,7 @@ func expectParity(
     engine.goals = try source.goals()
     engine.goalCounts = try source.goalCounts(period: period, calendar: calendar)
     engine.conversations = try source.conversationCounts(period: period, calendar: calendar)
+    (engine.consent, engine.consentTimesStored) = try source.consentCounts(period: period, calendar: calendar)
     let label = "\(from)…\(to) \(zone)"
     #expect(engine.messages == expected.messages, "messages \(label)", sourceLocation: sourceLocation)
     #expect(engine.previous == expected.previous, "previous \(label)", sourceLocation: sourceLocation)
@@ -136,6 +137,8 @@ func expectParity(
     #expect(engine.goals == expected.goals, "goals \(label)", sourceLocation: sourceLocation)
     #expect(engine.goalCounts == expected.goalCounts, "goal counts \(label)", sourceLocation: sourceLocation)
     #expect(engine.conversations == expected.conversations, "conversations \(label)", sourceLocation: sourceLocation)
+    #expect(engine.consent == expected.consent, "consent \(label)", sourceLocation: sourceLocation)
+    #expect(engine.consentTimesStored == expected.consentTimesStored, "consent stored \(label)", sourceLocation: sourceLocation)
     let sqlite = MetricsJSON.render(Report(data: data, serviceName: "Parity", generatorVersion: "test"))
     let warehouse = MetricsJSON.render(Report(data: data, aggregates: engine, serviceName: "Parity", generatorVersion: "test"))
     #expect(sqlite == warehouse, "metrics.json \(label)", sourceLocation: sourceLocation)

@@ -22,6 +22,10 @@ public struct PeriodAggregates: Equatable, Sendable {
     public var goalCounts: GoalCounts
     /// The period's conversation counts and the middle values of the time-to-close median.
     public var conversations: ConversationCounts
+    /// The consent times counted for the period.
+    public var consent = ConsentCounts(contactsWithTimes: 0, optIns: 0, optOuts: 0, optedInAtEnd: 0)
+    /// Whether any contact of the source has a consent time (without one, consent is null).
+    public var consentTimesStored = false
 
     /// Creates the aggregates from their parts.
     public init(
@@ -220,10 +224,64 @@ extension PeriodData {
     /// The period's rows reduced to the aggregates the blocks are built from (what a
     /// warehouse computes in SQL instead).
     public var aggregates: PeriodAggregates {
-        PeriodAggregates(
+        var aggregates = PeriodAggregates(
             messages: tally.counts, previous: previous,
             newUsersPerDay: AudienceMetrics.newUsersPerDay(firstInbound, period: period, calendar: calendar),
             countries: countries, latestNames: latestNames, goals: goals, goalCounts: GoalCounts(events: goalEvents),
             conversations: ConversationCounts(period: instants, spans: conversationSpans))
+        aggregates.consent = ConsentCounts(period: instants, rows: consent)
+        aggregates.consentTimesStored = consentTimesStored
+        return aggregates
+    }
+}
+
+/// The consent times of a period's contacts as counts (see `ConsentMetrics`).
+public struct ConsentCounts: Equatable, Sendable {
+    /// Contacts with an `opted_in_at` or an `opted_out_at` among those counted.
+    public var contactsWithTimes: Int
+    /// Of those, the ones whose `opted_in_at` is in the period.
+    public var optIns: Int
+    /// The ones whose `opted_out_at` is in the period.
+    public var optOuts: Int
+    /// The ones opted in at the end of the period.
+    public var optedInAtEnd: Int
+
+    /// Creates the counts.
+    public init(contactsWithTimes: Int, optIns: Int, optOuts: Int, optedInAtEnd: Int) {
+        self.contactsWithTimes = contactsWithTimes
+        self.optIns = optIns
+        self.optOuts = optOuts
+        self.optedInAtEnd = optedInAtEnd
+    }
+
+    /// Counts the contacts' consent times with `ConsentMetrics`'s rules (rows with neither
+    /// time are ignored).
+    public init<S: Sequence>(period: Range<Instant>, rows: S) where S.Element == ConsentRow {
+        var counts = ConsentCounts(contactsWithTimes: 0, optIns: 0, optOuts: 0, optedInAtEnd: 0)
+        for row in rows {
+            guard row.optedInAt != nil || row.optedOutAt != nil else { continue }
+            counts.contactsWithTimes += 1
+            if let optIn = row.optedInAt, period.contains(optIn) { counts.optIns += 1 }
+            if let optOut = row.optedOutAt, period.contains(optOut) { counts.optOuts += 1 }
+            guard let optIn = row.optedInAt, optIn < period.upperBound else { continue }
+            if let optOut = row.optedOutAt, optOut > optIn, optOut < period.upperBound { continue }
+            counts.optedInAtEnd += 1
+        }
+        self = counts
+    }
+}
+
+extension ConsentMetrics {
+    /// Builds the block from counts: nil numbers when no contact counted has a time and the
+    /// source holds none (`timesStored` false), zeros when the source has times but none of
+    /// these contacts has one.
+    public init(counts: ConsentCounts, timesStored: Bool) {
+        if counts.contactsWithTimes > 0 {
+            self.init(optIns: counts.optIns, optOuts: counts.optOuts, optedInAtEnd: counts.optedInAtEnd)
+        } else if timesStored {
+            self.init(optIns: 0, optOuts: 0, optedInAtEnd: 0)
+        } else {
+            self = .unmeasured
+        }
     }
 }

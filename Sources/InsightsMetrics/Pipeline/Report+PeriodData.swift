@@ -12,8 +12,8 @@ extension Report {
             businessHours: businessHours)
     }
 
-    /// Computes every metric of a period: the audience, engagement, authorship, impact and
-    /// conversations blocks from `aggregates` (a warehouse's, or `data.aggregates`), the
+    /// Computes every metric of a period: the audience, engagement, authorship, impact,
+    /// conversations and consent blocks from `aggregates` (a warehouse's, or `data.aggregates`), the
     /// other blocks from `data`'s rows.
     public init(
         data: PeriodData, aggregates: PeriodAggregates, serviceName: String, generatorVersion: String,
@@ -37,7 +37,7 @@ extension Report {
             reach: data.delivery.map {
                 ReachMetrics(tally: $0, statusesStored: data.statusesStored, previousReachedUsers: data.previousReachedUsers)
             },
-            consent: ConsentMetrics(period: data.instants, rows: data.consent, timesStored: data.consentTimesStored),
+            consent: ConsentMetrics(counts: aggregates.consent, timesStored: aggregates.consentTimesStored),
             journeys: JourneyMetrics(
                 period: instants, runs: data.journeyRuns, results: data.journeyResults, names: data.journeyNames),
             journeysImported: data.journeysImported || !data.journeyRuns.isEmpty,
