@@ -11,37 +11,43 @@ extension WarehouseQueries {
     /// opened_at, closed_at NULL when not closed before `to`, nth > 1 for reopens).
     private var liveSpans: String {
         let c = dialect.identifier
-        var steps = """
-            SELECT m.\(c("contact_id")) AS contact, m.\(c("timestamp")) AS at, 0 AS k0, 0 AS k1, 0 AS k2, 0 AS k3, 1 AS opens
-              FROM \(dialect.table("messages")) m
-              WHERE m.\(c("direction")) = 'inbound' AND m.\(c("timestamp")) < \(dialect.timestampParameter("to"))
-            """
+        var parts: [String] = []
+        if hasMessages {
+            parts.append(
+                """
+                SELECT m.\(c("contact_id")) AS contact, m.\(c("timestamp")) AS step_at, 0 AS k0, 0 AS k1, 0 AS k2, 0 AS k3, 1 AS opens
+                  FROM \(dialect.table("messages")) m
+                  WHERE m.\(c("direction")) = 'inbound' AND m.\(c("timestamp")) < \(dialect.timestampParameter("to"))
+                """)
+        }
         if hasConversationEvents {
             let closed = "CASE WHEN e.\(c("event")) = 'closed' THEN 0 ELSE 1 END"
-            let seq = eventsHaveSeq ? "CASE WHEN e.\(c("seq")) IS NULL THEN 1 ELSE 0 END, COALESCE(e.\(c("seq")), 0)" : "1, 0"
-            steps += """
-
-                  UNION ALL
-                  SELECT e.\(c("contact_id")), e.\(c("timestamp")), 1, \(seq), \(closed), \(closed)
-                  FROM \(dialect.table("conversation_events")) e WHERE e.\(c("timestamp")) < \(dialect.timestampParameter("to"))
+            let seq =
+                eventsHaveSeq
+                ? "CASE WHEN e.\(c("seq")) IS NULL THEN 1 ELSE 0 END AS k1, COALESCE(e.\(c("seq")), 0) AS k2" : "1 AS k1, 0 AS k2"
+            parts.append(
                 """
+                SELECT e.\(c("contact_id")) AS contact, e.\(c("timestamp")) AS step_at, 1 AS k0, \(seq), \(closed) AS k3, \(closed) AS opens
+                  FROM \(dialect.table("conversation_events")) e WHERE e.\(c("timestamp")) < \(dialect.timestampParameter("to"))
+                """)
         }
+        let steps = parts.joined(separator: "\n  UNION ALL\n  ")
         return """
             WITH steps AS (
               \(steps)
             ),
             changes AS (
-              SELECT s.contact, s.at, s.k0, s.k1, s.k2, s.k3, s.opens,
-                LAG(s.opens) OVER (PARTITION BY s.contact ORDER BY s.at, s.k0, s.k1, s.k2, s.k3) AS before
+              SELECT s.contact, s.step_at, s.k0, s.k1, s.k2, s.k3, s.opens,
+                LAG(s.opens) OVER (PARTITION BY s.contact ORDER BY s.step_at, s.k0, s.k1, s.k2, s.k3) AS before
               FROM steps s
             ),
             transitions AS (
-              SELECT t.contact, t.at, t.k0, t.k1, t.k2, t.k3, t.opens FROM changes t WHERE t.opens <> COALESCE(t.before, 0)
+              SELECT t.contact, t.step_at, t.k0, t.k1, t.k2, t.k3, t.opens FROM changes t WHERE t.opens <> COALESCE(t.before, 0)
             ),
             spans AS (
-              SELECT p.contact, p.opens, p.at AS opened_at,
-                LEAD(p.at) OVER (PARTITION BY p.contact ORDER BY p.at, p.k0, p.k1, p.k2, p.k3) AS closed_at,
-                ROW_NUMBER() OVER (PARTITION BY p.contact ORDER BY p.at, p.k0, p.k1, p.k2, p.k3) AS nth
+              SELECT p.contact, p.opens, p.step_at AS opened_at,
+                LEAD(p.step_at) OVER (PARTITION BY p.contact ORDER BY p.step_at, p.k0, p.k1, p.k2, p.k3) AS closed_at,
+                ROW_NUMBER() OVER (PARTITION BY p.contact ORDER BY p.step_at, p.k0, p.k1, p.k2, p.k3) AS nth
               FROM transitions p
             ),
             live AS (

@@ -13,6 +13,9 @@ public struct WarehouseQueries: Sendable {
     public var eventsHaveSeq = true
     /// Whether `conversation_events` exists (without it, only inbound messages open).
     public var hasConversationEvents = true
+    /// Whether `messages` exists (without it, only events open; the conversation queries
+    /// need one of the two).
+    public var hasMessages = true
     /// Whether `goals` and `behaviours` have `position` (without it, they list by id).
     public var goalsHavePosition = true
     /// Whether `behaviours` has `position`.

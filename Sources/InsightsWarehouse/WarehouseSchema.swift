@@ -89,6 +89,7 @@ struct WarehouseTables {
         ("behaviours", ["behaviour_id", "goal_id", "name"], ["position"]),
         ("goal_events", ["contact_id", "goal_id", "behaviour_id", "event", "timestamp"], []),
         ("contacts", ["contact_id"], ["opted_in_at", "opted_out_at"]),
+        ("message_statuses", ["message_id", "status", "timestamp", "error"], []),
     ]
 
     /// Reads and checks the tables: a missing table is no data; a missing column or one of

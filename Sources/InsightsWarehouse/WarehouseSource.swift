@@ -4,8 +4,8 @@ import InsightsMetrics
 /// rows, so a report gets back a few hundred values whatever the data size.
 ///
 /// The blocks it computes so far: audience (without countries), engagement, authorship,
-/// the previous period's counts, new users, goals (impact), conversations and consent.
-/// Countries, reach, Journeys and response times are not computed by the engine yet.
+/// the previous period's counts, new users, goals (impact), conversations, consent and reach.
+/// Countries, Journeys and response times are not computed by the engine yet.
 public struct WarehouseSource<Connection: WarehouseConnection> {
     /// The connection queried.
     public let connection: Connection
@@ -28,6 +28,7 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
     private func queries(_ tables: WarehouseTables) -> WarehouseQueries {
         var queries = WarehouseQueries(dialect: connection.dialect)
         queries.hasConversationEvents = tables.has("conversation_events")
+        queries.hasMessages = tables.has("messages")
         queries.eventsHaveSeq = tables.has("conversation_events", column: "seq")
         queries.goalsHavePosition = tables.has("goals", column: "position")
         queries.behavioursHavePosition = tables.has("behaviours", column: "position")
@@ -165,10 +166,6 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
         let tables = try tables()
         guard tables.has("messages") || tables.has("conversation_events") else {
             return ConversationCounts(active: 0, openAtEnd: 0, opened: 0, reopened: 0, closed: 0, middleDurations: [])
-        }
-        guard tables.has("messages") else {
-            // Without messages only events open conversations; the templates start from messages.
-            throw .query("conversation_events without a messages table is not supported yet")
         }
         let queries = queries(tables)
         let values = parameters(period.instants(in: calendar), calendar)

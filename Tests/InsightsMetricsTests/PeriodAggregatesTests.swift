@@ -159,4 +159,36 @@ import Testing
         #expect(
             ConsentMetrics(counts: none, timesStored: true) == ConsentMetrics(period: range, rows: [rows[2]], timesStored: true))
     }
+
+    /// Reach from the delivery aggregate equals reach from the tally.
+    @Test func deliveryAggregate() {
+        let days = period("2026-03-29", "2026-03-30")
+        var tally = DeliveryTally(period: days, calendar: zone("UTC"))
+        let t = utc("2026-03-29T10:00")
+        let minute: Int64 = 60_000_000
+        tally.add(contentsOf: [
+            OutboundDeliveryRow(
+                contact: 1, timestamp: t, authorType: .coach,
+                statuses: [MessageStatusRow(status: .read, timestamp: t + 3 * minute, error: nil)]),  // 3 min
+            OutboundDeliveryRow(
+                contact: 1, timestamp: t, authorType: .stack,
+                statuses: [MessageStatusRow(status: .read, timestamp: t + 9 * minute, error: nil)]),  // 9 min
+            OutboundDeliveryRow(
+                contact: 2, timestamp: t + 86_400_000_000, authorType: .stack,
+                statuses: [MessageStatusRow(status: .failed, timestamp: t, error: " 131026 ")]),
+            OutboundDeliveryRow(contact: 3, timestamp: t, authorType: .api, statuses: []),
+        ])
+        let aggregate = DeliveryAggregate(tally: tally)
+        // Contact 1 reached (twice); the two read delays are the middle values (median 6 min).
+        #expect(aggregate.reachedUsers == 1 && aggregate.readMessages == 2)
+        #expect(aggregate.middleReadMinutes == [3, 9])
+        #expect(aggregate.failures == ["131026": 1])
+        #expect(aggregate.daily.map(\.messages) == [3, 1])
+        let fromTally = ReachMetrics(tally: tally, statusesStored: true, previousReachedUsers: 4)
+        let fromAggregate = ReachMetrics(aggregate: aggregate, period: days, statusesStored: true, previousReachedUsers: 4)
+        #expect(fromTally == fromAggregate)
+        #expect(fromAggregate.medianMinutesToRead == 6)
+        // Raw errors that trim alike add up.
+        #expect(DeliveryAggregate.failures(byRawError: [(" a", 1), ("a ", 2), (nil, 1), ("", 3)]) == ["a": 3, "(none)": 4])
+    }
 }

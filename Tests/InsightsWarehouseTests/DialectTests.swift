@@ -31,11 +31,16 @@ import Testing
         queries.behavioursHavePosition = false
         // Without seq, same-instant events apply `closed` first: the order keys are
         // (instant, inbound first, 1, 0, closed 0 / others 1).
-        #expect(queries.conversationCounts.contains("1, 1, 0, CASE WHEN e.\"event\" = 'closed' THEN 0 ELSE 1 END"))
+        #expect(
+            queries.conversationCounts.contains(
+                "1 AS k0, 1 AS k1, 0 AS k2, CASE WHEN e.\"event\" = 'closed' THEN 0 ELSE 1 END AS k3"))
         #expect(queries.goals.hasSuffix("ORDER BY g.\"goal_id\" COLLATE \"C\""))
         #expect(queries.behaviours.hasSuffix("ORDER BY b.\"behaviour_id\" COLLATE \"C\""))
         queries.hasConversationEvents = false
         #expect(!queries.conversationCounts.contains("conversation_events"))
+        queries.hasConversationEvents = true
+        queries.hasMessages = false
+        #expect(!queries.conversationCounts.contains("\"messages\""))
     }
 
     /// The heatmap's rows are Monday = 0 … Sunday = 6 in both engines: PostgreSQL's ISODOW
@@ -86,7 +91,9 @@ import Testing
             ("behaviours", queries.behaviours), ("goal-counts", queries.goalCounts),
             ("conversation-counts", queries.conversationCounts),
             ("conversation-middle-durations", queries.conversationMiddleDurations),
-            ("consent-counts", queries.consentCounts),
+            ("consent-counts", queries.consentCounts), ("delivery-counts", queries.deliveryCounts),
+            ("reached-users", queries.reachedUsers), ("middle-read-delays", queries.middleReadDelays),
+            ("failures", queries.failures), ("any-status", queries.anyStatus),
         ]
     }
 }

@@ -17,7 +17,12 @@ import InsightsTestSupport
 /// - goals listed by `position` against their id order (g2 before g1);
 /// - two messages at 02:30 local on 25 October, one in CEST and one in CET;
 /// - consent: c1 opted in and out at one instant (still opted in), c2 opted out in the
-///   period, c3 opted out at its first instant, c5 opted in at its end instant (outside).
+///   period, c3 opted out at its first instant, c5 opted in at its end instant (outside);
+/// - statuses: o01 read twice (the earliest read counts), o02's newest failure has no error,
+///   o03 failed then delivered, m1a read before it was sent (0 minutes), M9a two failures at
+///   one instant (the greater error, `y`), o04 failed with ` timeout` (trimmed alike with
+///   o02's first), a status of an inbound message and one of an unknown message (both count
+///   for nothing).
 enum EdgeCases {
     static let files: [String: String] = [
         "contacts.csv": """
@@ -60,6 +65,25 @@ enum EdgeCases {
         c4,opened,2026-03-29T09:00:00Z,,,2
         c4,closed,2026-03-29T09:00:00Z,,,1
         c1,closed,2026-10-25T02:00:00Z,,,
+
+        """,
+        "message_statuses.csv": """
+        message_id,status,timestamp,error
+        o01,sent,2026-03-29T02:00:01Z,
+        o01,delivered,2026-03-29T02:00:05Z,
+        o01,read,2026-03-29T02:05:00Z,
+        o01,read,2026-03-29T02:09:00Z,
+        o02,failed,2026-03-29T03:00:05Z,"timeout "
+        o02,failed,2026-03-29T03:01:00Z,
+        o03,failed,2026-03-29T03:10:05Z,131026
+        o03,delivered,2026-03-29T03:12:00Z,
+        m1a,read,2026-03-29T04:59:00Z,
+        M9a,failed,2026-03-29T05:00:10Z,x
+        M9a,failed,2026-03-29T05:00:10Z,y
+        o04,failed,2026-03-29T05:31:00Z," timeout"
+        o04,sent,2026-03-29T05:30:01Z,
+        i02,read,2026-03-28T23:00:10Z,
+        zz,delivered,2026-03-29T06:00:00Z,
 
         """,
         "goals.csv": """

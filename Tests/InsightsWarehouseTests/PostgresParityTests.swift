@@ -12,7 +12,7 @@ import Testing
 /// The same data in SQLite and in PostgreSQL (loaded from `insights export`) gives the same
 /// aggregates, and so the same `metrics.json` to the byte, for the blocks the engine computes
 /// (audience without countries, engagement, authorship, previous counts, new users, goals,
-/// conversations, consent). The blocks it does not compute yet (countries, reach, Journeys,
+/// conversations, consent, reach). The blocks it does not compute yet (countries, Journeys,
 /// response times) come from the SQLite rows on both sides.
 ///
 /// The server runs with `timezone=Pacific/Chatham` and an ICU collation, so a query that
@@ -86,6 +86,18 @@ import Testing
         }
     }
 
+    /// Conversation events without a messages table: only the events open and close.
+    @Test func eventsWithoutMessages() throws {
+        let files = try EdgeCases.write().filter { path in
+            ["contacts.csv", "conversation_events.csv"].contains { path.hasSuffix("/" + $0) }
+        }
+        let store = try Self.store(importing: files)
+        try TestPostgres.withSchema { connection, _ in
+            try TestPostgres.load(store, into: connection, leaving: [.messages, .messageStatuses])
+            try expectParity(store, connection, from: "2026-03-29", to: "2026-03-29", zone: "Europe/Berlin")
+        }
+    }
+
     // MARK: - Helpers
 
     static func conformanceFiles(_ name: String) throws -> [String] {
@@ -129,6 +141,8 @@ func expectParity(
     engine.goalCounts = try source.goalCounts(period: period, calendar: calendar)
     engine.conversations = try source.conversationCounts(period: period, calendar: calendar)
     (engine.consent, engine.consentTimesStored) = try source.consentCounts(period: period, calendar: calendar)
+    (engine.delivery, engine.previousReachedUsers, engine.statusesStored) = try source.delivery(
+        period: period, calendar: calendar)
     let label = "\(from)…\(to) \(zone)"
     #expect(engine.messages == expected.messages, "messages \(label)", sourceLocation: sourceLocation)
     #expect(engine.previous == expected.previous, "previous \(label)", sourceLocation: sourceLocation)
@@ -139,6 +153,10 @@ func expectParity(
     #expect(engine.conversations == expected.conversations, "conversations \(label)", sourceLocation: sourceLocation)
     #expect(engine.consent == expected.consent, "consent \(label)", sourceLocation: sourceLocation)
     #expect(engine.consentTimesStored == expected.consentTimesStored, "consent stored \(label)", sourceLocation: sourceLocation)
+    #expect(engine.delivery == expected.delivery, "delivery \(label)", sourceLocation: sourceLocation)
+    #expect(
+        engine.previousReachedUsers == expected.previousReachedUsers, "previous reached \(label)", sourceLocation: sourceLocation)
+    #expect(engine.statusesStored == expected.statusesStored, "statuses stored \(label)", sourceLocation: sourceLocation)
     let sqlite = MetricsJSON.render(Report(data: data, serviceName: "Parity", generatorVersion: "test"))
     let warehouse = MetricsJSON.render(Report(data: data, aggregates: engine, serviceName: "Parity", generatorVersion: "test"))
     #expect(sqlite == warehouse, "metrics.json \(label)", sourceLocation: sourceLocation)

@@ -26,6 +26,13 @@ public struct PeriodAggregates: Equatable, Sendable {
     public var consent = ConsentCounts(contactsWithTimes: 0, optIns: 0, optOuts: 0, optedInAtEnd: 0)
     /// Whether any contact of the source has a consent time (without one, consent is null).
     public var consentTimesStored = false
+    /// The period's outbound messages by delivery state; nil when the source read none (no
+    /// status stored at all: the reach block then counts every message sent as `no_status`).
+    public var delivery: DeliveryAggregate? = nil
+    /// `reached_users` of the previous period; nil without statuses.
+    public var previousReachedUsers: Int? = nil
+    /// Whether the source stores any message status at all.
+    public var statusesStored = false
 
     /// Creates the aggregates from their parts.
     public init(
@@ -231,6 +238,9 @@ extension PeriodData {
             conversations: ConversationCounts(period: instants, spans: conversationSpans))
         aggregates.consent = ConsentCounts(period: instants, rows: consent)
         aggregates.consentTimesStored = consentTimesStored
+        aggregates.delivery = delivery.map(DeliveryAggregate.init(tally:))
+        aggregates.previousReachedUsers = previousReachedUsers
+        aggregates.statusesStored = statusesStored
         return aggregates
     }
 }

@@ -13,7 +13,7 @@ extension Report {
     }
 
     /// Computes every metric of a period: the audience, engagement, authorship, impact,
-    /// conversations and consent blocks from `aggregates` (a warehouse's, or `data.aggregates`), the
+    /// conversations, consent and reach blocks from `aggregates` (a warehouse's, or `data.aggregates`), the
     /// other blocks from `data`'s rows.
     public init(
         data: PeriodData, aggregates: PeriodAggregates, serviceName: String, generatorVersion: String,
@@ -34,8 +34,10 @@ extension Report {
             impact: ImpactMetrics(goals: aggregates.goals, counts: aggregates.goalCounts), audience: audience,
             engagement: engagement, conversations: ConversationMetrics(counts: aggregates.conversations),
             authorship: AuthorshipMetrics(authors: aggregates.messages.authors, latestNames: aggregates.latestNames),
-            reach: data.delivery.map {
-                ReachMetrics(tally: $0, statusesStored: data.statusesStored, previousReachedUsers: data.previousReachedUsers)
+            reach: aggregates.delivery.map {
+                ReachMetrics(
+                    aggregate: $0, period: data.period, statusesStored: aggregates.statusesStored,
+                    previousReachedUsers: aggregates.previousReachedUsers)
             },
             consent: ConsentMetrics(counts: aggregates.consent, timesStored: aggregates.consentTimesStored),
             journeys: JourneyMetrics(
