@@ -21,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // libcrypto from the system (Debian's libssl-dev) for the service-account JWT's RS256 signature.
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
+        // libpq from the system (Debian's libpq-dev) for reports computed in PostgreSQL.
+        .systemLibrary(name: "CPq", path: "Sources/CPq", providers: [.apt(["libpq-dev"])]),
         // Phone number → ISO region, from libphonenumber's metadata (generated data file).
         .target(name: "InsightsPhone"),
         // The one writer of CSV fields, JSON strings and RFC 3339 timestamps (export, rejects,
@@ -48,6 +50,11 @@ let package = Package(
                 "InsightsMetrics", "InsightsPhone", "InsightsFormat",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // Reports computed where the data lives: the query templates, the dialects, the
+        // warehouse source (aggregates only) and the DDL of the warehouse tables.
+        .target(name: "InsightsWarehouse", dependencies: ["InsightsMetrics", "InsightsImport"]),
+        // The PostgreSQL connection of the warehouse source (libpq).
+        .target(name: "InsightsPostgres", dependencies: ["InsightsWarehouse", "CPq"]),
         // A report's MIME message to its recipients through an SMTP server (libcurl).
         .target(name: "InsightsSend", dependencies: ["CCurl"]),
         // BigQuery's REST API (libcurl): queries with named parameters, paging, credentials, loading.
@@ -67,7 +74,7 @@ let package = Package(
             name: "InsightsCLI",
             dependencies: [
                 "InsightsImport", "InsightsTurn", "InsightsStore", "InsightsMetrics", "InsightsJobs", "InsightsRender",
-                "InsightsDemo", "InsightsSend",
+                "InsightsDemo", "InsightsSend", "InsightsWarehouse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -95,6 +102,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "InsightsRenderTests", dependencies: ["InsightsRender", "InsightsMetrics", "InsightsTestSupport"]),
+        .testTarget(
+            name: "InsightsWarehouseTests",
+            dependencies: [
+                "InsightsWarehouse", "InsightsPostgres", "InsightsStore", "InsightsImport", "InsightsMetrics",
+                "InsightsRender", "InsightsJobs", "InsightsTestSupport",
+            ], exclude: ["Golden", "Scripts"]),
         .testTarget(name: "InsightsDemoTests", dependencies: ["InsightsDemo"]),
         .testTarget(
             name: "InsightsJobsTests",

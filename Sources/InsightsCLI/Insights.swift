@@ -19,7 +19,7 @@ struct Insights: ParsableCommand {
         version: version,
         subcommands: [
             ImportCommand.self, ReportCommand.self, ArchiveCommand.self, ExportCommand.self, DemoCommand.self,
-            SendCommand.self, FieldsCommand.self,
+            SendCommand.self, FieldsCommand.self, SchemaCommand.self,
         ])
 
     /// Runs the command; a database another process keeps locked exits 75 (`EX_TEMPFAIL`: try

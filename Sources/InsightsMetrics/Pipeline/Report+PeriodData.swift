@@ -7,24 +7,39 @@ extension Report {
     /// - parameter businessHours: a setting, not data (`--business-hours`): when given, only
     ///   time inside these hours counts towards a response time.
     public init(data: PeriodData, serviceName: String, generatorVersion: String, businessHours: BusinessHours? = nil) {
-        let tally = data.tally
+        self.init(
+            data: data, aggregates: data.aggregates, serviceName: serviceName, generatorVersion: generatorVersion,
+            businessHours: businessHours)
+    }
+
+    /// Computes every metric of a period: the audience, engagement, authorship, impact,
+    /// conversations, consent and reach blocks from `aggregates` (a warehouse's, or `data.aggregates`), the
+    /// other blocks from `data`'s rows.
+    public init(
+        data: PeriodData, aggregates: PeriodAggregates, serviceName: String, generatorVersion: String,
+        businessHours: BusinessHours? = nil
+    ) {
         let instants = data.instants
         let audience = AudienceMetrics(
-            tally: tally, firstInbound: data.firstInbound, countries: data.countries,
-            previous: PreviousAudience(activeUsers: data.previous.activeUsers, newUsers: data.previous.newUsers))
+            period: data.period, messages: aggregates.messages, newUsersPerDay: aggregates.newUsersPerDay,
+            countries: aggregates.countries,
+            previous: PreviousAudience(activeUsers: aggregates.previous.activeUsers, newUsers: aggregates.previous.newUsers))
         let engagement = EngagementMetrics(
-            tally: tally,
-            previous: PreviousEngagement(messagesReceived: data.previous.received, messagesSent: data.previous.sent))
+            period: data.period, messages: aggregates.messages,
+            previous: PreviousEngagement(
+                messagesReceived: aggregates.previous.received, messagesSent: aggregates.previous.sent))
         self.init(
             serviceName: serviceName, generatorVersion: generatorVersion, period: data.period,
             timeZoneIdentifier: data.calendar.identifier,
-            impact: ImpactMetrics(goals: data.goals, events: data.goalEvents), audience: audience,
-            engagement: engagement, conversations: ConversationMetrics(period: data.instants, spans: data.conversationSpans),
-            authorship: AuthorshipMetrics(tally: tally, latestNames: data.latestNames),
-            reach: data.delivery.map {
-                ReachMetrics(tally: $0, statusesStored: data.statusesStored, previousReachedUsers: data.previousReachedUsers)
+            impact: ImpactMetrics(goals: aggregates.goals, counts: aggregates.goalCounts), audience: audience,
+            engagement: engagement, conversations: ConversationMetrics(counts: aggregates.conversations),
+            authorship: AuthorshipMetrics(authors: aggregates.messages.authors, latestNames: aggregates.latestNames),
+            reach: aggregates.delivery.map {
+                ReachMetrics(
+                    aggregate: $0, period: data.period, statusesStored: aggregates.statusesStored,
+                    previousReachedUsers: aggregates.previousReachedUsers)
             },
-            consent: ConsentMetrics(period: data.instants, rows: data.consent, timesStored: data.consentTimesStored),
+            consent: ConsentMetrics(counts: aggregates.consent, timesStored: aggregates.consentTimesStored),
             journeys: JourneyMetrics(
                 period: instants, runs: data.journeyRuns, results: data.journeyResults, names: data.journeyNames),
             journeysImported: data.journeysImported || !data.journeyRuns.isEmpty,

@@ -32,21 +32,38 @@ public struct AudienceMetrics: Equatable, Sendable {
     public init(
         tally: MessageTally, firstInbound: [Instant], countries: [String: Int], previous: PreviousAudience
     ) {
-        let calendar = tally.calendar
-        var newPerDay = Array(repeating: 0, count: tally.period.dayCount)
-        for instant in firstInbound {
-            let index = Int(calendar.localDate(at: instant).dayNumber - tally.period.from.dayNumber)
-            if newPerDay.indices.contains(index) { newPerDay[index] += 1 }
-        }
-        self.activeUsers = tally.activeContacts.count
-        self.newUsers = newPerDay.reduce(0, +)
+        self.init(
+            period: tally.period, messages: tally.counts,
+            newUsersPerDay: Self.newUsersPerDay(firstInbound, period: tally.period, calendar: tally.calendar),
+            countries: countries, previous: previous)
+    }
+
+    /// Computes the block from a period's message counts, its new users per day, its active
+    /// contacts per country and the previous period's counts (what a warehouse returns).
+    public init(
+        period: ReportPeriod, messages: MessageCounts, newUsersPerDay: [Int], countries: [String: Int],
+        previous: PreviousAudience
+    ) {
+        self.activeUsers = messages.activeUsers
+        self.newUsers = newUsersPerDay.reduce(0, +)
         self.returningUsers = activeUsers - newUsers
         self.previous = previous
-        self.daily = tally.dailyActive.enumerated().map { index, active in
-            DailyAudience(date: tally.period.from.adding(days: index), activeUsers: active.count, newUsers: newPerDay[index])
+        self.daily = messages.dailyActiveUsers.enumerated().map { index, active in
+            DailyAudience(date: period.from.adding(days: index), activeUsers: active, newUsers: newUsersPerDay[index])
         }
         self.countries = countries.map { CountryCount(country: $0.key, activeUsers: $0.value) }
             .sorted { ($1.activeUsers, $0.country) < ($0.activeUsers, $1.country) }
+    }
+
+    /// The first inbound instants counted per local day of the period (instants outside its
+    /// days are ignored).
+    public static func newUsersPerDay(_ firstInbound: [Instant], period: ReportPeriod, calendar: ReportCalendar) -> [Int] {
+        var newPerDay = Array(repeating: 0, count: period.dayCount)
+        for instant in firstInbound {
+            let index = Int(calendar.localDate(at: instant).dayNumber - period.from.dayNumber)
+            if newPerDay.indices.contains(index) { newPerDay[index] += 1 }
+        }
+        return newPerDay
     }
 
     /// Active contacts per country code.

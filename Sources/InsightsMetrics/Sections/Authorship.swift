@@ -14,9 +14,15 @@ public struct AuthorshipMetrics: Equatable, Sendable {
     ///   newest stored message (by timestamp, then `message_id`) with that id and a name.
     ///   An id with no name there is shown by its id.
     public init(tally: MessageTally, latestNames: [String: String]) {
+        self.init(authors: tally.authors, latestNames: latestNames)
+    }
+
+    /// Computes the block from sent messages per author (`latestNames` as in
+    /// `init(tally:latestNames:)`).
+    public init(authors counts: [AuthorKey: Int], latestNames: [String: String]) {
         var perType: [AuthorType: Int] = [:]
         var authors: [AuthorType: [TopAuthor]] = [:]
-        for (key, messages) in tally.authors {
+        for (key, messages) in counts {
             guard let type = key.type else { continue }
             perType[type, default: 0] += messages
             let name: String

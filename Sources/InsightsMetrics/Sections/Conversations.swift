@@ -53,29 +53,19 @@ public struct ConversationMetrics: Equatable, Sendable {
     /// start, or opened in it), and open at the end when one began before the end and had
     /// not closed before it.
     public init<S: Sequence>(period: Range<Instant>, spans: S) where S.Element == ConversationSpan {
-        var active = ContactSet()
-        var openAtEnd = 0
-        var opened = 0
-        var reopened = 0
-        var durations: [Double] = []
-        for span in spans where span.openedAt < period.upperBound {
-            let closedAt = span.closedAt ?? .max
-            guard closedAt >= period.lowerBound else { continue }
-            active.insert(span.contact)
-            if closedAt >= period.upperBound { openAtEnd += 1 }  // at most one span per contact
-            if span.openedAt >= period.lowerBound {
-                opened += 1
-                if span.isReopen { reopened += 1 }
-            }
-            if closedAt < period.upperBound { durations.append(Double(closedAt - span.openedAt)) }
-        }
-        self.active = active.count
-        self.openAtEnd = openAtEnd
-        self.closedAtEnd = active.count - openAtEnd
-        self.opened = opened
-        self.reopened = reopened
-        self.closed = durations.count
-        self.medianTimeToCloseHours = median(durations).map { $0 / 3_600_000_000 }
+        self.init(counts: ConversationCounts(period: period, spans: spans))
+    }
+
+    /// Builds the block from a period's conversation counts (the median from the one or two
+    /// middle durations).
+    public init(counts: ConversationCounts) {
+        self.active = counts.active
+        self.openAtEnd = counts.openAtEnd
+        self.closedAtEnd = counts.active - counts.openAtEnd
+        self.opened = counts.opened
+        self.reopened = counts.reopened
+        self.closed = counts.closed
+        self.medianTimeToCloseHours = median(counts.middleDurations.map(Double.init)).map { $0 / 3_600_000_000 }
     }
 
     /// Creates the block from its values.

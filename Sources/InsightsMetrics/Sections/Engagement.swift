@@ -15,16 +15,21 @@ public struct EngagementMetrics: Equatable, Sendable {
 
     /// Computes the block from a period's tally and the previous period's counts.
     public init(tally: MessageTally, previous: PreviousEngagement) {
-        let received = tally.received
-        let activeDays = tally.dailyActive.reduce(0) { $0 + $1.count }
+        self.init(period: tally.period, messages: tally.counts, previous: previous)
+    }
+
+    /// Computes the block from a period's message counts and the previous period's counts.
+    public init(period: ReportPeriod, messages: MessageCounts, previous: PreviousEngagement) {
+        let received = messages.received
+        let activeDays = messages.dailyActiveUsers.reduce(0, +)
         self.messagesReceived = received
-        self.messagesSent = tally.sent
+        self.messagesSent = messages.sent
         self.averageMessagesPerUserPerDay = activeDays == 0 ? nil : Double(received) / Double(activeDays)
         self.previous = previous
-        self.daily = tally.period.days.enumerated().map { index, date in
-            DailyMessages(date: date, received: tally.dailyReceived[index], sent: tally.dailySent[index])
+        self.daily = period.days.enumerated().map { index, date in
+            DailyMessages(date: date, received: messages.dailyReceived[index], sent: messages.dailySent[index])
         }
-        self.heatmap = tally.heatmap
+        self.heatmap = messages.heatmap
     }
 
     /// The busiest slot (most received; ties: earliest weekday, then hour).

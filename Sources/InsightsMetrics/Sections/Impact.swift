@@ -8,31 +8,23 @@ public struct ImpactMetrics: Equatable, Sendable {
     ///   - goals: every stored goal with its behaviours, in listing order.
     ///   - events: the goal events whose timestamp is in the period.
     public init(goals: [GoalDefinition], events: [GoalEventRow]) {
-        var started: [String: Set<ContactKey>] = [:]
-        var completed: [String: Set<ContactKey>] = [:]
-        var actionUsers: [String: Set<ContactKey>] = [:]
-        var actions: [String: Int] = [:]
-        for event in events {
-            switch event.kind {
-            case .started: started[event.goalID, default: []].insert(event.contact)
-            case .completed: completed[event.goalID, default: []].insert(event.contact)
-            case .actioned:
-                guard let behaviour = event.behaviourID else { continue }
-                let key = event.goalID + "\u{0}" + behaviour
-                actionUsers[key, default: []].insert(event.contact)
-                actions[key, default: 0] += 1
-            }
-        }
+        self.init(goals: goals, counts: GoalCounts(events: events))
+    }
+
+    /// Builds the block from a period's goal counts.
+    /// - Parameters:
+    ///   - goals: every stored goal with its behaviours, in listing order.
+    ///   - counts: the period's goal events counted per goal and behaviour.
+    public init(goals: [GoalDefinition], counts: GoalCounts) {
         self.goals = goals.map { goal in
             GoalMetrics(
                 goalID: goal.id, name: goal.name,
-                started: started[goal.id]?.count ?? 0,
-                completed: completed[goal.id]?.count ?? 0,
+                started: counts.started[goal.id] ?? 0,
+                completed: counts.completed[goal.id] ?? 0,
                 behaviours: goal.behaviours.map { behaviour in
-                    let key = goal.id + "\u{0}" + behaviour.id
+                    let count = counts.behaviours[BehaviourKey(goalID: goal.id, behaviourID: behaviour.id)]
                     return BehaviourMetrics(
-                        behaviourID: behaviour.id, name: behaviour.name,
-                        users: actionUsers[key]?.count ?? 0, actions: actions[key] ?? 0)
+                        behaviourID: behaviour.id, name: behaviour.name, users: count?.users ?? 0, actions: count?.actions ?? 0)
                 })
         }
     }

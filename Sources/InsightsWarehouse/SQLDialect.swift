@@ -1,0 +1,152 @@
+/// The few places PostgreSQL and BigQuery's GoogleSQL differ for the report's queries,
+/// written by hand: where tables live, quoting, parameters, and the zone functions that put
+/// an instant on its local day, hour and weekday. The templates (`WarehouseQueries`) are
+/// written once against these.
+///
+/// Not a transpiler: each function returns the one spelling tested by the golden SQL of its
+/// dialect. Weekdays are Monday = 0 … Sunday = 6 in both, as the report's heatmap has them:
+/// PostgreSQL's `ISODOW` is Monday = 1 … Sunday = 7, BigQuery's `DAYOFWEEK` Sunday = 1 …
+/// Saturday = 7.
+public struct SQLDialect: Equatable, Sendable {
+    /// The engines.
+    public enum Engine: String, Equatable, Sendable {
+        /// PostgreSQL (15 and later).
+        case postgres
+        /// Google BigQuery (GoogleSQL).
+        case bigquery
+    }
+
+    /// The engine.
+    public let engine: Engine
+    /// Where the record kinds' tables are: a PostgreSQL schema, a BigQuery `project.dataset`.
+    public let container: String
+
+    /// The PostgreSQL dialect, tables in `schema`.
+    public static func postgres(schema: String = "public") -> SQLDialect {
+        SQLDialect(engine: .postgres, container: schema)
+    }
+
+    /// The BigQuery dialect, tables in `dataset` (`project.dataset`).
+    public static func bigquery(dataset: String) -> SQLDialect {
+        SQLDialect(engine: .bigquery, container: dataset)
+    }
+
+    /// A quoted identifier (a column name).
+    public func identifier(_ name: String) -> String {
+        switch engine {
+        case .postgres: "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        case .bigquery: "`" + name.replacingOccurrences(of: "`", with: "\\`") + "`"
+        }
+    }
+
+    /// A record kind's table, qualified with the schema or dataset.
+    public func table(_ name: String) -> String {
+        switch engine {
+        case .postgres: identifier(container) + "." + identifier(name)
+        case .bigquery: identifier(container + "." + name)
+        }
+    }
+
+    /// A timestamp parameter.
+    public func timestampParameter(_ name: String) -> String {
+        switch engine {
+        case .postgres: "CAST(@\(name) AS timestamptz)"
+        case .bigquery: "@\(name)"
+        }
+    }
+
+    /// A string parameter.
+    public func stringParameter(_ name: String) -> String {
+        switch engine {
+        case .postgres: "CAST(@\(name) AS text)"
+        case .bigquery: "@\(name)"
+        }
+    }
+
+    /// The local day of a timestamp in the zone named by the `zone` parameter, as days since
+    /// 1970-01-01 (`LocalDate.dayNumber`).
+    public func localDayNumber(_ timestamp: String) -> String {
+        switch engine {
+        case .postgres: "(CAST(\(timestamp) AT TIME ZONE \(stringParameter("zone")) AS date) - DATE '1970-01-01')"
+        case .bigquery: "UNIX_DATE(DATE(\(timestamp), @zone))"
+        }
+    }
+
+    /// The local hour (0–23) of a timestamp in the `zone` parameter's zone.
+    public func localHour(_ timestamp: String) -> String {
+        switch engine {
+        case .postgres: "CAST(EXTRACT(HOUR FROM \(timestamp) AT TIME ZONE \(stringParameter("zone"))) AS integer)"
+        case .bigquery: "EXTRACT(HOUR FROM \(timestamp) AT TIME ZONE @zone)"
+        }
+    }
+
+    /// The local weekday of a timestamp in the `zone` parameter's zone, Monday = 0 … Sunday = 6.
+    public func localWeekdayFromMonday(_ timestamp: String) -> String {
+        switch engine {
+        case .postgres: "(CAST(EXTRACT(ISODOW FROM \(timestamp) AT TIME ZONE \(stringParameter("zone"))) AS integer) - 1)"
+        case .bigquery: "MOD(EXTRACT(DAYOFWEEK FROM \(timestamp) AT TIME ZONE @zone) + 5, 7)"
+        }
+    }
+
+    /// A timestamp as integer microseconds since 1970 (exact: PostgreSQL's `EXTRACT(EPOCH …)`
+    /// is a numeric).
+    public func epochMicroseconds(_ timestamp: String) -> String {
+        switch engine {
+        case .postgres: "CAST(EXTRACT(EPOCH FROM \(timestamp)) * 1000000 AS bigint)"
+        case .bigquery: "UNIX_MICROS(\(timestamp))"
+        }
+    }
+
+    /// Integer division, truncating.
+    public func integerDivision(_ dividend: String, _ divisor: String) -> String {
+        switch engine {
+        case .postgres: "((\(dividend)) / (\(divisor)))"
+        case .bigquery: "DIV(\(dividend), \(divisor))"
+        }
+    }
+
+    /// A string expression compared by code point (as SQLite compares), whatever the
+    /// database's collation.
+    public func byCodePoint(_ text: String) -> String {
+        switch engine {
+        case .postgres: "\(text) COLLATE \"C\""
+        case .bigquery: text
+        }
+    }
+
+    /// A query with named parameters in the form the engine takes: for PostgreSQL, `@name`
+    /// becomes `$1`, `$2` … (the same name the same number) and the values come in that
+    /// order; BigQuery takes the names as they are.
+    public func positional(_ sql: String) -> (sql: String, names: [String]) {
+        guard engine == .postgres else { return (sql, []) }
+        var out = ""
+        var names: [String] = []
+        var index = sql.startIndex
+        while index < sql.endIndex {
+            let character = sql[index]
+            let next = sql.index(after: index)
+            guard character == "@", next < sql.endIndex, Self.isNameStart(sql[next]) else {
+                out.append(character)
+                index = next
+                continue
+            }
+            var end = next
+            while end < sql.endIndex, Self.isNameStart(sql[end]) || sql[end].isASCII && sql[end].isNumber {
+                end = sql.index(after: end)
+            }
+            let name = String(sql[next..<end])
+            if let number = names.firstIndex(of: name) {
+                out += "$\(number + 1)"
+            } else {
+                names.append(name)
+                out += "$\(names.count)"
+            }
+            index = end
+        }
+        return (out, names)
+    }
+
+    private static func isNameStart(_ character: Character) -> Bool {
+        character == "_" || character.isASCII && character.isLetter
+    }
+}

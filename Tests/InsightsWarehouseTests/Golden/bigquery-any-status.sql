@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM (SELECT 1 AS one FROM `project.helpline.message_statuses` s LIMIT 1) x

@@ -1,0 +1,22 @@
+-- parameters: from, to, zone
+WITH outbound AS (
+  SELECT m."message_id" AS message_id, m."contact_id" AS contact, m."timestamp" AS sent_at,
+    m."author_type" AS author_type
+  FROM "helpline"."messages" m
+  WHERE m."direction" = 'outbound' AND m."timestamp" >= CAST($1 AS timestamptz)
+    AND m."timestamp" < CAST($2 AS timestamptz)
+),
+states AS (
+  SELECT s."message_id" AS message_id, MIN(CASE s."status" WHEN 'read' THEN 0 WHEN 'delivered' THEN 1 WHEN 'failed' THEN 2 WHEN 'sent' THEN 3 END) AS "rank",
+    MIN(CASE WHEN s."status" = 'read' THEN s."timestamp" END) AS first_read
+  FROM "helpline"."message_statuses" s
+  WHERE s."message_id" IN (SELECT o.message_id FROM outbound o)
+  GROUP BY s."message_id"
+),
+deliveries AS (
+  SELECT o.message_id, o.contact, o.sent_at, o.author_type, COALESCE(t."rank", 4) AS state, t.first_read
+  FROM outbound o LEFT JOIN states t ON t.message_id = o.message_id
+)
+SELECT g.day, g.author_type, g.state, COUNT(*)
+FROM (SELECT (CAST(d.sent_at AT TIME ZONE CAST($3 AS text) AS date) - DATE '1970-01-01') AS day, d.author_type, d.state FROM deliveries d) g
+GROUP BY g.day, g.author_type, g.state
