@@ -101,7 +101,9 @@ let package = Package(
                 "InsightsStore", "InsightsImport", "InsightsMetrics", "InsightsTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "InsightsRenderTests", dependencies: ["InsightsRender", "InsightsMetrics", "InsightsTestSupport"]),
+        .testTarget(
+            name: "InsightsRenderTests", dependencies: ["InsightsRender", "InsightsMetrics", "InsightsTestSupport"],
+            exclude: ["Golden"]),
         .testTarget(
             name: "InsightsWarehouseTests",
             dependencies: [
