@@ -26,8 +26,9 @@ let package = Package(
         // Phone number → ISO region, from libphonenumber's metadata (generated data file).
         .target(name: "InsightsPhone"),
         // The one writer of CSV fields, JSON strings and RFC 3339 timestamps (export, rejects,
-        // downloads, metrics.json, the demo). Knows no record, no file, nothing else.
-        .target(name: "InsightsFormat"),
+        // downloads, metrics.json, the demo). Knows no record and no file; dates are
+        // InsightsMetrics' calendar (LocalDate).
+        .target(name: "InsightsFormat", dependencies: ["InsightsMetrics"]),
         // Bytes → validated records: the one table reader and field parser. No SQL, no printing.
         .target(name: "InsightsImport", dependencies: ["CZlib", "InsightsMetrics", "InsightsFormat"]),
         // A Turn.io export → Insights' records (through InsightsImport's reader). No SQL.
@@ -58,7 +59,7 @@ let package = Package(
         // A report's MIME message to its recipients through an SMTP server (libcurl).
         .target(name: "InsightsSend", dependencies: ["CCurl"]),
         // BigQuery's REST API (libcurl): queries with named parameters, paging, credentials, loading.
-        .target(name: "InsightsBigQuery", dependencies: ["CCurl", "CCrypto"]),
+        .target(name: "InsightsBigQuery", dependencies: ["CCurl", "CCrypto", "InsightsMetrics"]),
         // Deterministic synthetic helpline data in the import format.
         .target(name: "InsightsDemo", dependencies: ["InsightsFormat"]),
         // The commands' work, for the CLI, the benchmark and the tests: one job per command,

@@ -1,4 +1,5 @@
 import Foundation
+import InsightsMetrics
 
 /// A named query parameter (`@name` in GoogleSQL) with its BigQuery type.
 public enum QueryParameter: Sendable, Equatable {
@@ -50,34 +51,18 @@ public enum QueryParameter: Sendable, Equatable {
 
     /// `2026-10-03 12:05:00.000000+00:00`: the canonical TIMESTAMP text, exact to the microsecond.
     static func timestampText(_ microseconds: Int64) -> String {
-        let (seconds, fraction) = floorDivision(microseconds, 1_000_000)
-        let (days, secondOfDay) = floorDivision(seconds, 86_400)
-        let (year, month, day) = civilDate(days: days)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let seconds = floorDiv(microseconds, 1_000_000)
+        let fraction = microseconds - seconds * 1_000_000
+        let days = floorDiv(seconds, 86_400)
+        let secondOfDay = seconds - days * 86_400
+        let (year, month, day) = LocalDate(dayNumber: days).components
+        func two<Value: BinaryInteger>(_ value: Value) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let micro = String(fraction)
         let padded = String(repeating: "0", count: 6 - micro.count) + micro
         let yearText = String(year)
         let time = "\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
         return
             "\(String(repeating: "0", count: max(0, 4 - yearText.count)))\(yearText)-\(two(month))-\(two(day)) \(time).\(padded)+00:00"
-    }
-
-    private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
-        let quotient = value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
-        return (quotient, value - quotient * divisor)
-    }
-
-    /// Days since 1970-01-01 → proleptic Gregorian (year, month, day) (H. Hinnant's algorithm).
-    private static func civilDate(days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 

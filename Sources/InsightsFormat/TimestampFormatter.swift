@@ -1,3 +1,5 @@
+import InsightsMetrics
+
 /// Writes instants as the RFC 3339 timestamps the importer's `TimestampParser` reads back
 /// exactly.
 public enum TimestampFormatter {
@@ -16,10 +18,10 @@ public enum TimestampFormatter {
     /// Appends the text of `string(_:)` to `bytes`.
     public static func append(_ instant: Int64, to bytes: inout [UInt8]) {
         let perSecond: Int64 = 1_000_000
-        let seconds = floorDivide(instant, perSecond)
+        let seconds = floorDiv(instant, perSecond)
         let micros = instant - seconds * perSecond
-        let dayNumber = floorDivide(seconds, 86_400)
-        let (year, month, day) = civil(dayNumber)
+        let dayNumber = floorDiv(seconds, 86_400)
+        let (year, month, day) = LocalDate(dayNumber: dayNumber).components
         if !(0...9999).contains(year), micros == 0, seconds >= 0 {
             bytes.append(contentsOf: String(seconds).utf8)
             return
@@ -49,25 +51,5 @@ public enum TimestampFormatter {
         let text = String(value)
         if text.count < width { bytes.append(contentsOf: repeatElement(0x30, count: width - text.count)) }
         bytes.append(contentsOf: text.utf8)
-    }
-
-    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-        let quotient = a / b
-        return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
-    }
-
-    /// Year, month and day of a day number (days since 1970-01-01; Howard Hinnant's
-    /// civil_from_days).
-    private static func civil(_ dayNumber: Int64) -> (year: Int, month: Int, day: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
     }
 }

@@ -50,7 +50,8 @@ extension ReportPeriod {
             return (0..<count).map { index in
                 let back = count - 1 - index
                 let total = year * 12 + (month - 1) - back
-                let (y, m) = (floorDivide(total, 12), total - floorDivide(total, 12) * 12 + 1)
+                let y = Int(floorDiv(Int64(total), 12))
+                let m = total - y * 12 + 1
                 let first = LocalDate(dayNumber: LocalDate.daysFromCivil(year: Int64(y), month: Int64(m), day: 1))
                 return TrendPeriod(from: first, to: first.adding(days: LocalDate.daysIn(month: m, year: y) - 1))
             }
@@ -71,11 +72,6 @@ extension ReportPeriod {
         if !periods.contains(previous) { periods.append(previous) }
         return periods
     }
-}
-
-private func floorDivide(_ a: Int, _ b: Int) -> Int {
-    let q = a / b
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
 }
 
 /// The headline counts of one earlier period (what that period's own report shows), as a
