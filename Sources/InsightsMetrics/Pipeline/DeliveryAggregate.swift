@@ -31,15 +31,10 @@ public struct DeliveryAggregate: Equatable, Sendable {
 
     /// Reduces a tally.
     public init(tally: DeliveryTally) {
-        let sorted = tally.readDelays.sorted()
-        var middle: [Double] = []
-        if !sorted.isEmpty {
-            let half = sorted.count / 2
-            middle = sorted.count % 2 == 1 ? [sorted[half]] : [sorted[half - 1], sorted[half]]
-        }
         self.init(
             daily: tally.daily, byAuthorType: tally.byAuthorType, reachedUsers: tally.reached.count,
-            readMessages: tally.readDelays.count, middleReadMinutes: middle, failures: tally.failures)
+            readMessages: tally.readDelays.count, middleReadMinutes: middleValues(ofSorted: tally.readDelays.sorted()),
+            failures: tally.failures)
     }
 
     /// Whether a counted message had at least one status.

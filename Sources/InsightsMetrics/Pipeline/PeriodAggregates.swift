@@ -216,15 +216,16 @@ public struct ConversationCounts: Equatable, Sendable {
         durations.sort()
         self.init(
             active: active.count, openAtEnd: openAtEnd, opened: opened, reopened: reopened, closed: durations.count,
-            middleDurations: Self.middle(of: durations))
+            middleDurations: middleValues(ofSorted: durations))
     }
+}
 
-    /// The one or two middle values of sorted values.
-    static func middle(of sorted: [Int64]) -> [Int64] {
-        guard !sorted.isEmpty else { return [] }
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? [sorted[middle]] : [sorted[middle - 1], sorted[middle]]
-    }
+/// The one or two middle values of sorted values (what a median needs; empty for none): the
+/// SQLite path's reduction of a list to what a warehouse returns for it.
+func middleValues<Value>(ofSorted sorted: [Value]) -> [Value] {
+    guard !sorted.isEmpty else { return [] }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? [sorted[middle]] : [sorted[middle - 1], sorted[middle]]
 }
 
 extension PeriodData {
