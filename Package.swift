@@ -109,7 +109,7 @@ let package = Package(
             name: "InsightsWarehouseTests",
             dependencies: [
                 "InsightsWarehouse", "InsightsPostgres", "InsightsBigQuery", "InsightsStore", "InsightsImport", "InsightsMetrics",
-                "InsightsRender", "InsightsJobs", "InsightsTestSupport",
+                "InsightsRender", "InsightsJobs", "InsightsDemo", "InsightsTestSupport",
             ], exclude: ["Golden", "Scripts"]),
         .testTarget(name: "InsightsDemoTests", dependencies: ["InsightsDemo"]),
         .testTarget(

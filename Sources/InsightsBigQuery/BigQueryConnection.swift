@@ -95,8 +95,21 @@ public final class BigQueryConnection: WarehouseConnection {
             }
             found[name, default: [:]][column] = String(type.prefix { $0 != "(" && $0 != "<" })
         }
+        if found.isEmpty { try checkDatasetExists() }
         columnsByTable = found
         return found[table]
+    }
+
+    /// A dataset without tables is an empty warehouse, one that does not exist an error:
+    /// BigQuery's `INFORMATION_SCHEMA` query says so itself (404); the emulator answers no
+    /// rows, so `datasets.get` (not billed) tells the two apart.
+    private func checkDatasetExists() throws(WarehouseError) {
+        let url = "\(client.configuration.endpoint)/projects/\(escaped(project))/datasets/\(escaped(dataset))"
+        do {
+            _ = try client.send("GET", url)
+        } catch {
+            throw Self.warehouseError(error)
+        }
     }
 
     /// The named parameters `sql` uses, as BigQuery types; one it uses without a value is an

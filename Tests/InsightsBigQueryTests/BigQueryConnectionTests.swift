@@ -122,6 +122,23 @@ struct BigQueryConnectionTests {
         #expect(sql.contains("FROM `data-project.helpline.INFORMATION_SCHEMA.COLUMNS` c"))
     }
 
+    /// No columns at all: `datasets.get` tells an empty dataset (no data) from a missing one.
+    @Test func noColumnsIsAnEmptyDatasetOrAMissingOne() throws {
+        let none = Self.answer([("table_name", "STRING"), ("c1", "STRING"), ("c2", "STRING")], [])
+        let (empty, emptyTransport) = connection([(200, none), (200, #"{"id": "data-project:helpline"}"#)])
+        #expect(try empty.columns(of: "messages") == nil)
+        #expect(
+            emptyTransport.requests.last?.url
+                == "https://bigquery.googleapis.com/bigquery/v2/projects/data-project/datasets/helpline")
+        let (missing, _) = connection([
+            (200, none), (404, Self.error(404, "notFound", "Not found: Dataset data-project:helpline")),
+        ])
+        #expect(
+            throws: WarehouseError.connection(
+                "BigQuery has no dataset data-project:helpline: check the project and dataset name (and --location)")
+        ) { _ = try missing.columns(of: "messages") }
+    }
+
     @Test func aDryRunAsksForTheBytesAndRunsNothing() throws {
         let (connection, transport) = connection([
             (200, #"{"totalBytesProcessed": "123456789", "schema": {"fields": [{"name": "n", "type": "INTEGER"}]}}"#)
