@@ -7,10 +7,10 @@ extension WarehouseQueries {
     /// `digit_targets` ASCII digits, the fullwidth plus to `+`), a leading `00` dropped
     /// unless a `+` comes before the first digit. Its region is the row of
     /// `PhoneRegions.prefixTable` (sent as the arrays `phone_prefixes`, `phone_min_lengths`,
-    /// `phone_max_lengths`, `phone_regions`) whose prefix starts the digits and whose length
-    /// range holds their count: at most one row does. Prefixes are looked up by equality, one
-    /// per length from 1 to `max_prefix_length`, so the join is a hash join, not a scan of the
-    /// table per contact.
+    /// `phone_max_lengths`, `phone_regions`) with the longest prefix that starts the digits
+    /// among those whose length range holds their count (a row's region may be `ZZ`).
+    /// Prefixes are looked up by equality, one per length from 1 to `max_prefix_length`, so
+    /// the join is a hash join, not a scan of the table per contact.
     ///
     /// - Parameters:
     ///   - hasPhone: whether `contacts` has the `phone` column.
@@ -50,7 +50,7 @@ extension WarehouseQueries {
               FROM digits d
             ),
             placed AS (
-              SELECT i.contact, t.region
+              SELECT i.contact, t.region, ROW_NUMBER() OVER (PARTITION BY i.contact ORDER BY s.n DESC) AS longest
               FROM international i
               CROSS JOIN \(dialect.integerSeries("s", column: "n", to: "max_prefix_length"))
               JOIN \(prefixes) ON t.prefix = SUBSTR(i.digits, 1, s.n)
@@ -60,7 +60,7 @@ extension WarehouseQueries {
             SELECT r.region, COUNT(DISTINCT r.contact)
             FROM (
               SELECT i.contact, COALESCE(i.country, p.region, 'ZZ') AS region
-              FROM international i LEFT JOIN placed p ON p.contact = i.contact
+              FROM international i LEFT JOIN placed p ON p.contact = i.contact AND p.longest = 1
             ) r
             GROUP BY r.region
             """
