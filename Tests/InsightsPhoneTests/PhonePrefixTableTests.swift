@@ -88,13 +88,36 @@ struct PhonePrefixTableTests {
         #expect(placed > count / 2)
     }
 
-    @Test("the table's size")
-    func size() {
-        print("PhonePrefixTable: \(table.rows.count) rows, longest prefix \(table.maxPrefixLength)")
-        if let path = ProcessInfo.processInfo.environment["PREFIX_DUMP"] {
-            let text = table.rows.map { "\($0.prefix)\t\($0.minLength)\t\($0.maxLength)\t\($0.region)" }.joined(separator: "\n")
-            try? text.write(toFile: path, atomically: true, encoding: .utf8)
+    /// The embedded table is what `PrefixTableBuilder` works out from the embedded metadata
+    /// (`INSIGHTS_RECORD_GOLDEN=1 swift test --filter PhonePrefixTable` rewrites the file).
+    @Test("the embedded table is the one the metadata gives")
+    func embeddedTableIsCurrent() throws {
+        let built = PhonePrefixTable(rows: PrefixTableBuilder(PhoneRegions.shared.table).rows())
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/InsightsPhone/PhonePrefixTable+Data.swift")
+        if ProcessInfo.processInfo.environment["INSIGHTS_RECORD_GOLDEN"] == "1" {
+            try Self.source(built).write(to: url, atomically: true, encoding: .utf8)
         }
+        let file = try String(contentsOf: url, encoding: .utf8)
+        let current = file == Self.source(built) && built.rows == table.rows
+        #expect(current, "PhonePrefixTable+Data.swift is not what the metadata gives: record it again")
+        // Every calling code with a region has rows; the prefixes are at most 15 digits.
         #expect(table.rows.count > 215)
+        #expect(table.maxPrefixLength <= 15)
+    }
+
+    /// `PhonePrefixTable+Data.swift` for a table.
+    static func source(_ table: PhonePrefixTable) -> String {
+        """
+        // GENERATED FILE - DO NOT EDIT.
+        // Written by PhonePrefixTableTests (INSIGHTS_RECORD_GOLDEN=1 swift test --filter PhonePrefixTable)
+        // from PrefixTableBuilder's rows for the embedded metadata (phonenumbers \(PhoneRegions.metadataVersion)).
+        // \(table.rows.count) rows: prefix, fewest and most international digits, region (ZZ: none).
+
+        /// `PhoneRegions.prefixTable`'s rows, a line each (`PhonePrefixTable.text`).
+        let phonePrefixTableText: String = \"""
+
+        """ + table.text + "\"\"\"\n"
     }
 }
