@@ -239,11 +239,14 @@ final class PartialMatcher {
         let matcher = PartialMatcher(input, groups: pattern.groupCount, firstPathDecides: true)
         var end = 0
         var groups: [Range<Int>?] = []
-        switch matcher.match(pattern.pattern, 0, { position in
-            end = position
-            groups = matcher.groups
-            return .success
-        }) {
+        switch matcher.match(
+            pattern.pattern, 0,
+            { position in
+                end = position
+                groups = matcher.groups
+                return .success
+            })
+        {
         case .success: return (true, end, groups)
         case .failure: return (false, 0, [])
         case .unknown: return nil

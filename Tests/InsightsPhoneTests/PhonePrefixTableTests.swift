@@ -43,7 +43,9 @@ struct PhonePrefixTableTests {
         for input in inputs where tableRegion(input) != regions.region(for: input) {
             mismatches += 1
             if mismatches <= 20 {
-                Issue.record("\(input.debugDescription): table \(tableRegion(input) ?? "nil"), PhoneRegions \(regions.region(for: input) ?? "nil")")
+                Issue.record(
+                    "\(input.debugDescription): table \(tableRegion(input) ?? "nil"), PhoneRegions \(regions.region(for: input) ?? "nil")"
+                )
             }
         }
         #expect(mismatches == 0, "\(mismatches) of \(inputs.count) fixture numbers differ")
@@ -79,7 +81,9 @@ struct PhonePrefixTableTests {
             if table.region(forInternationalDigits: number) != expected {
                 mismatches += 1
                 if mismatches <= 20 {
-                    Issue.record("+\(number): table \(table.region(forInternationalDigits: number) ?? "nil"), PhoneRegions \(expected ?? "nil")")
+                    Issue.record(
+                        "+\(number): table \(table.region(forInternationalDigits: number) ?? "nil"), PhoneRegions \(expected ?? "nil")"
+                    )
                 }
             }
         }
@@ -118,6 +122,7 @@ struct PhonePrefixTableTests {
         /// `PhoneRegions.prefixTable`'s rows, a line each (`PhonePrefixTable.text`).
         let phonePrefixTableText: String = \"""
 
-        """ + table.text + "\"\"\"\n"
+        """ + table.rows.map { "    \($0.prefix) \($0.minLength) \($0.maxLength) \($0.region)\n" }.joined()
+            + "    \"\"\"\n"
     }
 }
