@@ -53,7 +53,7 @@ let package = Package(
             ]),
         // Reports computed where the data lives: the query templates, the dialects, the
         // warehouse source (aggregates only) and the DDL of the warehouse tables.
-        .target(name: "InsightsWarehouse", dependencies: ["InsightsMetrics", "InsightsImport"]),
+        .target(name: "InsightsWarehouse", dependencies: ["InsightsMetrics", "InsightsImport", "InsightsPhone"]),
         // The PostgreSQL connection of the warehouse source (libpq).
         .target(name: "InsightsPostgres", dependencies: ["InsightsWarehouse", "CPq"]),
         // A report's MIME message to its recipients through an SMTP server (libcurl).

@@ -11,6 +11,10 @@ struct PhoneMetadataError: Error, CustomStringConvertible {
 /// threads at once, hence `@unchecked Sendable`.
 struct PhonePattern: @unchecked Sendable {
     private let regex: NSRegularExpression
+    /// The pattern as the metadata writes it (unanchored), for `PhonePrefixTable`.
+    let source: String
+    /// How it is anchored.
+    let anchoring: Anchoring
 
     /// Whether the pattern must match the whole input (national number patterns) or
     /// only its start (leading digits, national prefix for parsing).
@@ -20,6 +24,8 @@ struct PhonePattern: @unchecked Sendable {
     }
 
     init(_ pattern: String, _ anchoring: Anchoring) throws {
+        source = pattern
+        self.anchoring = anchoring
         let anchored: String
         switch anchoring {
         case .whole: anchored = "^(?:" + pattern + ")$"
@@ -184,7 +190,7 @@ final class RegionMetadata: Sendable {
 
     /// `_test_number_length(number, metadata)` is IS_POSSIBLE or TOO_LONG (not
     /// TOO_SHORT, IS_POSSIBLE_LOCAL_ONLY or INVALID_LENGTH).
-    private func hasPossibleLength(_ length: Int) -> Bool {
+    func hasPossibleLength(_ length: Int) -> Bool {
         guard let lengths = general?.lengths, !lengths.isEmpty else { return false }
         if localOnlyLengths.contains(length) { return false }
         if length == lengths.minimum { return true }
@@ -203,7 +209,7 @@ final class PhoneMetadataTable: Sendable {
     static let maxInputLength = 250
 
     /// Index = calling code (1...999); `[]` for a non-geographic calling code.
-    private let regionsByCallingCode: [[RegionMetadata]?]
+    let regionsByCallingCode: [[RegionMetadata]?]
 
     init(json: String) throws {
         let raw = try JSONDecoder().decode([RawCallingCode].self, from: Data(json.utf8))

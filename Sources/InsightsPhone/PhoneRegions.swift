@@ -37,7 +37,7 @@ public struct PhoneRegions: Sendable {
         }
     }()
 
-    private let table: PhoneMetadataTable
+    let table: PhoneMetadataTable
 
     /// Builds an instance from metadata JSON in the format written by
     /// `scripts/phone/generate_metadata.py`. Most callers want ``shared``.

@@ -8,15 +8,30 @@ public enum WarehouseParameter: Equatable, Sendable {
     case timestamp(Instant)
     /// An integer.
     case integer(Int64)
+    /// An array of strings (`ARRAY<STRING>`; PostgreSQL reads its text as `text[]`).
+    case strings([String])
+    /// An array of integers (`ARRAY<INT64>`; PostgreSQL reads its text as `bigint[]`).
+    case integers([Int64])
 
     /// The parameter as text: RFC 3339 UTC with microseconds for timestamps
-    /// (`2026-10-03T12:05:00.000000Z`), decimal for integers.
+    /// (`2026-10-03T12:05:00.000000Z`), decimal for integers, PostgreSQL's array literal for
+    /// arrays (`{"a","b\"c"}`, `{1,2}`).
     public var text: String {
         switch self {
         case .string(let value): value
         case .integer(let value): String(value)
         case .timestamp(let instant): Self.rfc3339(instant)
+        case .strings(let values): Self.arrayLiteral(values)
+        case .integers(let values): "{" + values.map(String.init).joined(separator: ",") + "}"
         }
+    }
+
+    /// Strings as a PostgreSQL array literal: each element quoted, `"` and `\` escaped.
+    static func arrayLiteral(_ values: [String]) -> String {
+        let elements = values.map { value in
+            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        return "{" + elements.joined(separator: ",") + "}"
     }
 
     /// An instant as `YYYY-MM-DDTHH:MM:SS.ffffffZ` (UTC).

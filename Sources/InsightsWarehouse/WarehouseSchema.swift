@@ -88,7 +88,7 @@ struct WarehouseTables {
         ("goals", ["goal_id", "name"], ["position"]),
         ("behaviours", ["behaviour_id", "goal_id", "name"], ["position"]),
         ("goal_events", ["contact_id", "goal_id", "behaviour_id", "event", "timestamp"], []),
-        ("contacts", ["contact_id"], ["opted_in_at", "opted_out_at"]),
+        ("contacts", ["contact_id"], ["opted_in_at", "opted_out_at", "phone", "country"]),
         ("message_statuses", ["message_id", "status", "timestamp", "error"], []),
     ]
 

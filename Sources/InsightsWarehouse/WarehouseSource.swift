@@ -3,9 +3,9 @@ import InsightsMetrics
 /// Reads a report period's aggregates from a warehouse: every query returns counts, never
 /// rows, so a report gets back a few hundred values whatever the data size.
 ///
-/// The blocks it computes so far: audience (without countries), engagement, authorship,
+/// The blocks it computes so far: audience (with countries), engagement, authorship,
 /// the previous period's counts, new users, goals (impact), conversations, consent and reach.
-/// Countries, Journeys and response times are not computed by the engine yet.
+/// Journeys and response times are not computed by the engine yet.
 public struct WarehouseSource<Connection: WarehouseConnection> {
     /// The connection queried.
     public let connection: Connection

@@ -94,6 +94,7 @@ import Testing
             ("consent-counts", queries.consentCounts), ("delivery-counts", queries.deliveryCounts),
             ("reached-users", queries.reachedUsers), ("middle-read-delays", queries.middleReadDelays),
             ("failures", queries.failures), ("any-status", queries.anyStatus),
+            ("countries", queries.countries()),
         ]
     }
 }

@@ -11,9 +11,9 @@ import Testing
 
 /// The same data in SQLite and in PostgreSQL (loaded from `insights export`) gives the same
 /// aggregates, and so the same `metrics.json` to the byte, for the blocks the engine computes
-/// (audience without countries, engagement, authorship, previous counts, new users, goals,
-/// conversations, consent, reach). The blocks it does not compute yet (countries, Journeys,
-/// response times) come from the SQLite rows on both sides.
+/// (audience with countries, engagement, authorship, previous counts, new users, goals,
+/// conversations, consent, reach). The blocks it does not compute yet (Journeys, response
+/// times) come from the SQLite rows on both sides.
 ///
 /// The server runs with `timezone=Pacific/Chatham` and an ICU collation, so a query that
 /// leaned on the connection's zone or string order would differ.
@@ -143,6 +143,7 @@ func expectParity(
     (engine.consent, engine.consentTimesStored) = try source.consentCounts(period: period, calendar: calendar)
     (engine.delivery, engine.previousReachedUsers, engine.statusesStored) = try source.delivery(
         period: period, calendar: calendar)
+    engine.countries = try source.countries(period: period, calendar: calendar)
     let label = "\(from)…\(to) \(zone)"
     #expect(engine.messages == expected.messages, "messages \(label)", sourceLocation: sourceLocation)
     #expect(engine.previous == expected.previous, "previous \(label)", sourceLocation: sourceLocation)
@@ -157,6 +158,7 @@ func expectParity(
     #expect(
         engine.previousReachedUsers == expected.previousReachedUsers, "previous reached \(label)", sourceLocation: sourceLocation)
     #expect(engine.statusesStored == expected.statusesStored, "statuses stored \(label)", sourceLocation: sourceLocation)
+    #expect(engine.countries == expected.countries, "countries \(label)", sourceLocation: sourceLocation)
     let sqlite = MetricsJSON.render(Report(data: data, serviceName: "Parity", generatorVersion: "test"))
     let warehouse = MetricsJSON.render(Report(data: data, aggregates: engine, serviceName: "Parity", generatorVersion: "test"))
     #expect(sqlite == warehouse, "metrics.json \(label)", sourceLocation: sourceLocation)

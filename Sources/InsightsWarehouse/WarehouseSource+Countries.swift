@@ -1,0 +1,35 @@
+import InsightsMetrics
+import InsightsPhone
+
+extension WarehouseSource {
+    /// The period's active contacts per ISO region (`ZZ` when unknown): `country`, else the
+    /// phone number's region by `PhoneRegions.prefixTable` (sent with the query), else `ZZ`.
+    public func countries(period: ReportPeriod, calendar: ReportCalendar) throws(WarehouseError) -> [String: Int] {
+        let tables = try tables()
+        guard tables.has("messages") else { return [:] }
+        let range = period.instants(in: calendar)
+        var values: [String: WarehouseParameter] = ["from": .timestamp(range.lowerBound), "to": .timestamp(range.upperBound)]
+        guard tables.has("contacts") else {
+            // Without contacts, every active contact is unknown.
+            let totals =
+                try connection.rows(WarehouseQueries(dialect: connection.dialect).messageTotals, parameters: values).first ?? []
+            let active = Int(try integer(totals, 2))
+            return active > 0 ? ["ZZ": active] : [:]
+        }
+        let table = PhoneRegions.prefixTable
+        values["phone_prefixes"] = .strings(table.rows.map(\.prefix))
+        values["phone_min_lengths"] = .integers(table.rows.map { Int64($0.minLength) })
+        values["phone_max_lengths"] = .integers(table.rows.map { Int64($0.maxLength) })
+        values["phone_regions"] = .strings(table.rows.map(\.region))
+        values["max_prefix_length"] = .integer(Int64(table.maxPrefixLength))
+        values["digit_sources"] = .string(PhoneRegions.digitTranslation.sources)
+        values["digit_targets"] = .string(PhoneRegions.digitTranslation.targets)
+        let sql = WarehouseQueries(dialect: connection.dialect).countries(
+            hasPhone: tables.has("contacts", column: "phone"), hasCountry: tables.has("contacts", column: "country"))
+        var countries: [String: Int] = [:]
+        for row in try connection.rows(sql, parameters: values) {
+            countries[try text(row, 0), default: 0] += Int(try integer(row, 1))
+        }
+        return countries
+    }
+}
