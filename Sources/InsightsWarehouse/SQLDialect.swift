@@ -116,6 +116,20 @@ public struct SQLDialect: Equatable, Sendable {
         }
     }
 
+    /// A table of integer pairs written into the query (`alias.start_us`, `alias.end_us`),
+    /// one row per pair, a single `(0, 0)` row for none (an empty list is not SQL): PostgreSQL's
+    /// `VALUES` list, BigQuery's `UNNEST` of an array of structs.
+    public func integerPairs(_ pairs: [(Int64, Int64)], alias: String) -> String {
+        let rows = pairs.isEmpty ? [(0, 0)] : pairs
+        switch engine {
+        case .postgres:
+            return "(VALUES " + rows.map { "(\($0.0), \($0.1))" }.joined(separator: ", ") + ") AS \(alias)(start_us, end_us)"
+        case .bigquery:
+            return "UNNEST(["
+                + rows.map { "STRUCT(\($0.0) AS start_us, \($0.1) AS end_us)" }.joined(separator: ", ") + "]) AS \(alias)"
+        }
+    }
+
     /// A query with named parameters in the form the engine takes: for PostgreSQL, `@name`
     /// becomes `$1`, `$2` … (the same name the same number) and the values come in that
     /// order; BigQuery takes the names as they are.

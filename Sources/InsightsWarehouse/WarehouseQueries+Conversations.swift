@@ -8,8 +8,9 @@ extension WarehouseQueries {
     /// transition, and it is a reopen unless it is the contact's first.
     ///
     /// `live` holds the spans that overlap the period or are open at its end (contact,
-    /// opened_at, closed_at NULL when not closed before `to`, nth > 1 for reopens).
-    private var liveSpans: String {
+    /// opened_at, closed_at NULL when not closed before `to`, nth > 1 for reopens, by_event 0
+    /// when an inbound message opened it, 1 for an event).
+    var liveSpans: String {
         let c = dialect.identifier
         var parts: [String] = []
         if hasMessages {
@@ -47,11 +48,11 @@ extension WarehouseQueries {
             spans AS (
               SELECT p.contact, p.opens, p.step_at AS opened_at,
                 LEAD(p.step_at) OVER (PARTITION BY p.contact ORDER BY p.step_at, p.k0, p.k1, p.k2, p.k3) AS closed_at,
-                ROW_NUMBER() OVER (PARTITION BY p.contact ORDER BY p.step_at, p.k0, p.k1, p.k2, p.k3) AS nth
+                ROW_NUMBER() OVER (PARTITION BY p.contact ORDER BY p.step_at, p.k0, p.k1, p.k2, p.k3) AS nth, p.k0 AS by_event
               FROM transitions p
             ),
             live AS (
-              SELECT l.contact, l.opened_at, l.closed_at, l.nth FROM spans l
+              SELECT l.contact, l.opened_at, l.closed_at, l.nth, l.by_event FROM spans l
               WHERE l.opens = 1 AND (l.closed_at IS NULL OR l.closed_at >= \(dialect.timestampParameter("from")))
             )
             """

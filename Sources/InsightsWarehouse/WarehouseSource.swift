@@ -4,8 +4,9 @@ import InsightsMetrics
 /// rows, so a report gets back a few hundred values whatever the data size.
 ///
 /// The blocks it computes so far: audience (with countries), engagement, authorship,
-/// the previous period's counts, new users, goals (impact), conversations, consent and reach.
-/// Journeys and response times are not computed by the engine yet.
+/// the previous period's counts, new users, goals (impact), conversations, consent, reach and
+/// response times (`responseTimes(period:calendar:businessHours:)`). Journeys are not computed
+/// by the engine yet.
 public struct WarehouseSource<Connection: WarehouseConnection> {
     /// The connection queried.
     public let connection: Connection
@@ -25,7 +26,7 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
         ["from": .timestamp(range.lowerBound), "to": .timestamp(range.upperBound), "zone": .string(calendar.identifier)]
     }
 
-    private func queries(_ tables: WarehouseTables) -> WarehouseQueries {
+    func queries(_ tables: WarehouseTables) -> WarehouseQueries {
         var queries = WarehouseQueries(dialect: connection.dialect)
         queries.hasConversationEvents = tables.has("conversation_events")
         queries.hasMessages = tables.has("messages")

@@ -57,6 +57,13 @@ import Testing
                 store, connection, from: last.adding(days: -6).description, to: last.description, zone: "Asia/Kathmandu")
             try expectParity(
                 store, connection, from: last.adding(days: -60).description, to: last.description, zone: "Europe/London")
+            let hours = try BusinessHours("Mon-Fri 08:00-17:00, Sat 09:00-13:00")
+            try expectParity(
+                store, connection, from: last.adding(days: -29).description, to: last.description, zone: "UTC",
+                businessHours: hours)
+            try expectParity(
+                store, connection, from: last.adding(days: -60).description, to: last.description, zone: "Europe/London",
+                businessHours: hours)
         }
     }
 
@@ -70,6 +77,10 @@ import Testing
             try expectParity(store, connection, from: "2026-10-25", to: "2026-10-25", zone: "Europe/Berlin")
             try expectParity(store, connection, from: "2026-03-29", to: "2026-03-29", zone: "Asia/Kathmandu")
             try expectParity(store, connection, from: "2026-03-01", to: "2026-10-31", zone: "UTC")
+            // Response times with business hours, over the spring-forward night and the fall-back one.
+            let hours = try BusinessHours("Mon-Fri 08:00-17:00, Sat-Sun 01:00-03:30")
+            try expectParity(store, connection, from: "2026-03-28", to: "2026-03-30", zone: "Europe/Berlin", businessHours: hours)
+            try expectParity(store, connection, from: "2026-10-25", to: "2026-10-25", zone: "Europe/Berlin", businessHours: hours)
         }
     }
 
@@ -123,14 +134,14 @@ import Testing
 /// the `metrics.json` built from each.
 func expectParity(
     _ store: Store, _ connection: some WarehouseConnection, from: String, to: String, zone: String,
-    sourceLocation: SourceLocation = #_sourceLocation
+    businessHours: BusinessHours? = nil, sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
     let first = try #require(LocalDate(iso: from))
     let last = try #require(LocalDate(iso: to))
     let period = try #require(ReportPeriod(from: first, to: last))
     let calendar = try #require(ReportCalendar(identifier: zone))
     let data = try store.periodData(period: period, calendar: calendar)
-    let expected = data.aggregates
+    let expected = data.aggregates(businessHours: businessHours)
     let source = WarehouseSource(connection: connection)
     var engine = expected
     engine.messages = try source.messageCounts(period: period, calendar: calendar)
@@ -144,7 +155,10 @@ func expectParity(
     (engine.delivery, engine.previousReachedUsers, engine.statusesStored) = try source.delivery(
         period: period, calendar: calendar)
     engine.countries = try source.countries(period: period, calendar: calendar)
-    let label = "\(from)…\(to) \(zone)"
+    engine.responseTimes = try source.responseTimes(period: period, calendar: calendar, businessHours: businessHours)
+    engine.previousResponseTimes = try source.responseTimes(
+        period: period.previous, calendar: calendar, businessHours: businessHours)
+    let label = "\(from)…\(to) \(zone)\(businessHours.map { " " + $0.text } ?? "")"
     #expect(engine.messages == expected.messages, "messages \(label)", sourceLocation: sourceLocation)
     #expect(engine.previous == expected.previous, "previous \(label)", sourceLocation: sourceLocation)
     #expect(engine.newUsersPerDay == expected.newUsersPerDay, "new users \(label)", sourceLocation: sourceLocation)
@@ -159,7 +173,13 @@ func expectParity(
         engine.previousReachedUsers == expected.previousReachedUsers, "previous reached \(label)", sourceLocation: sourceLocation)
     #expect(engine.statusesStored == expected.statusesStored, "statuses stored \(label)", sourceLocation: sourceLocation)
     #expect(engine.countries == expected.countries, "countries \(label)", sourceLocation: sourceLocation)
-    let sqlite = MetricsJSON.render(Report(data: data, serviceName: "Parity", generatorVersion: "test"))
-    let warehouse = MetricsJSON.render(Report(data: data, aggregates: engine, serviceName: "Parity", generatorVersion: "test"))
+    #expect(engine.responseTimes == expected.responseTimes, "response times \(label)", sourceLocation: sourceLocation)
+    #expect(
+        engine.previousResponseTimes == expected.previousResponseTimes, "previous response times \(label)",
+        sourceLocation: sourceLocation)
+    let sqlite = MetricsJSON.render(
+        Report(data: data, serviceName: "Parity", generatorVersion: "test", businessHours: businessHours))
+    let warehouse = MetricsJSON.render(
+        Report(data: data, aggregates: engine, serviceName: "Parity", generatorVersion: "test", businessHours: businessHours))
     #expect(sqlite == warehouse, "metrics.json \(label)", sourceLocation: sourceLocation)
 }

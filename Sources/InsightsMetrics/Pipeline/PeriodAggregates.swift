@@ -33,6 +33,10 @@ public struct PeriodAggregates: Equatable, Sendable {
     public var previousReachedUsers: Int? = nil
     /// Whether the source stores any message status at all.
     public var statusesStored = false
+    /// The period's response times (measured with the report's business hours, if any).
+    public var responseTimes = ResponseTimeAggregate.empty()
+    /// The previous period's response times (its median is the headline's comparison).
+    public var previousResponseTimes = ResponseTimeAggregate.empty()
 
     /// Creates the aggregates from their parts.
     public init(
@@ -230,8 +234,12 @@ func middleValues<Value>(ofSorted sorted: [Value]) -> [Value] {
 
 extension PeriodData {
     /// The period's rows reduced to the aggregates the blocks are built from (what a
-    /// warehouse computes in SQL instead).
-    public var aggregates: PeriodAggregates {
+    /// warehouse computes in SQL instead), response times without business hours.
+    public var aggregates: PeriodAggregates { aggregates(businessHours: nil) }
+
+    /// The period's rows reduced to the aggregates, response times measured with
+    /// `businessHours` (a setting: only time inside them counts).
+    public func aggregates(businessHours: BusinessHours?) -> PeriodAggregates {
         var aggregates = PeriodAggregates(
             messages: tally.counts, previous: previous,
             newUsersPerDay: AudienceMetrics.newUsersPerDay(firstInbound, period: period, calendar: calendar),
@@ -242,6 +250,7 @@ extension PeriodData {
         aggregates.delivery = delivery.map(DeliveryAggregate.init(tally:))
         aggregates.previousReachedUsers = previousReachedUsers
         aggregates.statusesStored = statusesStored
+        (aggregates.responseTimes, aggregates.previousResponseTimes) = responseTimeAggregates(businessHours: businessHours)
         return aggregates
     }
 }

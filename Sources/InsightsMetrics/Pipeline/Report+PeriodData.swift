@@ -8,13 +8,14 @@ extension Report {
     ///   time inside these hours counts towards a response time.
     public init(data: PeriodData, serviceName: String, generatorVersion: String, businessHours: BusinessHours? = nil) {
         self.init(
-            data: data, aggregates: data.aggregates, serviceName: serviceName, generatorVersion: generatorVersion,
-            businessHours: businessHours)
+            data: data, aggregates: data.aggregates(businessHours: businessHours), serviceName: serviceName,
+            generatorVersion: generatorVersion, businessHours: businessHours)
     }
 
     /// Computes every metric of a period: the audience, engagement, authorship, impact,
     /// conversations, consent and reach blocks from `aggregates` (a warehouse's, or `data.aggregates`), the
-    /// other blocks from `data`'s rows.
+    /// other blocks from `data`'s rows. Response times (and the previous period's) come from
+    /// `aggregates.responseTimes`, which must be measured with the same `businessHours`.
     public init(
         data: PeriodData, aggregates: PeriodAggregates, serviceName: String, generatorVersion: String,
         businessHours: BusinessHours? = nil
@@ -44,13 +45,8 @@ extension Report {
                 period: instants, runs: data.journeyRuns, results: data.journeyResults, names: data.journeyNames),
             journeysImported: data.journeysImported || !data.journeyRuns.isEmpty,
             journeyResultsInPeriod: data.journeyResults.count { instants.contains($0.timestamp) },
-            responseTimes: ResponseTimeMetrics(
-                period: data.instants, spans: data.conversationSpans, coachMessages: data.coachMessages,
-                closes: data.closeEvents, coachNames: data.coachNames, businessHours: businessHours, calendar: data.calendar),
-            previousResponseTimes: ResponseTimeMetrics(
-                period: data.period.previous.instants(in: data.calendar), spans: data.previousConversationSpans,
-                coachMessages: data.previousCoachMessages, closes: data.previousCloseEvents, coachNames: data.coachNames,
-                businessHours: businessHours, calendar: data.calendar))
+            responseTimes: ResponseTimeMetrics(aggregate: aggregates.responseTimes),
+            previousResponseTimes: ResponseTimeMetrics(aggregate: aggregates.previousResponseTimes))
         segment = data.segment
         breakdowns = data.breakdownInputs.map { input in
             Breakdown(

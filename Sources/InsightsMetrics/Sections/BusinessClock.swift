@@ -15,7 +15,7 @@ public struct BusinessClock: Sendable {
     /// The instants whose offset changes were looked up.
     public let window: Range<Instant>
     /// The instants in `window` at which the UTC offset changes, in order.
-    private let changes: [Instant]
+    let changes: [Instant]
     /// Per weekday (Monday first): open microseconds of the whole days before it in the week.
     private let weekPrefix: [Int64]
     /// Open microseconds of a whole week.

@@ -138,7 +138,7 @@ public struct ResponseTimeMetrics: Equatable, Sendable {
 
     /// The first message (sorted by instant, then id) at or after `start` and at or before
     /// `last`.
-    private static func first(in messages: [CoachMessageRow], from start: Instant, through last: Instant) -> CoachMessageRow? {
+    static func first(in messages: [CoachMessageRow], from start: Instant, through last: Instant) -> CoachMessageRow? {
         var low = 0
         var high = messages.count
         while low < high {
@@ -151,7 +151,7 @@ public struct ResponseTimeMetrics: Equatable, Sendable {
 
     /// Closes per coach that ended an open span: at each (contact, instant), the first `k`
     /// close events by `sequence`, where `k` spans of the contact closed then.
-    private static func effectiveCloses(
+    static func effectiveCloses(
         _ closes: [CloseEventRow], period: Range<Instant>, closedAt: [ContactKey: [Instant: Int]]
     ) -> [AuthorKey: Int] {
         var grouped: [ContactKey: [Instant: [CloseEventRow]]] = [:]
