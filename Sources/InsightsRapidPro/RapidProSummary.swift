@@ -28,18 +28,21 @@ public struct RapidProSummary: Equatable, Sendable {
     public var maskedURNs = 0
     /// Contacts of `contacts.json` whose status is stopped (RapidPro gives no time for it).
     public var stoppedContacts = 0
-    /// Contacts with fields, and field values stored.
+    /// Contacts with fields.
     public var contactsWithFields = 0
+    /// Field values stored.
     public var fieldValues = 0
     /// Runs per exit type (or status) and how they ended.
     public var exits: [Use] = []
     /// Ended runs with no `exited_on`, ended at `modified_on`.
     public var endedAtFromModifiedOn = 0
-    /// Journey results, and run values with neither category nor value.
+    /// Journey results.
     public var results = 0
+    /// Run values with neither category nor value (not results).
     public var emptyResults = 0
-    /// Conversation opens and closes from tickets.
+    /// Conversation opens from tickets.
     public var ticketsOpened = 0
+    /// Conversation closes from tickets.
     public var ticketsClosed = 0
 
     /// What one kind's files gave.
@@ -52,8 +55,9 @@ public struct RapidProSummary: Equatable, Sendable {
         public var records = 0
         /// Older versions of a uuid dropped.
         public var duplicates = 0
-        /// Archive files (one record per line) and API pages.
+        /// Archive files (one record per line).
         public var archives = 0
+        /// API pages.
         public var pages = 0
         /// Pages whose `next` names a page after them.
         public var nextPages: [NextPage] = []
