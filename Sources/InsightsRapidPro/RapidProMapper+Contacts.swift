@@ -33,10 +33,13 @@ extension RapidProMapper {
             }
             summary.phoneSources[source, default: 0] += 1
             if contact.status == "stopped" { summary.stoppedContacts += 1 }
+            if contact.optedInAt != nil || contact.optedOutAt != nil { summary.contactsWithConsent += 1 }
             if !contact.fields.isEmpty { summary.contactsWithFields += 1 }
             summary.fieldValues += contact.fields.count
             records.append(
-                ContactRecord(contactID: contact.uuid, phone: phone, createdAt: contact.createdOn, fields: contact.fields))
+                ContactRecord(
+                    contactID: contact.uuid, phone: phone, createdAt: contact.createdOn, optedInAt: contact.optedInAt,
+                    optedOutAt: contact.optedOutAt, fields: contact.fields))
             recordOrigins.append(read.origin)
         }
         summary.contactsListed = records.count

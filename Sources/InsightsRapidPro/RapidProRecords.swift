@@ -110,6 +110,9 @@ struct RapidProContact {
     let fields: [ContactField]
     /// `status` (`active`, `blocked`, `stopped`, `archived`).
     let status: String?
+    /// The date fields `opted_in_at` and `opted_out_at`, where the workspace keeps consent.
+    let optedInAt: Instant?
+    let optedOutAt: Instant?
     let createdOn: Instant?
     let modifiedOn: Instant?
 
@@ -131,6 +134,9 @@ struct RapidProContact {
             fields.append(ContactField("language", language))
         }
         self.fields = fields
+        let consent = try f.object("fields")
+        optedInAt = try consent?.optionalTimestamp("opted_in_at")
+        optedOutAt = try consent?.optionalTimestamp("opted_out_at")
         status = f["status"]?.lowercased()
         createdOn = try f.optionalTimestamp("created_on")
         modifiedOn = try f.optionalTimestamp("modified_on")

@@ -28,6 +28,8 @@ public struct RapidProSummary: Equatable, Sendable {
     public var maskedURNs = 0
     /// Contacts of `contacts.json` whose status is stopped (RapidPro gives no time for it).
     public var stoppedContacts = 0
+    /// Contacts with an `opted_in_at` or `opted_out_at` date field.
+    public var contactsWithConsent = 0
     /// Contacts with fields.
     public var contactsWithFields = 0
     /// Field values stored.
@@ -145,9 +147,12 @@ public struct RapidProSummary: Equatable, Sendable {
                     + "of \(contactsWithFields) contact\(contactsWithFields == 1 ? "" : "s")")
         }
         if contactsListed > 0 {
+            let stopped = "\(stoppedContacts) stopped contact\(stoppedContacts == 1 ? "" : "s") not counted as opt-outs"
             lines.append(
-                "Consent: none (RapidPro keeps no opt-in or opt-out times; \(stoppedContacts) stopped "
-                    + "contact\(stoppedContacts == 1 ? "" : "s") not counted as opt-outs)")
+                contactsWithConsent > 0
+                    ? "Consent from the date fields opted_in_at and opted_out_at: \(contactsWithConsent) "
+                        + "contact\(contactsWithConsent == 1 ? "" : "s"); \(stopped)"
+                    : "Consent: none (no contact has an opted_in_at or opted_out_at date field; \(stopped))")
         }
         if files.contains(where: { $0.kind == .runs }) {
             var line = "Journey runs by exit type: " + Self.uses(exits, flag: "--exit-map")

@@ -55,7 +55,9 @@ import Testing
                     ["error": "RapidPro status errored", "messages": 1], ["error": "RapidPro status failed", "messages": 1],
                 ],
             ],
-            "consent": ["opt_ins": NSNull(), "opt_outs": NSNull(), "opted_in_at_end": NSNull()],
+            // Consent from the date fields: Ana opted in 10-05 06:00:40 UTC (in the week); Dan opted in
+            // 09-30 and out 10-09 (an opt-out in the week): opted in at the end, Ana only.
+            "consent": ["opt_ins": 1, "opt_outs": 1, "opted_in_at_end": 1],
         ]
         // avg per user per day: 5 received / (2 + 1 + 1 + 1) daily active = 1.0.
         let engagement: [String: Any] = [
@@ -142,6 +144,7 @@ import Testing
                 + "none → api (1, built in), ticket → coach (2, built in); 6 inbound",
             "errored → failed (1, built in)", "wired → none (1, built in)",
             "Contacts: 4 (3 from contacts.json); phone from contacts.urns 2, messages.urn 1, none 1",
+            "Consent from the date fields opted_in_at and opted_out_at: 2 contacts; 1 stopped contact not counted as opt-outs",
             "failed → interrupted (1, built in)",
             "Conversation events from tickets: 2 opened (opened_on, by opened_by), 1 closed (closed_on, by the assignee)",
             "  messages: 12 converted, 12 new, 0 replaced",

@@ -100,10 +100,18 @@ struct RapidProConversionTests {
                 "c-ana +27821110001", "c-ben 2348031110002", "c-dan -", "c-cat +254711110003",
             ])
         let ana = try #require(conversion.contacts.first)
-        // due_date is null (no value); cohort 3 is kept as text; language is added as a field.
+        // due_date is null (no value); cohort 3 is kept as text; language is added as a field;
+        // the date field opted_in_at (08:00:40 at +02:00) is also her opt-in time.
         #expect(
-            ana.fields == [ContactField("cohort", "3"), ContactField("district", "Soweto"), ContactField("language", "eng")])
-        #expect(ana.createdAt == utc("2026-09-20T08:59") && ana.optedInAt == nil && ana.optedOutAt == nil)
+            ana.fields == [
+                ContactField("cohort", "3"), ContactField("district", "Soweto"),
+                ContactField("opted_in_at", "2026-10-05T08:00:40.000000+02:00"), ContactField("language", "eng"),
+            ])
+        #expect(ana.createdAt == utc("2026-09-20T08:59") && ana.optedInAt == utc("2026-10-05T06:00:40"))
+        #expect(ana.optedOutAt == nil)
+        let dan = try #require(conversion.contacts.first { $0.contactID == "c-dan" })
+        #expect(dan.optedInAt == utc("2026-09-30T12:00") && dan.optedOutAt == utc("2026-10-09T18:00"))
+        #expect(conversion.summary.contactsWithConsent == 2 && conversion.summary.fieldValues == 7)
         #expect(conversion.summary.phoneSources == ["contacts.urns": 2, "none": 1, "messages.urn": 1])
         // Telegram URNs: Ben's and Dan's in contacts.json, m07's and m12's.
         #expect(conversion.summary.urnsWithoutPhone == ["telegram": 4] && conversion.summary.stoppedContacts == 1)
