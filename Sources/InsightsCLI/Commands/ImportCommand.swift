@@ -46,7 +46,8 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup(title: "RapidPro / TextIt") var rapidPro: RapidProImportFlags
 
-    @Argument(help: ArgumentHelp("The files to import (with --source turn: files or folders).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("The files to import (with --source turn or rapidpro: files or folders).", valueName: "file"))
     var files: [String]
 
     func validate() throws {
