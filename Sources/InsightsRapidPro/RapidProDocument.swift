@@ -36,7 +36,9 @@ struct RapidProDocument {
             layout = .lines
             return
         }
-        let whole = bytes.withUnsafeBufferPointer { try? JSONParser.parse($0) }
+        // The parser reads checked UTF-8 only; a JSON-lines file's bad lines are named one by one below.
+        let isText = String(validating: bytes, as: UTF8.self) != nil
+        let whole = isText ? bytes.withUnsafeBufferPointer { try? JSONParser.parse($0) } : nil
         if case .object(let members)? = whole, let results = members.first(where: { $0.key == "results" }) {
             guard case .array(let records) = results.value else {
                 throw RapidProFileProblem(line: nil, reason: "\"results\" is not an array of records")
@@ -56,6 +58,9 @@ struct RapidProDocument {
         }
         let text = bytes[first...].prefix { $0 != 0x0A }
         let firstLine = String(decoding: text, as: UTF8.self).trimmingSpaces
+        if !isText, firstLine == "{" {
+            throw RapidProFileProblem(line: nil, reason: "an API page that is not UTF-8 text")
+        }
         if whole == nil, firstLine == "{" {
             throw RapidProFileProblem(
                 line: nil,

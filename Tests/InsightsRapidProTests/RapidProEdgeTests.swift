@@ -99,3 +99,25 @@ import Testing
         }
     }
 }
+
+extension RapidProEdgeTests {
+    @Test func bytesThatAreNotUTF8AreNamed() throws {
+        let folder = try TestPaths.temporaryDirectory("rapidpro-utf8")
+        let line = RapidProRefusalTests.message("m1")
+        let archive = folder.appendingPathComponent("messages.jsonl")
+        try Data(Array(line.utf8) + [0x0A] + [0x7B, 0xFF, 0x7D, 0x0A]).write(to: archive)
+        let page = folder.appendingPathComponent("runs.json")
+        try Data(Array("{\n  \"results\": [\"".utf8) + [0xC3, 0x28] + Array("\"]\n}\n".utf8)).write(to: page)
+        do {
+            _ = try RapidProConversion(
+                files: try RapidProExport.locate([archive.path, page.path]), options: RapidProImportOptions())
+            Issue.record("bytes that are not UTF-8 were accepted")
+        } catch {
+            #expect(
+                error.problems == [
+                    .document(file: page.path, line: nil, reason: "an API page that is not UTF-8 text"),
+                    .rows(file: archive.path, issues: [RowIssue(line: 2, reason: "the line is not UTF-8 text")], total: 1),
+                ])
+        }
+    }
+}
