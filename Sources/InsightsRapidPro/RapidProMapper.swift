@@ -63,6 +63,13 @@ struct RapidProMapper {
         var statusUses: [String: RapidProSummary.Use] = [:]
         for read in reading.messages {
             let message = read.row
+            // The URN first, so that a record with several unknown values lists them all.
+            see(message.contact, at: read.origin)
+            if let urn = message.urn, let phone = phone(of: urn, file: read.file, line: read.line),
+                (messagePhone[message.contact]?.at ?? .min) <= message.createdOn
+            {
+                messagePhone[message.contact] = (phone, message.createdOn)
+            }
             let inbound: Bool
             switch message.direction.lowercased() {
             case "in", "i", "incoming": inbound = true
@@ -84,12 +91,6 @@ struct RapidProMapper {
                     meaning = found
                     statusUses[word, default: .init(value: word, mapped: found.rawValue, fromUser: fromUser)].count += 1
                 }
-            }
-            see(message.contact, at: read.origin)
-            if let urn = message.urn, let phone = phone(of: urn, file: read.file, line: read.line),
-                (messagePhone[message.contact]?.at ?? .min) <= message.createdOn
-            {
-                messagePhone[message.contact] = (phone, message.createdOn)
             }
             if inbound {
                 summary.inbound += 1
@@ -152,6 +153,10 @@ struct RapidProMapper {
         var uses: [String: RapidProSummary.Use] = [:]
         for read in reading.runs {
             let run = read.row
+            see(run.contact, at: read.origin)
+            if let urn = run.contactURN, let phone = phone(of: urn, file: read.file, line: read.line) {
+                runPhone[run.contact] = phone
+            }
             var end = RapidProRunEnd.active
             if let key = run.exitType ?? (run.exitedOn != nil ? "none" : nil) {
                 guard
@@ -177,10 +182,6 @@ struct RapidProMapper {
                     continue
                 }
                 if run.exitedOn == nil { summary.endedAtFromModifiedOn += 1 }
-            }
-            see(run.contact, at: read.origin)
-            if let urn = run.contactURN, let phone = phone(of: urn, file: read.file, line: read.line) {
-                runPhone[run.contact] = phone
             }
             runs.append(
                 JourneyRunRecord(

@@ -117,6 +117,20 @@ import Testing
         #expect(fixed.contacts.map(\.phone) == ["+27821110001"])
     }
 
+    @Test func aRecordWithSeveralUnknownValuesListsThemAll() throws {
+        let file = try write(
+            "messages.jsonl",
+            [Self.message("m1", direction: "sideways", urn: "signal:1"), Self.message("m2", status: "lost", urn: "tel:0821")])
+        let (problems, _) = try refusal([file])
+        #expect(
+            problems == [
+                .unknownDirections([.init(value: "sideways", count: 1, file: file, line: 1)]),
+                .unknownStatuses([.init(value: "lost", count: 1, file: file, line: 2)]),
+                .unknownURNSchemes([.init(value: "signal", count: 1, file: file, line: 1)]),
+                .urnsWithoutPhone([.init(value: "tel:0821", count: 1, file: file, line: 2)]),
+            ])
+    }
+
     @Test func phoneURNsWithoutAnInternationalNumberAreRefused() throws {
         let file = try write(
             "messages.jsonl",
