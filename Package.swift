@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "InsightsImport", dependencies: ["CZlib", "InsightsMetrics", "InsightsFormat"]),
         // A Turn.io export → Insights' records (through InsightsImport's reader). No SQL.
         .target(name: "InsightsTurn", dependencies: ["InsightsImport", "InsightsMetrics", "InsightsFormat"]),
+        // RapidPro / TextIt archives and v2 API pages → Insights' records (InsightsImport's loader). No SQL.
+        .target(name: "InsightsRapidPro", dependencies: ["InsightsImport", "InsightsMetrics"]),
         // Pure metric computation over plain rows.
         .target(name: "InsightsMetrics"),
         // The SQLite database (GRDB): schema, atomic imports, period scans.
@@ -68,14 +70,14 @@ let package = Package(
             name: "InsightsJobs",
             dependencies: [
                 "InsightsImport", "InsightsTurn", "InsightsStore", "InsightsMetrics", "InsightsRender", "InsightsDemo",
-                "InsightsFormat",
+                "InsightsFormat", "InsightsRapidPro",
             ]),
         // Parses the command line, calls a job, prints. No file writing, no SQL.
         .executableTarget(
             name: "InsightsCLI",
             dependencies: [
                 "InsightsImport", "InsightsTurn", "InsightsStore", "InsightsMetrics", "InsightsJobs", "InsightsRender",
-                "InsightsDemo", "InsightsSend", "InsightsWarehouse",
+                "InsightsDemo", "InsightsSend", "InsightsWarehouse", "InsightsRapidPro",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -95,6 +97,12 @@ let package = Package(
         .testTarget(
             name: "InsightsTurnTests", dependencies: ["InsightsTurn", "InsightsImport", "InsightsFormat", "InsightsTestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "InsightsRapidProTests",
+            dependencies: [
+                "InsightsRapidPro", "InsightsImport", "InsightsJobs", "InsightsStore", "InsightsMetrics",
+                "InsightsTestSupport",
+            ], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsMetricsTests", dependencies: ["InsightsMetrics", "InsightsTestSupport"]),
         .testTarget(
             name: "InsightsStoreTests",

@@ -12,20 +12,24 @@ enum ImportSource: String, CaseIterable, ExpressibleByArgument {
     case insights
     /// A Turn.io BigQuery export.
     case turn
+    /// RapidPro or TextIt archives and v2 API pages.
+    case rapidpro
 }
 
 /// The options of `insights import --source turn`.
 struct TurnImportFlags: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "insights: files in Insights' own format; turn: a Turn.io BigQuery export (files or folders).",
+            "insights: files in Insights' own format; turn: a Turn.io BigQuery export (files or folders); "
+                + "rapidpro: RapidPro or TextIt archives and API pages.",
             valueName: "source"))
     var source: ImportSource = .insights
 
     @Option(
         help: ArgumentHelp(
             "Turn author types → Insights author types, added to OPERATOR=coach,STACK=stack,SYSTEM=api "
-                + "(e.g. REMINDER=reminder,THREAD=thread; NONE = no author type).",
+                + "(e.g. REMINDER=reminder,THREAD=thread; NONE = no author type). RapidPro: flow, broadcast, "
+                + "ticket or none → type (e.g. broadcast=api).",
             valueName: "TYPE=type,…"))
     var authorMap: String?
 
@@ -52,7 +56,7 @@ struct TurnImportFlags: ParsableArguments {
             let given = [
                 ("--author-map", authorMap), ("--goals-map", goalsMap), ("--chat-event-map", chatEventMap),
                 ("--chat-event-columns", chatEventColumns),
-            ].filter { $0.1 != nil }.map(\.0)
+            ].filter { $0.1 != nil && !(source == .rapidpro && $0.0 == "--author-map") }.map(\.0)
             if let first = given.first { throw ValidationError("\(first) only applies with --source turn.") }
             return
         }

@@ -22,6 +22,11 @@ struct ImportCommand: ParsableCommand {
             With --source turn, the arguments are the files or folders of a Turn.io BigQuery \
             export (messages, chats, contacts, chat_events, flow_results), converted and checked \
             as a whole before anything is stored; see the README, "Using a Turn.io export".
+
+            With --source rapidpro, the arguments are RapidPro or TextIt message and run archives \
+            (.jsonl.gz) and pages of the v2 API (messages.json, runs.json, contacts.json, \
+            tickets.json), or folders of them, converted and checked as a whole before anything \
+            is stored; see the README, "Using RapidPro or TextIt".
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -39,11 +44,15 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup(title: "Turn.io export") var turn: TurnImportFlags
 
-    @Argument(help: ArgumentHelp("The files to import (with --source turn: files or folders).", valueName: "file"))
+    @OptionGroup(title: "RapidPro / TextIt") var rapidPro: RapidProImportFlags
+
+    @Argument(
+        help: ArgumentHelp("The files to import (with --source turn or rapidpro: files or folders).", valueName: "file"))
     var files: [String]
 
     func validate() throws {
         try turn.validate(kind: kind, skipInvalid: skipInvalid)
+        try rapidPro.validate(source: turn.source, kind: kind, skipInvalid: skipInvalid, authorMap: turn.authorMap)
         if turn.source == .insights, let kind, RecordKind(rawValue: kind) == nil {
             throw ValidationError(
                 "Unknown --kind \"\(kind)\"; use one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -56,6 +65,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         if turn.source == .turn { return try runTurn() }
+        if turn.source == .rapidpro { return try runRapidPro() }
         let job = ImportJob(
             database: database.db, files: files, kind: kind.flatMap(RecordKind.init(rawValue:)), skipInvalid: skipInvalid,
             assumedTimeZone: assumeTimezone.flatMap(TimeZone.init(identifier:)))
