@@ -33,6 +33,10 @@ public struct PeriodAggregates: Equatable, Sendable {
     public var previousReachedUsers: Int? = nil
     /// Whether the source stores any message status at all.
     public var statusesStored = false
+    /// One per `--breakdown FIELD`, in the order given.
+    public var breakdowns: [BreakdownAggregate] = []
+    /// What the summary band needs beyond the blocks.
+    public var summary = SummaryAggregate.empty
 
     /// Creates the aggregates from their parts.
     public init(
@@ -242,6 +246,13 @@ extension PeriodData {
         aggregates.delivery = delivery.map(DeliveryAggregate.init(tally:))
         aggregates.previousReachedUsers = previousReachedUsers
         aggregates.statusesStored = statusesStored
+        aggregates.breakdowns = breakdownInputs.map {
+            BreakdownAggregate(
+                input: $0, received: receivedByContact, newContacts: newContacts, goalEvents: goalEvents,
+                journeyRuns: journeyRuns, periodEnd: instants.upperBound,
+                reached: statusesStored ? delivery?.reached ?? ContactSet() : nil)
+        }
+        aggregates.summary = SummaryAggregate(data: self)
         return aggregates
     }
 }
