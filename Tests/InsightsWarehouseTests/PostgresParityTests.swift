@@ -157,6 +157,8 @@ func expectParity(
     #expect(
         engine.previousReachedUsers == expected.previousReachedUsers, "previous reached \(label)", sourceLocation: sourceLocation)
     #expect(engine.statusesStored == expected.statusesStored, "statuses stored \(label)", sourceLocation: sourceLocation)
+    engine.summary = try source.summaryAggregate(period: period, calendar: calendar, statusesStored: engine.statusesStored)
+    #expect(engine.summary == expected.summary, "summary \(label)", sourceLocation: sourceLocation)
     let sqlite = MetricsJSON.render(Report(data: data, serviceName: "Parity", generatorVersion: "test"))
     let warehouse = MetricsJSON.render(Report(data: data, aggregates: engine, serviceName: "Parity", generatorVersion: "test"))
     #expect(sqlite == warehouse, "metrics.json \(label)", sourceLocation: sourceLocation)
