@@ -130,6 +130,34 @@ public struct SQLDialect: Equatable, Sendable {
         }
     }
 
+    /// The text of a top-level key of a JSON object column (NULL when the key is absent or
+    /// null), the key given by the string parameter `key` as `jsonKey(_:)` spells it:
+    /// PostgreSQL's `->>` on the column as `jsonb` (a `text` column holding JSON too, an
+    /// empty one holding nothing), BigQuery's `JSON_VALUE` with a JSONPath (a `JSON` or a
+    /// `STRING` column).
+    public func jsonText(_ column: String, key: String) -> String {
+        switch engine {
+        case .postgres: "(CAST(NULLIF(CAST(\(column) AS text), '') AS jsonb) ->> \(stringParameter(key)))"
+        case .bigquery: "JSON_VALUE(\(column), @\(key))"
+        }
+    }
+
+    /// The value of `jsonText`'s key parameter naming a key: the name for PostgreSQL; for
+    /// BigQuery a JSONPath, `$.name` for letters, digits and `_`, else `$."name"` (a name
+    /// with a `"` cannot be spelled so and is refused).
+    public func jsonKey(_ name: String) throws(WarehouseError) -> String {
+        switch engine {
+        case .postgres: return name
+        case .bigquery:
+            let plain = !name.isEmpty && name.allSatisfy { $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }
+            if plain { return "$." + name }
+            guard !name.contains("\"") else {
+                throw .unsupported("the contact field \"\(name)\" in BigQuery (a JSONPath cannot name a key with a \")")
+            }
+            return "$.\"" + name + "\""
+        }
+    }
+
     /// A query with named parameters in the form the engine takes: for PostgreSQL, `@name`
     /// becomes `$1`, `$2` … (the same name the same number) and the values come in that
     /// order; BigQuery takes the names as they are.

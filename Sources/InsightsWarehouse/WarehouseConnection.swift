@@ -77,6 +77,8 @@ public enum WarehouseError: Error, Equatable, Sendable, CustomStringConvertible 
     case query(String)
     /// A cell could not be read as what the query returns.
     case badValue(String)
+    /// Something the engine does not compute (yet): the message names it.
+    case unsupported(String)
 
     /// One sentence saying what to fix.
     public var description: String {
@@ -88,6 +90,7 @@ public enum WarehouseError: Error, Equatable, Sendable, CustomStringConvertible 
             "The warehouse column \(table).\(column) is \(found), not \(expected) (see `insights schema`)."
         case .query(let message): "The warehouse rejected a query: \(message)."
         case .badValue(let message): "The warehouse returned an unexpected value: \(message)."
+        case .unsupported(let message): "The warehouse engine cannot compute \(message) yet."
         }
     }
 }

@@ -15,7 +15,7 @@ extension WarehouseQueries {
               COUNT(CASE WHEN \(optIn) >= \(from) AND \(optIn) < \(to) THEN 1 END),
               COUNT(CASE WHEN \(optOut) >= \(from) AND \(optOut) < \(to) THEN 1 END),
               COUNT(CASE WHEN \(optIn) < \(to) AND NOT (\(optOut) IS NOT NULL AND \(optOut) > \(optIn) AND \(optOut) < \(to)) THEN 1 END)
-            FROM \(dialect.table("contacts")) k
+            FROM \(table("contacts")) k
             WHERE \(optIn) IS NOT NULL OR \(optOut) IS NOT NULL
             """
     }
@@ -34,8 +34,8 @@ extension WarehouseSource {
         }
         let range = period.instants(in: calendar)
         let row =
-            try connection.rows(
-                WarehouseQueries(dialect: connection.dialect).consentCounts,
+            try rows(
+                queries(tables).consentCounts,
                 parameters: ["from": .timestamp(range.lowerBound), "to": .timestamp(range.upperBound)]
             ).first ?? []
         let counts = ConsentCounts(

@@ -17,7 +17,7 @@ extension WarehouseQueries {
             parts.append(
                 """
                 SELECT m.\(c("contact_id")) AS contact, m.\(c("timestamp")) AS step_at, 0 AS k0, 0 AS k1, 0 AS k2, 0 AS k3, 1 AS opens
-                  FROM \(dialect.table("messages")) m
+                  FROM \(table("messages")) m
                   WHERE m.\(c("direction")) = 'inbound' AND m.\(c("timestamp")) < \(dialect.timestampParameter("to"))
                 """)
         }
@@ -29,7 +29,7 @@ extension WarehouseQueries {
             parts.append(
                 """
                 SELECT e.\(c("contact_id")) AS contact, e.\(c("timestamp")) AS step_at, 1 AS k0, \(seq), \(closed) AS k3, \(closed) AS opens
-                  FROM \(dialect.table("conversation_events")) e WHERE e.\(c("timestamp")) < \(dialect.timestampParameter("to"))
+                  FROM \(table("conversation_events")) e WHERE e.\(c("timestamp")) < \(dialect.timestampParameter("to"))
                 """)
         }
         let steps = parts.joined(separator: "\n  UNION ALL\n  ")

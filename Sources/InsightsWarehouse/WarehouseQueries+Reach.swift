@@ -12,14 +12,14 @@ extension WarehouseQueries {
             WITH outbound AS (
               SELECT m.\(c("message_id")) AS message_id, m.\(c("contact_id")) AS contact, m.\(c("timestamp")) AS sent_at,
                 m.\(c("author_type")) AS author_type
-              FROM \(dialect.table("messages")) m
+              FROM \(table("messages")) m
               WHERE m.\(c("direction")) = 'outbound' AND m.\(c("timestamp")) >= \(dialect.timestampParameter("from"))
                 AND m.\(c("timestamp")) < \(dialect.timestampParameter("to"))
             ),
             states AS (
               SELECT s.\(c("message_id")) AS message_id, \(rank) AS \(c("rank")),
                 MIN(CASE WHEN s.\(c("status")) = 'read' THEN s.\(c("timestamp")) END) AS first_read
-              FROM \(dialect.table("message_statuses")) s
+              FROM \(table("message_statuses")) s
               WHERE s.\(c("message_id")) IN (SELECT o.message_id FROM outbound o)
               GROUP BY s.\(c("message_id"))
             ),
@@ -78,7 +78,7 @@ extension WarehouseQueries {
                 ROW_NUMBER() OVER (
                   PARTITION BY s.\(c("message_id")) ORDER BY s.\(c("timestamp")) DESC, \(dialect.byCodePoint(error)) DESC
                 ) AS newest
-              FROM \(dialect.table("message_statuses")) s
+              FROM \(table("message_statuses")) s
               WHERE s.\(c("status")) = 'failed' AND s.\(c("message_id")) IN (SELECT d.message_id FROM deliveries d WHERE d.state = 2)
             ) n
             WHERE n.newest = 1
@@ -88,7 +88,7 @@ extension WarehouseQueries {
 
     /// One row: 1 when any message status is stored.
     public var anyStatus: String {
-        "SELECT COUNT(*) FROM (SELECT 1 AS one FROM \(dialect.table("message_statuses")) s LIMIT 1) x"
+        "SELECT COUNT(*) FROM (SELECT 1 AS one FROM \(table("message_statuses")) s LIMIT 1) x"
     }
 }
 
@@ -100,10 +100,16 @@ extension WarehouseSource {
     ) throws(WarehouseError) -> (delivery: DeliveryAggregate?, previousReachedUsers: Int?, statusesStored: Bool) {
         let tables = try tables()
         guard tables.has("messages"), tables.has("message_statuses") else { return (nil, nil, false) }
-        let queries = WarehouseQueries(dialect: connection.dialect)
-        guard try integer(try connection.rows(queries.anyStatus, parameters: [:]).first ?? [], 0) > 0 else {
+        let queries = queries(tables)
+        // Any status at all reads the delivery states (all `no_status` for a segment without
+        // any); under a segment, `reached_users` is null unless its own messages have one.
+        var whole = queries
+        whole.segment = nil
+        guard try integer(try rows(whole.anyStatus, parameters: [:]).first ?? [], 0) > 0 else {
             return (nil, nil, false)
         }
+        var statusesStored = true
+        if segment != nil { statusesStored = try integer(try rows(queries.anyStatus, parameters: [:]).first ?? [], 0) > 0 }
         let range = period.instants(in: calendar)
         let values: [String: WarehouseParameter] = [
             "from": .timestamp(range.lowerBound), "to": .timestamp(range.upperBound), "zone": .string(calendar.identifier),
@@ -111,7 +117,7 @@ extension WarehouseSource {
         var daily = Array(repeating: DeliveryCounts(), count: period.dayCount)
         var byType = Array(repeating: DeliveryCounts(), count: AuthorType.allCases.count)
         let states: [DeliveryState] = [.read, .delivered, .failed, .sent, .noStatus]
-        for row in try connection.rows(queries.deliveryCounts, parameters: values) {
+        for row in try rows(queries.deliveryCounts, parameters: values) {
             let index = Int(try integer(row, 0) - period.from.dayNumber)
             let typeText = try text(row, 1)
             guard daily.indices.contains(index), let type = AuthorType.allCases.firstIndex(where: { $0.rawValue == typeText }),
@@ -121,12 +127,12 @@ extension WarehouseSource {
             daily[index].add(state, count: count)
             byType[type].add(state, count: count)
         }
-        let reached = try connection.rows(queries.reachedUsers, parameters: values).first ?? []
-        let middle = try connection.rows(queries.middleReadDelays, parameters: values).map { row throws(WarehouseError) in
+        let reached = try rows(queries.reachedUsers, parameters: values).first ?? []
+        let middle = try rows(queries.middleReadDelays, parameters: values).map { row throws(WarehouseError) in
             Double(try integer(row, 0)) / 60_000_000
         }
         var raw: [(error: String?, count: Int)] = []
-        for row in try connection.rows(queries.failures, parameters: values) {
+        for row in try rows(queries.failures, parameters: values) {
             raw.append((optionalText(row, 0), Int(try integer(row, 1))))
         }
         let aggregate = DeliveryAggregate(
@@ -135,10 +141,10 @@ extension WarehouseSource {
             middleReadMinutes: middle, failures: DeliveryAggregate.failures(byRawError: raw))
         let previousRange = period.previous.instants(in: calendar)
         let previous =
-            try connection.rows(
+            try rows(
                 queries.reachedUsers,
                 parameters: ["from": .timestamp(previousRange.lowerBound), "to": .timestamp(previousRange.upperBound)]
             ).first ?? []
-        return (aggregate, Int(try integer(previous, 0)), true)
+        return (aggregate, statusesStored ? Int(try integer(previous, 0)) : nil, statusesStored)
     }
 }

@@ -20,13 +20,21 @@ public struct WarehouseQueries: Sendable {
     public var goalsHavePosition = true
     /// Whether `behaviours` has `position`.
     public var behavioursHavePosition = true
+    /// Whether `goal_events` exists.
+    public var hasGoalEvents = true
+    /// Whether `journey_runs` exists.
+    public var hasJourneyRuns = true
+    /// Whether `contacts` exists with a `fields` column (without it, no contact has a field).
+    public var contactsHaveFields = true
+    /// The segment every query is restricted to (`table(_:)`); nil for all contacts.
+    public var segment: WarehouseSegment? = nil
 
     /// Creates the templates in a dialect.
     public init(dialect: SQLDialect) {
         self.dialect = dialect
     }
 
-    private var messages: String { dialect.table("messages") }
+    private var messages: String { table("messages") }
     private func c(_ name: String) -> String { dialect.identifier(name) }
     private var from: String { dialect.timestampParameter("from") }
     private var to: String { dialect.timestampParameter("to") }
@@ -84,7 +92,8 @@ public struct WarehouseQueries: Sendable {
     }
 
     /// The newest name of each author id sent with in the period: the `author_name` of its
-    /// newest message with a name (by timestamp, then `message_id` by code point), over all data.
+    /// newest message with a name (by timestamp, then `message_id` by code point), over all data
+    /// (a segment's authors, named from every message).
     public var latestNames: String {
         """
         SELECT n.author_id, n.author_name
@@ -93,7 +102,7 @@ public struct WarehouseQueries: Sendable {
             ROW_NUMBER() OVER (
               PARTITION BY m.\(c("author_id")) ORDER BY m.\(c("timestamp")) DESC, \(dialect.byCodePoint("m.\(c("message_id"))")) DESC
             ) AS newest
-          FROM \(messages) m
+          FROM \(allData("messages")) m
           WHERE m.\(c("author_name")) IS NOT NULL AND m.\(c("author_id")) IN (
             SELECT p.\(c("author_id")) FROM \(messages) p
             WHERE p.\(c("direction")) = 'outbound' AND p.\(c("author_id")) IS NOT NULL AND \(inPeriod("p"))
@@ -166,7 +175,7 @@ public struct WarehouseQueries: Sendable {
         FROM (
           SELECT g.\(c("goal_id")) AS goal_id, g.\(c("event")) AS event,
             CASE WHEN g.\(c("event")) = 'actioned' THEN g.\(c("behaviour_id")) END AS behaviour_id, g.\(c("contact_id")) AS contact
-          FROM \(dialect.table("goal_events")) g WHERE \(inPeriod("g"))
+          FROM \(table("goal_events")) g WHERE \(inPeriod("g"))
         ) e
         GROUP BY e.goal_id, e.event, e.behaviour_id
         """

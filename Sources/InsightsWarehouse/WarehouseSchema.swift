@@ -88,8 +88,9 @@ struct WarehouseTables {
         ("goals", ["goal_id", "name"], ["position"]),
         ("behaviours", ["behaviour_id", "goal_id", "name"], ["position"]),
         ("goal_events", ["contact_id", "goal_id", "behaviour_id", "event", "timestamp"], []),
-        ("contacts", ["contact_id"], ["opted_in_at", "opted_out_at", "phone", "country"]),
+        ("contacts", ["contact_id"], ["opted_in_at", "opted_out_at", "phone", "country", "fields"]),
         ("message_statuses", ["message_id", "status", "timestamp", "error"], []),
+        ("journey_runs", ["contact_id", "started_at", "ended_at", "outcome"], []),
     ]
 
     /// Reads and checks the tables: a missing table is no data; a missing column or one of

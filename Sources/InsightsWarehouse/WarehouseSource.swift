@@ -10,6 +10,9 @@ import InsightsMetrics
 public struct WarehouseSource<Connection: WarehouseConnection> {
     /// The connection queried.
     public let connection: Connection
+    /// The segment every query is restricted to (`segmented(_:)` resolves one); nil for all
+    /// contacts.
+    public var segment: WarehouseSegment? = nil
 
     /// Creates a source over a connection.
     public init(connection: Connection) {
@@ -33,7 +36,24 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
         queries.eventsHaveSeq = tables.has("conversation_events", column: "seq")
         queries.goalsHavePosition = tables.has("goals", column: "position")
         queries.behavioursHavePosition = tables.has("behaviours", column: "position")
+        queries.hasGoalEvents = tables.has("goal_events")
+        queries.hasJourneyRuns = tables.has("journey_runs")
+        queries.contactsHaveFields = tables.has("contacts", column: "fields")
+        queries.segment = segment
         return queries
+    }
+
+    /// Runs a query with the segment's parameters added to `parameters`: every query of the
+    /// source goes through here.
+    func rows(_ sql: String, parameters: [String: WarehouseParameter]) throws(WarehouseError) -> [[String?]] {
+        var values = parameters
+        if let segment {
+            // Only those the query names (BigQuery refuses parameters a query does not use).
+            for (name, value) in try segment.parameters(connection.dialect) where sql.contains("@" + name) {
+                values[name] = values[name] ?? value
+            }
+        }
+        return try connection.rows(sql, parameters: values)
     }
 
     /// The period's message counts per day, weekday × hour and author.
@@ -47,7 +67,7 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
         guard tables.has("messages") else { return counts }
         let queries = queries(tables)
         let values = parameters(period.instants(in: calendar), calendar)
-        for row in try connection.rows(queries.messagesPerDay, parameters: values) {
+        for row in try rows(queries.messagesPerDay, parameters: values) {
             let index = Int(try integer(row, 0) - period.from.dayNumber)
             guard counts.dailyReceived.indices.contains(index) else {
                 throw .badValue("a local day outside the period (\(try integer(row, 0)))")
@@ -56,9 +76,9 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
             counts.dailySent[index] = Int(try integer(row, 2))
             counts.dailyActiveUsers[index] = Int(try integer(row, 3))
         }
-        let totals = try connection.rows(queries.messageTotals, parameters: values)
+        let totals = try rows(queries.messageTotals, parameters: values)
         counts.activeUsers = Int(try integer(totals.first ?? [], 2))
-        for row in try connection.rows(queries.heatmap, parameters: values) {
+        for row in try rows(queries.heatmap, parameters: values) {
             let weekday = Int(try integer(row, 0))
             let hour = Int(try integer(row, 1))
             guard (0..<7).contains(weekday), (0..<24).contains(hour) else {
@@ -66,7 +86,7 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
             }
             counts.heatmap[weekday][hour] = Int(try integer(row, 2))
         }
-        for row in try connection.rows(queries.authors, parameters: values) {
+        for row in try rows(queries.authors, parameters: values) {
             let typeText = try text(row, 0)
             guard let type = AuthorType(rawValue: typeText) else {
                 throw .badValue("messages.author_type holds \"\(typeText)\", which is not an author type")
@@ -82,7 +102,7 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
         let tables = try tables()
         guard tables.has("messages") else { return [:] }
         var names: [String: String] = [:]
-        for row in try connection.rows(
+        for row in try rows(
             queries(tables).latestNames, parameters: parameters(period.instants(in: calendar), calendar))
         {
             names[try text(row, 0)] = try text(row, 1)
@@ -96,8 +116,8 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
         guard tables.has("messages") else { return PreviousPeriodCounts(received: 0, sent: 0, activeUsers: 0, newUsers: 0) }
         let queries = queries(tables)
         let values = parameters(period.previous.instants(in: calendar), calendar)
-        let totals = try connection.rows(queries.messageTotals, parameters: values).first ?? []
-        let new = try connection.rows(queries.newUsers, parameters: values).first ?? []
+        let totals = try rows(queries.messageTotals, parameters: values).first ?? []
+        let new = try rows(queries.newUsers, parameters: values).first ?? []
         return PreviousPeriodCounts(
             received: Int(try integer(totals, 0)), sent: Int(try integer(totals, 1)), activeUsers: Int(try integer(totals, 2)),
             newUsers: Int(try integer(new, 0)))
@@ -108,7 +128,7 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
         var perDay = Array(repeating: 0, count: period.dayCount)
         let tables = try tables()
         guard tables.has("messages") else { return perDay }
-        for row in try connection.rows(
+        for row in try rows(
             queries(tables).newUsersPerDay, parameters: parameters(period.instants(in: calendar), calendar))
         {
             let index = Int(try integer(row, 0) - period.from.dayNumber)
@@ -127,12 +147,12 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
         let queries = queries(tables)
         var goals: [GoalDefinition] = []
         var index: [String: Int] = [:]
-        for row in try connection.rows(queries.goals, parameters: [:]) {
+        for row in try rows(queries.goals, parameters: [:]) {
             index[try text(row, 0)] = goals.count
             goals.append(GoalDefinition(id: try text(row, 0), name: try text(row, 1), behaviours: []))
         }
         guard tables.has("behaviours") else { return goals }
-        for row in try connection.rows(queries.behaviours, parameters: [:]) {
+        for row in try rows(queries.behaviours, parameters: [:]) {
             guard let goal = index[try text(row, 0)] else { continue }  // import refuses these; a copy may have them
             goals[goal].behaviours.append(BehaviourDefinition(id: try text(row, 1), name: try text(row, 2)))
         }
@@ -144,7 +164,7 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
         var counts = GoalCounts(started: [:], completed: [:], behaviours: [:])
         let tables = try tables()
         guard tables.has("goal_events") else { return counts }
-        for row in try connection.rows(
+        for row in try rows(
             queries(tables).goalCounts, parameters: parameters(period.instants(in: calendar), calendar))
         {
             let goal = try text(row, 0)
@@ -170,8 +190,8 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
         }
         let queries = queries(tables)
         let values = parameters(period.instants(in: calendar), calendar)
-        let row = try connection.rows(queries.conversationCounts, parameters: values).first ?? []
-        let middle = try connection.rows(queries.conversationMiddleDurations, parameters: values).map {
+        let row = try rows(queries.conversationCounts, parameters: values).first ?? []
+        let middle = try rows(queries.conversationMiddleDurations, parameters: values).map {
             row throws(WarehouseError) in
             try integer(row, 0)
         }

@@ -177,6 +177,8 @@ func expectParity(
     #expect(
         engine.previousResponseTimes == expected.previousResponseTimes, "previous response times \(label)",
         sourceLocation: sourceLocation)
+    engine.summary = try source.summaryAggregate(period: period, calendar: calendar, statusesStored: engine.statusesStored)
+    #expect(engine.summary == expected.summary, "summary \(label)", sourceLocation: sourceLocation)
     let sqlite = MetricsJSON.render(
         Report(data: data, serviceName: "Parity", generatorVersion: "test", businessHours: businessHours))
     let warehouse = MetricsJSON.render(

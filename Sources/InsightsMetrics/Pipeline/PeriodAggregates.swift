@@ -37,6 +37,10 @@ public struct PeriodAggregates: Equatable, Sendable {
     public var responseTimes = ResponseTimeAggregate.empty()
     /// The previous period's response times (its median is the headline's comparison).
     public var previousResponseTimes = ResponseTimeAggregate.empty()
+    /// One per `--breakdown FIELD`, in the order given.
+    public var breakdowns: [BreakdownAggregate] = []
+    /// What the summary band needs beyond the blocks.
+    public var summary = SummaryAggregate.empty
 
     /// Creates the aggregates from their parts.
     public init(
@@ -251,6 +255,13 @@ extension PeriodData {
         aggregates.previousReachedUsers = previousReachedUsers
         aggregates.statusesStored = statusesStored
         (aggregates.responseTimes, aggregates.previousResponseTimes) = responseTimeAggregates(businessHours: businessHours)
+        aggregates.breakdowns = breakdownInputs.map {
+            BreakdownAggregate(
+                input: $0, received: receivedByContact, newContacts: newContacts, goalEvents: goalEvents,
+                journeyRuns: journeyRuns, periodEnd: instants.upperBound,
+                reached: statusesStored ? delivery?.reached ?? ContactSet() : nil)
+        }
+        aggregates.summary = SummaryAggregate(data: self)
         return aggregates
     }
 }

@@ -13,8 +13,9 @@ extension Report {
     }
 
     /// Computes every metric of a period: the audience, engagement, authorship, impact,
-    /// conversations, consent and reach blocks from `aggregates` (a warehouse's, or `data.aggregates`), the
-    /// other blocks from `data`'s rows. Response times (and the previous period's) come from
+    /// conversations, consent and reach blocks, the breakdowns and the summary band from `aggregates` (a
+    /// warehouse's, or `data.aggregates`), the other blocks (and the summary trend's medians of the
+    /// first response) from `data`'s rows. Response times (and the previous period's) come from
     /// `aggregates.responseTimes`, which must be measured with the same `businessHours`.
     public init(
         data: PeriodData, aggregates: PeriodAggregates, serviceName: String, generatorVersion: String,
@@ -48,12 +49,14 @@ extension Report {
             responseTimes: ResponseTimeMetrics(aggregate: aggregates.responseTimes),
             previousResponseTimes: ResponseTimeMetrics(aggregate: aggregates.previousResponseTimes))
         segment = data.segment
-        breakdowns = data.breakdownInputs.map { input in
-            Breakdown(
-                input: input, received: data.receivedByContact, newContacts: data.newContacts, goalEvents: data.goalEvents,
-                journeyRuns: data.journeyRuns, periodEnd: instants.upperBound,
-                reached: data.statusesStored ? data.delivery?.reached ?? ContactSet() : nil)
+        breakdowns = aggregates.breakdowns.map { Breakdown(aggregate: $0, statusesStored: aggregates.statusesStored) }
+        var summaryAggregate = aggregates.summary
+        // Still from rows: the earlier periods' median first response, until the engine
+        // computes the response-time aggregate per period (`TrendAggregate.firstResponseMedians`).
+        if summaryAggregate.trend?.firstResponseMedians == nil, let input = data.trend {
+            summaryAggregate.trend?.firstResponseMedians = TrendAggregate.firstResponseMedians(
+                of: data.period, input: input, calendar: data.calendar, businessHours: businessHours)
         }
-        summary = SummaryMetrics(report: self, data: data, businessHours: businessHours)
+        summary = SummaryMetrics(report: self, aggregate: summaryAggregate, period: data.period, calendar: data.calendar)
     }
 }

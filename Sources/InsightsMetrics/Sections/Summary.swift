@@ -106,21 +106,26 @@ public struct SummaryMetrics: Equatable, Sendable {
     /// rows their median first response and closes come from; `businessHours` apply to them as
     /// to the report).
     public init(report: Report, data: PeriodData, businessHours: BusinessHours?) {
+        var aggregate = SummaryAggregate(data: data)
+        if let input = data.trend {
+            aggregate.trend?.firstResponseMedians = TrendAggregate.firstResponseMedians(
+                of: data.period, input: input, calendar: data.calendar, businessHours: businessHours)
+        }
+        self.init(report: report, aggregate: aggregate, period: data.period, calendar: data.calendar)
+    }
+
+    /// The summary of a report from its summary aggregate: the previous values the sections do
+    /// not hold, and the trend of `aggregate.trend` (a trend without `firstResponseMedians`
+    /// has null medians).
+    public init(report: Report, aggregate: SummaryAggregate, period: ReportPeriod, calendar: ReportCalendar) {
         var figures = Figures(report: report)
-        let calendar = data.calendar
-        let completed = Set(
-            data.goalEvents.filter { $0.kind == .completed && data.instants.contains($0.timestamp) }.map(\.contact))
-        figures.goalCompletions = Double(completed.count)
-        figures.previous[.conversationsClosed] = Double(
-            ConversationMetrics(period: data.period.previous.instants(in: calendar), spans: data.previousConversationSpans)
-                .closed)
-        let previousCounts = data.trend?.counts(of: TrendPeriod(data.period.previous))
+        figures.goalCompletions = Double(aggregate.goalCompleters)
+        figures.previous[.conversationsClosed] = Double(aggregate.previousConversationsClosed)
+        let previousCounts = aggregate.trend?.counts(of: TrendPeriod(period.previous))
         figures.previous[.goalCompletions] = previousCounts.map { Double($0.goalCompletions) }
         figures.previous[.journeyCompletions] = previousCounts.map { Double($0.journeyCompletions) }
-        let trend = data.trend.map { input in
-            Self.trend(of: data.period, input: input, calendar: calendar, businessHours: businessHours)
-        }
-        figures.currentHasData = data.trend?.firstDataAt.map { data.instants.upperBound > $0 } ?? false
+        let trend = aggregate.trend.map { Self.trend(of: period, aggregate: $0, calendar: calendar) }
+        figures.currentHasData = aggregate.trend?.firstDataAt.map { period.instants(in: calendar).upperBound > $0 } ?? false
         self.init(report: report, figures: figures, trend: trend)
     }
 
@@ -148,17 +153,13 @@ public struct SummaryMetrics: Equatable, Sendable {
 
     /// The earlier periods' points of each metric (the current period is added by the caller).
     static func trend(
-        of period: ReportPeriod, input: TrendInput, calendar: ReportCalendar, businessHours: BusinessHours?
+        of period: ReportPeriod, aggregate: TrendAggregate, calendar: ReportCalendar
     ) -> [HeadlineMetric: [TrendPoint]] {
         var points: [HeadlineMetric: [TrendPoint]] = [:]
-        let earlier = period.trendPeriods.dropLast()
-        // By time, so that each period takes its slice (the median reads no close event: those
-        // only credit coaches with closes).
-        let coachMessages = input.coachMessages.sorted { $0.timestamp < $1.timestamp }
-        for trendPeriod in earlier {
+        for trendPeriod in period.trendPeriods.dropLast() {
             let range = trendPeriod.instants(in: calendar)
-            let hasData = input.firstDataAt.map { range.upperBound > $0 } ?? false
-            let counts = hasData ? input.counts(of: trendPeriod) : nil
+            let hasData = aggregate.firstDataAt.map { range.upperBound > $0 } ?? false
+            let counts = hasData ? aggregate.counts(of: trendPeriod) : nil
             var values: [HeadlineMetric: Double?] = [:]
             if let counts {
                 values[.activeUsers] = Double(counts.activeUsers)
@@ -170,16 +171,8 @@ public struct SummaryMetrics: Equatable, Sendable {
                 values[.journeyCompletions] = Double(counts.journeyCompletions)
             }
             if hasData {
-                // Only the spans that overlap the period (the others count for nothing in it).
-                let spans = input.conversationSpans.filter {
-                    $0.openedAt < range.upperBound && ($0.closedAt ?? .max) >= range.lowerBound
-                }
-                values[.medianFirstResponseMinutes] =
-                    ResponseTimeMetrics(
-                        period: range, spans: spans, coachMessages: rows(coachMessages, in: range, at: \.timestamp),
-                        closes: [], coachNames: [:], businessHours: businessHours, calendar: calendar
-                    ).medianFirstResponseMinutes
-                values[.conversationsClosed] = Double(ConversationMetrics(period: range, spans: spans).closed)
+                values[.medianFirstResponseMinutes] = aggregate.firstResponseMedians?[trendPeriod]
+                values[.conversationsClosed] = aggregate.conversationsClosed[trendPeriod].map(Double.init)
             }
             for metric in HeadlineMetric.allCases {
                 points[metric, default: []].append(TrendPoint(period: trendPeriod, value: values[metric] ?? nil))
@@ -187,19 +180,6 @@ public struct SummaryMetrics: Equatable, Sendable {
         }
         return points
     }
-}
-
-/// The rows of `rows` (sorted by `instant`) whose instant lies in `range`.
-private func rows<Row>(_ rows: [Row], in range: Range<Instant>, at instant: (Row) -> Instant) -> [Row] {
-    func first(atLeast bound: Instant) -> Int {
-        var (low, high) = (0, rows.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if instant(rows[middle]) < bound { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-    return Array(rows[first(atLeast: range.lowerBound)..<first(atLeast: range.upperBound)])
 }
 
 /// The report's own values (and previous values) of the headline metrics.

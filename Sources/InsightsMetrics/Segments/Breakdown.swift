@@ -119,68 +119,10 @@ public struct Breakdown: Equatable, Sendable {
         input: BreakdownInput, received: [ContactKey: Int], newContacts: ContactSet, goalEvents: [GoalEventRow],
         journeyRuns: [JourneyRunRow], periodEnd: Instant, reached: ContactSet?
     ) {
-        struct Sums {
-            var active = 0
-            var new = 0
-            var received = 0
-            var goals = 0
-            var journeys = 0
-            var reached = 0
-        }
-        // The group of a contact: its folded value, nil for none.
-        func group(_ contact: ContactKey) -> String? { input.values[contact]?.folded }
-        var sums: [String?: Sums] = [:]
-        for (contact, count) in received {
-            sums[group(contact), default: Sums()].active += 1
-            sums[group(contact), default: Sums()].received += count
-        }
-        // Only the values held by active users are rows.
-        for contact in newContacts where sums[group(contact)] != nil { sums[group(contact)]?.new += 1 }
-        let completers = Set(goalEvents.filter { $0.kind == .completed }.map(\.contact))
-        for contact in completers where sums[group(contact)] != nil { sums[group(contact)]?.goals += 1 }
-        for run in journeyRuns {
-            guard run.outcome == .completed, let endedAt = run.endedAt, endedAt < periodEnd else { continue }
-            if sums[group(run.contact)] != nil { sums[group(run.contact)]?.journeys += 1 }
-        }
-        for contact in reached ?? ContactSet() where sums[group(contact)] != nil { sums[group(contact)]?.reached += 1 }
-        let labels = Self.spellings(input.values)
-        func row(_ key: String?, _ sum: Sums, kind: BreakdownRow.Kind? = nil) -> BreakdownRow {
-            BreakdownRow(
-                kind: kind ?? (key == nil ? .none : .value),
-                value: kind == .other ? Self.otherLabel : key.map { labels[$0] ?? $0 } ?? Self.noneLabel,
-                activeUsers: sum.active, newUsers: sum.new, messagesReceived: sum.received, goalCompletions: sum.goals,
-                journeyCompletions: sum.journeys, reachedUsers: reached == nil ? nil : sum.reached)
-        }
-        let sorted = sums.map { row($0.key, $0.value) }.sorted {
-            $0.activeUsers != $1.activeUsers ? $0.activeUsers > $1.activeUsers : codePointPrecedes($0.value, $1.value)
-        }
-        var rows = Array(sorted.prefix(Self.limit))
-        let rest = sorted.dropFirst(Self.limit)
-        if !rest.isEmpty {
-            var total = Sums()
-            for item in rest {
-                total.active += item.activeUsers
-                total.new += item.newUsers
-                total.received += item.messagesReceived
-                total.goals += item.goalCompletions
-                total.journeys += item.journeyCompletions
-                total.reached += item.reachedUsers ?? 0
-            }
-            rows.append(row(nil, total, kind: .other))
-        }
-        self.init(field: input.field, rows: rows)
-        otherValueCount = rest.count
-    }
-
-    /// For each folded value, the spelling (trimmed) most contacts holding it use; ties: the
-    /// smallest in code point order.
-    static func spellings(_ values: [ContactKey: FieldValue]) -> [String: String] {
-        var counts: [String: [String: Int]] = [:]
-        for value in values.values { counts[value.folded, default: [:]][trimmedText(value.value), default: 0] += 1 }
-        return counts.mapValues { spellings in
-            spellings.min {
-                $0.value != $1.value ? $0.value > $1.value : codePointPrecedes($0.key, $1.key)
-            }?.key ?? ""
-        }
+        self.init(
+            aggregate: BreakdownAggregate(
+                input: input, received: received, newContacts: newContacts, goalEvents: goalEvents,
+                journeyRuns: journeyRuns, periodEnd: periodEnd, reached: reached),
+            statusesStored: reached != nil)
     }
 }

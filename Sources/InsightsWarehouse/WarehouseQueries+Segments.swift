@@ -1,0 +1,196 @@
+import InsightsMetrics
+
+/// A segment (`--segment FIELD=VALUE`, all conditions holding) as the engine's queries apply
+/// it: per condition the field and the stored spellings of its value (the values of the
+/// field in `contacts.fields` equal to the condition's value after trimming and ignoring
+/// case, resolved first with `WarehouseQueries.fieldValues`). Comparing stored spellings
+/// exactly keeps the folding in Swift (`FieldValue.folded(_:)`), the same as the SQLite path,
+/// whatever the engine's collation or case rules.
+public struct WarehouseSegment: Equatable, Sendable {
+    /// One condition.
+    public struct Condition: Equatable, Sendable {
+        /// The field name (matched exactly).
+        public var field: String
+        /// The stored values that match (none: the condition selects nobody).
+        public var spellings: [String]
+
+        /// Creates a condition.
+        public init(field: String, spellings: [String]) {
+            self.field = field
+            self.spellings = spellings
+        }
+    }
+
+    /// The conditions, all of which must hold.
+    public var conditions: [Condition]
+
+    /// Creates a segment.
+    public init(conditions: [Condition]) {
+        self.conditions = conditions
+    }
+
+    /// The parameters its SQL takes: `segment_field_N` (the field as the dialect's JSON
+    /// access takes it) and `segment_value_N_M` (each stored spelling).
+    public func parameters(_ dialect: SQLDialect) throws(WarehouseError) -> [String: WarehouseParameter] {
+        var values: [String: WarehouseParameter] = [:]
+        for (index, condition) in conditions.enumerated() {
+            values["segment_field_\(index)"] = .string(try dialect.jsonKey(condition.field))
+            for (nth, spelling) in condition.spellings.enumerated() { values["segment_value_\(index)_\(nth)"] = .string(spelling) }
+        }
+        return values
+    }
+}
+
+/// The tables whose rows belong to a contact: a segment keeps only its contacts' rows.
+private let contactTables: Set<String> = [
+    "contacts", "messages", "conversation_events", "goal_events", "journey_runs", "journey_results",
+]
+
+extension WarehouseQueries {
+    /// A record kind's table as every report query reads it: the table itself, or with a
+    /// segment `(SELECT * FROM t WHERE contact_id IN (the segment's contacts))`
+    /// (`message_statuses`: the statuses of the segment's messages). Definitions (`goals`,
+    /// `behaviours`) are not restricted. Every template names its tables through this, except
+    /// where a name is resolved over all data (`allData(_:)`).
+    public func table(_ name: String) -> String {
+        let whole = dialect.table(name)
+        guard let segment else { return whole }
+        let c = dialect.identifier
+        if name == "message_statuses" {
+            return """
+                (SELECT * FROM \(whole) WHERE \(c("message_id")) IN (SELECT sm.\(c("message_id")) FROM \(dialect.table("messages")) sm \
+                WHERE sm.\(c("contact_id")) IN (\(segmentContacts(segment)))))
+                """
+        }
+        guard contactTables.contains(name) else { return whole }
+        return "(SELECT * FROM \(whole) WHERE \(c("contact_id")) IN (\(segmentContacts(segment))))"
+    }
+
+    /// A table read over all data, segment or not: what names (authors, coaches, Journeys)
+    /// and the first stored instant are resolved from.
+    public func allData(_ name: String) -> String {
+        dialect.table(name)
+    }
+
+    /// `SELECT contact_id FROM contacts WHERE …`: the contacts meeting every condition.
+    private func segmentContacts(_ segment: WarehouseSegment) -> String {
+        let c = dialect.identifier
+        guard contactsHaveFields, segment.conditions.allSatisfy({ !$0.spellings.isEmpty }) else {
+            return "SELECT z.contact FROM (SELECT '' AS contact) z WHERE 1 = 0"  // nobody
+        }
+        let conditions = segment.conditions.enumerated().map { index, condition in
+            let value = dialect.byCodePoint(dialect.jsonText("sk.\(c("fields"))", key: "segment_field_\(index)"))
+            let spellings = condition.spellings.indices.map { dialect.stringParameter("segment_value_\(index)_\($0)") }
+            return "\(value) IN (\(spellings.joined(separator: ", ")))"
+        }
+        return "SELECT sk.\(c("contact_id")) FROM \(dialect.table("contacts")) sk WHERE "
+            + (conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND "))
+    }
+
+    /// The distinct stored values of a contact field (`field_key` parameter, as
+    /// `SQLDialect.jsonKey` gives it) over all contacts: what a segment's spellings are
+    /// chosen from.
+    public var fieldValues: String {
+        let c = dialect.identifier
+        return """
+            SELECT DISTINCT v.value
+            FROM (SELECT \(dialect.jsonText("k.\(c("fields"))", key: "field_key")) AS value FROM \(dialect.table("contacts")) k) v
+            WHERE v.value IS NOT NULL
+            """
+    }
+
+    /// Per stored value of the field `breakdown_field` (NULL: contacts without it): the
+    /// contacts holding it (column 1), and the numbers of the contacts with any activity in
+    /// the period: active users, new users, messages received, goal completers, completed
+    /// Journey runs, reached contacts (columns 2–7). Several rows may give one value: the
+    /// caller adds them up.
+    ///
+    /// - parameter reached: whether to count reached contacts (only with statuses stored).
+    public func breakdownCounts(reached: Bool) -> String {
+        let c = dialect.identifier
+        let from = dialect.timestampParameter("from")
+        let to = dialect.timestampParameter("to")
+        var facts: [String] = []
+        if hasMessages {
+            facts.append(
+                """
+                SELECT m.\(c("contact_id")) AS contact, COUNT(*) AS received, 0 AS new_user, 0 AS completer, 0 AS journeys, 0 AS reached
+                    FROM \(table("messages")) m
+                    WHERE m.\(c("direction")) = 'inbound' AND m.\(c("timestamp")) >= \(from) AND m.\(c("timestamp")) < \(to)
+                    GROUP BY m.\(c("contact_id"))
+                """)
+            facts.append(
+                """
+                SELECT f.contact, 0, 1, 0, 0, 0
+                    FROM (SELECT n.\(c("contact_id")) AS contact, MIN(n.\(c("timestamp"))) AS first_at FROM \(table("messages")) n
+                      WHERE n.\(c("direction")) = 'inbound' GROUP BY n.\(c("contact_id"))) f
+                    WHERE f.first_at >= \(from) AND f.first_at < \(to)
+                """)
+        }
+        if hasGoalEvents {
+            facts.append(
+                """
+                SELECT g.\(c("contact_id")), 0, 0, 1, 0, 0 FROM \(table("goal_events")) g
+                    WHERE g.\(c("event")) = 'completed' AND g.\(c("timestamp")) >= \(from) AND g.\(c("timestamp")) < \(to)
+                    GROUP BY g.\(c("contact_id"))
+                """)
+        }
+        if hasJourneyRuns {
+            facts.append(
+                """
+                SELECT r.\(c("contact_id")), 0, 0, 0, COUNT(*), 0 FROM \(table("journey_runs")) r
+                    WHERE r.\(c("outcome")) = 'completed' AND r.\(c("started_at")) >= \(from) AND r.\(c("started_at")) < \(to)
+                      AND r.\(c("ended_at")) IS NOT NULL AND r.\(c("ended_at")) < \(to)
+                    GROUP BY r.\(c("contact_id"))
+                """)
+        }
+        if hasMessages, reached {
+            facts.append(
+                """
+                SELECT o.\(c("contact_id")), 0, 0, 0, 0, 1 FROM \(table("messages")) o
+                    WHERE o.\(c("direction")) = 'outbound' AND o.\(c("timestamp")) >= \(from) AND o.\(c("timestamp")) < \(to)
+                      AND o.\(c("message_id")) IN (
+                        SELECT s.\(c("message_id")) FROM \(table("message_statuses")) s WHERE s.\(c("status")) IN ('delivered', 'read'))
+                    GROUP BY o.\(c("contact_id"))
+                """)
+        }
+        let holders =
+            contactsHaveFields
+            ? """
+            SELECT k.\(c("contact_id")) AS contact, \(dialect.jsonText("k.\(c("fields"))", key: "breakdown_field")) AS value
+                FROM \(table("contacts")) k
+            """ : "SELECT '' AS contact, '' AS value"
+        let values = """
+            vals AS (
+              SELECT x.contact, x.value
+              FROM (
+                \(holders)
+              ) x
+              WHERE x.value IS NOT NULL\(contactsHaveFields ? "" : " AND 1 = 0")
+            )
+            """
+        guard !facts.isEmpty else {
+            return """
+                WITH \(values)
+                SELECT v.value, COUNT(*), 0, 0, 0, 0, 0, 0 FROM vals v GROUP BY v.value
+                """
+        }
+        return """
+            WITH facts AS (
+              \(facts.joined(separator: "\n  UNION ALL\n  "))
+            ),
+            per_contact AS (
+              SELECT a.contact, SUM(a.received) AS received, MAX(a.new_user) AS new_user, MAX(a.completer) AS completer,
+                SUM(a.journeys) AS journeys, MAX(a.reached) AS reached
+              FROM facts a GROUP BY a.contact
+            ),
+            \(values)
+            SELECT v.value, COUNT(*), 0, 0, 0, 0, 0, 0 FROM vals v GROUP BY v.value
+            UNION ALL
+            SELECT v.value, 0, COUNT(CASE WHEN p.received > 0 THEN 1 END), SUM(p.new_user), SUM(p.received), SUM(p.completer),
+              SUM(p.journeys), SUM(p.reached)
+            FROM per_contact p LEFT JOIN vals v ON v.contact = p.contact
+            GROUP BY v.value
+            """
+    }
+}

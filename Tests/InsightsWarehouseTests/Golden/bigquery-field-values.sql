@@ -1,0 +1,3 @@
+SELECT DISTINCT v.value
+FROM (SELECT JSON_VALUE(k.`fields`, @field_key) AS value FROM `project.helpline.contacts` k) v
+WHERE v.value IS NOT NULL

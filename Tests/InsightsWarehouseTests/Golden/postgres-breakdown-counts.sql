@@ -1,0 +1,46 @@
+-- parameters: from, to, breakdown_field
+WITH facts AS (
+  SELECT m."contact_id" AS contact, COUNT(*) AS received, 0 AS new_user, 0 AS completer, 0 AS journeys, 0 AS reached
+    FROM "helpline"."messages" m
+    WHERE m."direction" = 'inbound' AND m."timestamp" >= CAST($1 AS timestamptz) AND m."timestamp" < CAST($2 AS timestamptz)
+    GROUP BY m."contact_id"
+  UNION ALL
+  SELECT f.contact, 0, 1, 0, 0, 0
+    FROM (SELECT n."contact_id" AS contact, MIN(n."timestamp") AS first_at FROM "helpline"."messages" n
+      WHERE n."direction" = 'inbound' GROUP BY n."contact_id") f
+    WHERE f.first_at >= CAST($1 AS timestamptz) AND f.first_at < CAST($2 AS timestamptz)
+  UNION ALL
+  SELECT g."contact_id", 0, 0, 1, 0, 0 FROM "helpline"."goal_events" g
+    WHERE g."event" = 'completed' AND g."timestamp" >= CAST($1 AS timestamptz) AND g."timestamp" < CAST($2 AS timestamptz)
+    GROUP BY g."contact_id"
+  UNION ALL
+  SELECT r."contact_id", 0, 0, 0, COUNT(*), 0 FROM "helpline"."journey_runs" r
+    WHERE r."outcome" = 'completed' AND r."started_at" >= CAST($1 AS timestamptz) AND r."started_at" < CAST($2 AS timestamptz)
+      AND r."ended_at" IS NOT NULL AND r."ended_at" < CAST($2 AS timestamptz)
+    GROUP BY r."contact_id"
+  UNION ALL
+  SELECT o."contact_id", 0, 0, 0, 0, 1 FROM "helpline"."messages" o
+    WHERE o."direction" = 'outbound' AND o."timestamp" >= CAST($1 AS timestamptz) AND o."timestamp" < CAST($2 AS timestamptz)
+      AND o."message_id" IN (
+        SELECT s."message_id" FROM "helpline"."message_statuses" s WHERE s."status" IN ('delivered', 'read'))
+    GROUP BY o."contact_id"
+),
+per_contact AS (
+  SELECT a.contact, SUM(a.received) AS received, MAX(a.new_user) AS new_user, MAX(a.completer) AS completer,
+    SUM(a.journeys) AS journeys, MAX(a.reached) AS reached
+  FROM facts a GROUP BY a.contact
+),
+vals AS (
+  SELECT x.contact, x.value
+  FROM (
+    SELECT k."contact_id" AS contact, (CAST(NULLIF(CAST(k."fields" AS text), '') AS jsonb) ->> CAST($3 AS text)) AS value
+    FROM "helpline"."contacts" k
+  ) x
+  WHERE x.value IS NOT NULL
+)
+SELECT v.value, COUNT(*), 0, 0, 0, 0, 0, 0 FROM vals v GROUP BY v.value
+UNION ALL
+SELECT v.value, 0, COUNT(CASE WHEN p.received > 0 THEN 1 END), SUM(p.new_user), SUM(p.received), SUM(p.completer),
+  SUM(p.journeys), SUM(p.reached)
+FROM per_contact p LEFT JOIN vals v ON v.contact = p.contact
+GROUP BY v.value

@@ -1,0 +1,4 @@
+-- parameters: field_key
+SELECT DISTINCT v.value
+FROM (SELECT (CAST(NULLIF(CAST(k."fields" AS text), '') AS jsonb) ->> CAST($1 AS text)) AS value FROM "helpline"."contacts" k) v
+WHERE v.value IS NOT NULL
