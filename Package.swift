@@ -68,14 +68,14 @@ let package = Package(
             name: "InsightsJobs",
             dependencies: [
                 "InsightsImport", "InsightsTurn", "InsightsStore", "InsightsMetrics", "InsightsRender", "InsightsDemo",
-                "InsightsFormat",
+                "InsightsFormat", "InsightsWarehouse",
             ]),
         // Parses the command line, calls a job, prints. No file writing, no SQL.
         .executableTarget(
             name: "InsightsCLI",
             dependencies: [
                 "InsightsImport", "InsightsTurn", "InsightsStore", "InsightsMetrics", "InsightsJobs", "InsightsRender",
-                "InsightsDemo", "InsightsSend", "InsightsWarehouse",
+                "InsightsDemo", "InsightsSend", "InsightsWarehouse", "InsightsPostgres", "InsightsBigQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(

@@ -62,6 +62,9 @@ public enum WarehouseError: Error, Equatable, Sendable, CustomStringConvertible 
     case query(String)
     /// A cell could not be read as what the query returns.
     case badValue(String)
+    /// The warehouse holds a table whose block the engine does not compute yet
+    /// (`WarehouseBlock.notComputed`).
+    case notComputed(block: String, table: String)
 
     /// One sentence saying what to fix.
     public var description: String {
@@ -73,6 +76,9 @@ public enum WarehouseError: Error, Equatable, Sendable, CustomStringConvertible 
             "The warehouse column \(table).\(column) is \(found), not \(expected) (see `insights schema`)."
         case .query(let message): "The warehouse rejected a query: \(message)."
         case .badValue(let message): "The warehouse returned an unexpected value: \(message)."
+        case .notComputed(let block, let table):
+            "This version of Insights cannot compute \(block) inside a warehouse yet and the warehouse has a \(table) "
+                + "table, so no report is made from it; report from SQLite instead (`insights export`, then `insights import`)."
         }
     }
 }
