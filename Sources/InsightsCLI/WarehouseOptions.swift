@@ -10,7 +10,7 @@ import InsightsWarehouse
 struct WarehouseOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Compute the report inside PostgreSQL instead of --db: a libpq URL (postgresql://user@host:port/db).",
+            "Compute inside PostgreSQL instead of reading --db: a libpq URL (postgresql://user@host:port/db).",
             valueName: "url"))
     var postgres: String?
 
@@ -19,7 +19,7 @@ struct WarehouseOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Compute the report inside BigQuery instead of --db: the dataset holding the tables.",
+            "Compute inside BigQuery instead of reading --db: the dataset holding the tables.",
             valueName: "project.dataset"))
     var bigquery: String?
 

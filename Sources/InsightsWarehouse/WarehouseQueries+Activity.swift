@@ -22,10 +22,10 @@ extension WarehouseQueries {
     public func activitySpan(_ tables: [(table: String, column: String)]) -> String {
         let parts = tables.map { table, column in
             let c = "t.\(dialect.identifier(column))"
-            return "  SELECT MIN(\(c)) AS first, MAX(\(c)) AS last FROM \(dialect.table(table)) t"
+            return "  SELECT MIN(\(c)) AS oldest, MAX(\(c)) AS newest FROM \(dialect.table(table)) t"
         }
         return """
-            SELECT \(dialect.epochMicroseconds("MIN(a.first)")), \(dialect.epochMicroseconds("MAX(a.last)"))
+            SELECT \(dialect.epochMicroseconds("MIN(a.oldest)")), \(dialect.epochMicroseconds("MAX(a.newest)"))
             FROM (
             \(parts.joined(separator: "\n  UNION ALL\n"))
             ) a

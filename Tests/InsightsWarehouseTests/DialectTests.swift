@@ -94,6 +94,9 @@ import Testing
             ("consent-counts", queries.consentCounts), ("delivery-counts", queries.deliveryCounts),
             ("reached-users", queries.reachedUsers), ("middle-read-delays", queries.middleReadDelays),
             ("failures", queries.failures), ("any-status", queries.anyStatus),
+            ("message-span", queries.messageSpan),
+            ("activity-span", queries.activitySpan(WarehouseQueries.activityColumns)),
+            ("has-activity", queries.hasActivity(WarehouseQueries.activityColumns)),
         ]
     }
 }

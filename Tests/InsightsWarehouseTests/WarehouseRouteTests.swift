@@ -204,3 +204,53 @@ private func without(_ paths: [[String]], _ data: Data) throws -> NSDictionary {
     for path in paths { remove(path[...], from: &object) }
     return object as NSDictionary
 }
+
+/// `--dry-run`'s machinery on any engine: the queries estimated are the ones a report sends,
+/// in order, and none reaches the engine.
+@Suite(.serialized, .temporaryFolders) struct WarehouseDryRunTests {
+    @Test func estimatesTheReportsQueriesAndRunsNone() throws {
+        let store = try PostgresParityTests.store(importing: try EdgeCases.write())
+        try TestPostgres.withSchema { connection, _ in
+            try TestPostgres.load(store, into: connection)
+            let period = try #require(ReportPeriod(year: 2026, month: 3))
+            let calendar = try #require(ReportCalendar(identifier: "Europe/Berlin"))
+            let sent = Recording(base: connection)
+            _ = try WarehouseSource(connection: sent).periodAggregates(period: period, calendar: calendar)
+            let untouched = Recording(base: connection)
+            // Each query "bills" its length in bytes.
+            let dry = DryRunConnection(base: untouched) { (sql, _) throws(WarehouseError) in Int64(sql.utf8.count) }
+            let queries = try WarehouseDryRun(connection: dry, periods: [period], calendar: calendar, months: true).run(
+                refusing: [])
+            #expect(untouched.queries.isEmpty)
+            // The month's activity check first, then the report's queries as sent.
+            let activity = WarehouseQueries(dialect: connection.dialect).hasActivity(WarehouseQueries.activityColumns)
+            #expect(queries.map(\.sql) == [activity] + sent.queries)
+            #expect(queries.map(\.bytes) == queries.map { Int64($0.sql.utf8.count) })
+            #expect(sent.queries.count > 10)
+            #expect(
+                queries.first?.tables == ["messages", "conversation_events", "goal_events", "journey_runs", "journey_results"])
+            // With the blocks not computed listed, the dry run refuses as the report would.
+            if let first = WarehouseBlock.notComputed.first {
+                let again = WarehouseDryRun(connection: dry, periods: [period], calendar: calendar, months: false)
+                #expect(throws: WarehouseError.notComputed(block: first.name, table: "messages")) { try again.run() }
+            }
+        }
+    }
+}
+
+/// A connection that records the queries it runs on `base`.
+final class Recording<Base: WarehouseConnection>: WarehouseConnection {
+    let base: Base
+    private(set) var queries: [String] = []
+
+    init(base: Base) { self.base = base }
+
+    var dialect: SQLDialect { base.dialect }
+
+    func rows(_ sql: String, parameters: [String: WarehouseParameter]) throws(WarehouseError) -> [[String?]] {
+        queries.append(sql)
+        return try base.rows(sql, parameters: parameters)
+    }
+
+    func columns(of table: String) throws(WarehouseError) -> [String: String]? { try base.columns(of: table) }
+}
