@@ -59,7 +59,7 @@ let package = Package(
         // A report's MIME message to its recipients through an SMTP server (libcurl).
         .target(name: "InsightsSend", dependencies: ["CCurl"]),
         // BigQuery's REST API (libcurl): queries with named parameters, paging, credentials, loading.
-        .target(name: "InsightsBigQuery", dependencies: ["CCurl", "CCrypto", "InsightsMetrics"]),
+        .target(name: "InsightsBigQuery", dependencies: ["CCurl", "CCrypto", "InsightsMetrics", "InsightsWarehouse"]),
         // Deterministic synthetic helpline data in the import format.
         .target(name: "InsightsDemo", dependencies: ["InsightsFormat"]),
         // The commands' work, for the CLI, the benchmark and the tests: one job per command,
@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "InsightsWarehouseTests",
             dependencies: [
-                "InsightsWarehouse", "InsightsPostgres", "InsightsStore", "InsightsImport", "InsightsMetrics",
+                "InsightsWarehouse", "InsightsPostgres", "InsightsBigQuery", "InsightsStore", "InsightsImport", "InsightsMetrics",
                 "InsightsRender", "InsightsJobs", "InsightsTestSupport",
             ], exclude: ["Golden", "Scripts"]),
         .testTarget(name: "InsightsDemoTests", dependencies: ["InsightsDemo"]),
@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "InsightsSendTests", dependencies: ["InsightsSend", "InsightsTestSupport"], exclude: ["Scripts"]),
         .testTarget(
-            name: "InsightsBigQueryTests", dependencies: ["InsightsBigQuery", "InsightsTestSupport"], exclude: ["Scripts"]),
+            name: "InsightsBigQueryTests", dependencies: ["InsightsBigQuery", "InsightsWarehouse", "InsightsTestSupport"], exclude: ["Scripts"]),
         .testTarget(
             name: "InsightsCLITests",
             dependencies: ["InsightsCLI", "InsightsTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

@@ -96,6 +96,18 @@ extension BigQueryClient {
         return rows.count
     }
 
+    /// Appends the rows of the CSV or NDJSON file at `file` (read as ``load(_:into:schema:batchSize:)``
+    /// reads it) to `table`, which exists already (made by DDL, for example); `schema` is the
+    /// table's. Returns the number of rows appended.
+    @discardableResult
+    public func insertFile(_ file: URL, into table: BigQueryTable, schema: [BigQueryField], batchSize: Int = 500)
+        throws(BigQueryError) -> Int
+    {
+        let rows = try TableFile.rows(file, schema: schema)
+        try insertRows(rows, into: table, batchSize: batchSize)
+        return rows.count
+    }
+
     private func datasetURL(_ table: BigQueryTable) -> String {
         "\(configuration.endpoint)/projects/\(escaped(table.project))/datasets/\(escaped(table.dataset))"
     }

@@ -97,11 +97,13 @@ public struct SQLDialect: Equatable, Sendable {
         }
     }
 
-    /// Integer division, truncating.
+    /// Integer division, truncating. Each operand in parentheses on both engines: the same
+    /// meaning in GoogleSQL, and the BigQuery emulator's rewrite (sqlglot 30.30) turns
+    /// `DIV(a + 1, 2)` into DuckDB's `a + 1 // 2` otherwise.
     public func integerDivision(_ dividend: String, _ divisor: String) -> String {
         switch engine {
         case .postgres: "((\(dividend)) / (\(divisor)))"
-        case .bigquery: "DIV(\(dividend), \(divisor))"
+        case .bigquery: "DIV((\(dividend)), (\(divisor)))"
         }
     }
 

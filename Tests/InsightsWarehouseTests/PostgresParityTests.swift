@@ -122,7 +122,7 @@ import Testing
 /// Compares the engine's aggregates of a period with the SQLite path's, block by block, and
 /// the `metrics.json` built from each.
 func expectParity(
-    _ store: Store, _ connection: PostgresConnection, from: String, to: String, zone: String,
+    _ store: Store, _ connection: some WarehouseConnection, from: String, to: String, zone: String,
     sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
     let first = try #require(LocalDate(iso: from))

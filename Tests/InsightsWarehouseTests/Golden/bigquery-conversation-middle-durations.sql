@@ -29,5 +29,5 @@ FROM (
   SELECT d.duration, ROW_NUMBER() OVER (ORDER BY d.duration) AS nth, COUNT(*) OVER () AS total
   FROM (SELECT UNIX_MICROS(v.closed_at) - UNIX_MICROS(v.opened_at) AS duration FROM live v WHERE v.closed_at IS NOT NULL) d
 ) r
-WHERE r.nth BETWEEN DIV(r.total + 1, 2) AND DIV(r.total, 2) + 1
+WHERE r.nth BETWEEN DIV((r.total + 1), (2)) AND DIV((r.total), (2)) + 1
 ORDER BY r.duration

@@ -21,5 +21,5 @@ FROM (
   SELECT e.delay, ROW_NUMBER() OVER (ORDER BY e.delay) AS nth, COUNT(*) OVER () AS total
   FROM (SELECT GREATEST(0, UNIX_MICROS(d.first_read) - UNIX_MICROS(d.sent_at)) AS delay FROM deliveries d WHERE d.state = 0) e
 ) r
-WHERE r.nth BETWEEN DIV(r.total + 1, 2) AND DIV(r.total, 2) + 1
+WHERE r.nth BETWEEN DIV((r.total + 1), (2)) AND DIV((r.total), (2)) + 1
 ORDER BY r.delay
