@@ -96,7 +96,8 @@ struct WarehouseOptions: ParsableArguments {
                 connection: AnyWarehouseConnection(try PostgresConnection(url: postgres, schema: schema ?? "public")))
         }
         guard let bigquery else { return nil }
-        return WarehouseSource(connection: try BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery))
+        return WarehouseSource(
+            connection: AnyWarehouseConnection(BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)))
     }
 
     /// The BigQuery client of the options (credentials resolved in the documented order).
@@ -109,17 +110,13 @@ struct WarehouseOptions: ParsableArguments {
                 environment: ProcessInfo.processInfo.environment))
     }
 
-    /// A connection that estimates every query with BigQuery's dry run and runs none (`--dry-run`).
-    func dryRunConnection() throws -> DryRunConnection<AnyWarehouseConnection> {
+    /// A connection that estimates every query with BigQuery's dry run and runs none
+    /// (`--dry-run`); the dataset's columns are read (one `INFORMATION_SCHEMA` query).
+    func dryRunConnection() throws -> DryRunConnection<BigQueryConnection> {
         guard let bigquery else { throw ValidationError("--dry-run needs --bigquery.") }
-        let client = try bigQueryClient()
-        return DryRunConnection(base: try BigQueryRoute.connection(client: client, dataset: bigquery)) {
-            (sql, parameters) throws(WarehouseError) in
-            do throws(BigQueryError) {
-                return try client.dryRun(sql, parameters.mapValues(BigQueryRoute.parameter)).bytesProcessed
-            } catch {
-                throw BigQueryRoute.warehouseError(error)
-            }
+        let connection = BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)
+        return DryRunConnection(base: connection) { (sql, parameters) throws(WarehouseError) in
+            try connection.dryRun(sql, parameters: parameters)
         }
     }
 }
