@@ -44,7 +44,7 @@ extension WarehouseOptions {
             print("  \(index + 1). \(query.period.from)…\(query.period.to)  \(Self.bytes(query.bytes))\(tables)\(over)")
         }
         let total = queries.reduce(Int64(0)) { $0 + $1.bytes }
-        print("Total: \(Self.bytes(total)); each query runs with --max-bytes-billed \(limit) (\(Self.bytes(limit))).")
+        print("Total: \(Self.bytes(total)); each query runs with --max-bytes-billed \(Self.bytes(limit)).")
     }
 
     /// Bytes with their binary multiple: `10737418240 bytes (10.0 GiB)`.
