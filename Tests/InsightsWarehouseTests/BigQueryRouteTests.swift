@@ -31,7 +31,8 @@ struct BigQueryRouteTests {
         let sqlite = try WarehouseRouteTests.job(store, month: "2026-03-01", "2026-03-31", out: root.appendingPathComponent("s"))
             .run()
         let warehouse = try WarehouseRouteTests.job(
-            UnrefusedBigQuery(source: source), month: "2026-03-01", "2026-03-31", out: root.appendingPathComponent("w")
+            UnrefusedBigQuery(source: source, stored: try WarehouseRouteTests.meta(store)), month: "2026-03-01", "2026-03-31",
+            out: root.appendingPathComponent("w")
         ).run()
         try expectSameFolder(sqlite.folder, warehouse.folder)
     }
@@ -75,10 +76,14 @@ struct BigQueryRouteTests {
 /// `Unrefused` for BigQuery.
 struct UnrefusedBigQuery: PeriodReportSource {
     let source: WarehouseSource<BigQueryConnection>
+    var stored: [MetaKey: String] = [:]
 
     func newestMessage() throws(WarehouseError) -> Instant? { try source.newestMessage() }
     func messageSpan() throws(WarehouseError) -> ClosedRange<Instant>? { try source.messageSpan() }
-    func meta(_ key: MetaKey) throws(WarehouseError) -> String? { try source.meta(key) }
+    func meta(_ key: MetaKey) throws(WarehouseError) -> String? {
+        if let value = stored[key] { return value }
+        return try source.meta(key)
+    }
 
     func report(
         period: ReportPeriod, calendar: ReportCalendar, serviceName: String, generatorVersion: String,

@@ -35,7 +35,7 @@ import Testing
         let store = try PostgresParityTests.store(importing: try EdgeCases.write())
         try TestPostgres.withSchema { connection, _ in
             try TestPostgres.load(store, into: connection)
-            let source = Unrefused(source: WarehouseSource(connection: connection))
+            let source = Unrefused(source: WarehouseSource(connection: connection), stored: try Self.meta(store))
             for (from, to) in [("2026-03-01", "2026-03-31"), ("2026-10-24", "2026-10-26")] {
                 let root = try TestPaths.temporaryDirectory("route-report")
                 let sqlite = try Self.job(store, month: from, to, out: root.appendingPathComponent("sqlite")).run()
@@ -59,7 +59,7 @@ import Testing
                 templates: templates
             ).run()
             let warehouse = try ArchiveJob(
-                store: Unrefused(source: WarehouseSource(connection: connection)),
+                store: Unrefused(source: WarehouseSource(connection: connection), stored: try Self.meta(store)),
                 folder: root.appendingPathComponent("warehouse"), calendar: calendar, title: "Route", templates: templates
             ).run()
             #expect(sqlite.months == ["2026-03", "2026-10"])
@@ -123,6 +123,14 @@ import Testing
 
     // MARK: - Helpers
 
+    /// The store's meta values a page shows (the import's time; the closes note, none here).
+    static func meta(_ store: Store) throws -> [MetaKey: String] {
+        var values: [MetaKey: String] = [:]
+        for key in [MetaKey.lastImport, .closesNote] { values[key] = try store.meta(key) }
+        #expect(values[.lastImport] != nil)
+        return values
+    }
+
     static func job<S: PeriodReportSource>(_ source: S, month from: String, _ to: String, out: URL) throws -> ReportJob<S> {
         let first = try #require(LocalDate(iso: from))
         let last = try #require(LocalDate(iso: to))
@@ -134,13 +142,19 @@ import Testing
 }
 
 /// The warehouse source refusing none of `WarehouseBlock.notComputed`: what the route gives
-/// once those blocks are computed, to compare the others now.
+/// once those blocks are computed, to compare the others now. `stored` stands for the meta
+/// values a warehouse does not have (the SQLite page's "data as of"), so that the pages
+/// compare byte for byte.
 struct Unrefused: ArchiveSource {
     let source: WarehouseSource<PostgresConnection>
+    var stored: [MetaKey: String] = [:]
 
     func newestMessage() throws(WarehouseError) -> Instant? { try source.newestMessage() }
     func messageSpan() throws(WarehouseError) -> ClosedRange<Instant>? { try source.messageSpan() }
-    func meta(_ key: MetaKey) throws(WarehouseError) -> String? { try source.meta(key) }
+    func meta(_ key: MetaKey) throws(WarehouseError) -> String? {
+        if let value = stored[key] { return value }
+        return try source.meta(key)
+    }
     func activitySpan() throws(WarehouseError) -> ClosedRange<Instant>? { try source.activitySpan() }
     func hasActivity(in range: Range<Instant>) throws(WarehouseError) -> Bool { try source.hasActivity(in: range) }
     func dataStamp() throws(WarehouseError) -> String { try source.dataStamp() }
