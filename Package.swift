@@ -70,14 +70,14 @@ let package = Package(
             name: "InsightsJobs",
             dependencies: [
                 "InsightsImport", "InsightsTurn", "InsightsStore", "InsightsMetrics", "InsightsRender", "InsightsDemo",
-                "InsightsFormat", "InsightsRapidPro",
+                "InsightsFormat", "InsightsRapidPro", "InsightsWarehouse",
             ]),
         // Parses the command line, calls a job, prints. No file writing, no SQL.
         .executableTarget(
             name: "InsightsCLI",
             dependencies: [
                 "InsightsImport", "InsightsTurn", "InsightsStore", "InsightsMetrics", "InsightsJobs", "InsightsRender",
-                "InsightsDemo", "InsightsSend", "InsightsWarehouse", "InsightsRapidPro",
+                "InsightsDemo", "InsightsSend", "InsightsWarehouse", "InsightsPostgres", "InsightsBigQuery", "InsightsRapidPro",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(

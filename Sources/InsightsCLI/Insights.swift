@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import InsightsBigQuery
 import InsightsJobs
 import InsightsStore
+import InsightsWarehouse
 
 /// The `insights` command.
 @main
@@ -31,6 +33,12 @@ struct Insights: ParsableCommand {
         } catch let error as StoreError {
             printError("Error: \(error.localizedDescription)")
             Foundation.exit(error.exitStatus)
+        } catch let error as WarehouseError {
+            printError("Error: \(error.description)")
+            Foundation.exit(error.exitStatus.rawValue)
+        } catch let error as BigQueryError {
+            printError("Error: \(error.description)")
+            Foundation.exit(BigQueryRoute.exitStatus(error).rawValue)
         } catch {
             exit(withError: error)
         }

@@ -6,14 +6,17 @@ import InsightsStore
 extension ArchiveJob {
     /// A month's report, restricted to `segment` when given, with `minCell`.
     func monthReport(_ period: ReportPeriod, serviceName: String) throws -> Report {
-        var report =
-            segment.isEmpty
-            ? try store.report(
+        var report: Report
+        if segment.isEmpty {
+            report = try store.report(
                 period: period, calendar: calendar, serviceName: serviceName, generatorVersion: generatorVersion,
                 businessHours: businessHours)
-            : Report(
+        } else {
+            guard let store = store as? Store else { throw JobError.segmentsUnsupported }
+            report = Report(
                 data: try store.periodData(period: period, calendar: calendar, segment: segment, breakdowns: []),
                 serviceName: serviceName, generatorVersion: generatorVersion, businessHours: businessHours)
+        }
         report.minCell = minCell
         return report
     }
@@ -79,7 +82,8 @@ public struct PerValueArchiveJob {
     /// Writes each value's archive, then the home page. Throws `JobError.noFieldValues` when
     /// no contact has the field.
     public func run() throws -> Result {
-        let values = try archive.store.fieldValueCounts(field)
+        guard let store = archive.store as? Store else { throw JobError.segmentsUnsupported }
+        let values = try store.fieldValueCounts(field)
         guard !values.isEmpty else { throw JobError.noFieldValues(field) }
         let renderer = try ReportRenderer(templates: archive.templates)
         var used: Set<String> = []

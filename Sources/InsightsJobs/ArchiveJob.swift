@@ -23,8 +23,8 @@ public struct ArchiveJob {
         public let homeChanged: Bool
     }
 
-    /// The database.
-    public let store: Store
+    /// The data: the SQLite store, or a warehouse (`WarehouseSource`).
+    public let store: any ArchiveSource
     /// The archive folder.
     public let folder: URL
     /// The zone months are local to.
@@ -51,7 +51,7 @@ public struct ArchiveJob {
 
     /// Describes an archive run.
     public init(
-        store: Store, folder: URL, calendar: ReportCalendar, since: (year: Int, month: Int)? = nil,
+        store: any ArchiveSource, folder: URL, calendar: ReportCalendar, since: (year: Int, month: Int)? = nil,
         until: (year: Int, month: Int)? = nil, title: String? = nil, templates: URL,
         generatorVersion: String = InsightsVersion.current, email: ReportJob<Store>.Email? = nil,
         businessHours: BusinessHours? = nil

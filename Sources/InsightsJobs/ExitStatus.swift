@@ -10,4 +10,8 @@ public enum ExitStatus: Int32, Sendable {
     case data = 65
     /// An input file could not be opened.
     case noInput = 66
+    /// A warehouse (PostgreSQL, BigQuery) could not be reached, or is over its quota.
+    case unavailable = 69
+    /// No credentials for the warehouse, or it refused them.
+    case noPermission = 77
 }

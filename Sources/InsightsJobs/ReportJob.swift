@@ -5,7 +5,7 @@ import InsightsRender
 /// `insights report`: compute one period's report from a source and write its folder
 /// (`index.html`, `metrics.json`, `data/*.csv`, and with email `email.html`, `report.eml`)
 /// as a whole.
-public struct ReportJob<Source: ReportSource> {
+public struct ReportJob<Source: PeriodReportSource> {
     /// The `report.eml` headers a user can set.
     public struct Email: Sendable {
         /// The recipients (`To:`), when given.

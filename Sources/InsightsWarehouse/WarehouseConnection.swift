@@ -79,6 +79,9 @@ public enum WarehouseError: Error, Equatable, Sendable, CustomStringConvertible 
     case badValue(String)
     /// Something the engine does not compute (yet): the message names it.
     case unsupported(String)
+    /// The warehouse holds a table whose block the engine does not compute yet
+    /// (`WarehouseBlock.notComputed`).
+    case notComputed(block: String, table: String)
 
     /// One sentence saying what to fix.
     public var description: String {
@@ -91,6 +94,9 @@ public enum WarehouseError: Error, Equatable, Sendable, CustomStringConvertible 
         case .query(let message): "The warehouse rejected a query: \(message)."
         case .badValue(let message): "The warehouse returned an unexpected value: \(message)."
         case .unsupported(let message): "The warehouse engine cannot compute \(message) yet."
+        case .notComputed(let block, let table):
+            "This version of Insights cannot compute \(block) inside a warehouse yet and the warehouse has a \(table) "
+                + "table, so no report is made from it; report from SQLite instead (`insights export`, then `insights import`)."
         }
     }
 }

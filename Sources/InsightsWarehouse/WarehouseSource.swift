@@ -201,9 +201,13 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
     }
 }
 
-/// A cell as an integer (NULL, as SUM over no rows gives, is 0).
+/// A cell as an integer (NULL, as SUM over no rows gives, is 0; so is a cell of no row at
+/// all, the answer of a `DryRunConnection`).
 func integer(_ row: [String?], _ index: Int) throws(WarehouseError) -> Int64 {
-    guard index < row.count else { throw .badValue("a row with \(row.count) columns, expected more than \(index)") }
+    guard index < row.count else {
+        if row.isEmpty { return 0 }
+        throw .badValue("a row with \(row.count) columns, expected more than \(index)")
+    }
     guard let text = row[index] else { return 0 }
     guard let value = Int64(text) else { throw .badValue("\"\(text)\" where an integer was expected") }
     return value

@@ -95,6 +95,9 @@ import Testing
             ("reached-users", queries.reachedUsers), ("middle-read-delays", queries.middleReadDelays),
             ("failures", queries.failures), ("any-status", queries.anyStatus),
             ("countries", queries.countries()),
+            ("message-span", queries.messageSpan),
+            ("activity-span", queries.activitySpan(WarehouseQueries.activityColumns)),
+            ("has-activity", queries.hasActivity(WarehouseQueries.activityColumns)),
         ]
     }
 }

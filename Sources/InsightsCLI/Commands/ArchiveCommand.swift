@@ -27,6 +27,7 @@ struct ArchiveCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup(title: "Computing inside a warehouse") var warehouse: WarehouseOptions
 
     @Option(help: ArgumentHelp("The archive folder.", valueName: "dir"))
     var out: String = "output/archive"
@@ -68,6 +69,7 @@ struct ArchiveCommand: ParsableCommand {
             }
         }
         try validateSending()
+        try validateWarehouse()
         if let per {
             if per.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--per needs a field name.") }
             if send {
@@ -77,9 +79,14 @@ struct ArchiveCommand: ParsableCommand {
     }
 
     func run() throws {
+        if warehouse.dryRun {
+            try dryRun()
+            return
+        }
         let server = send ? try mail.server() : nil
         var job = ArchiveJob(
-            store: try Store(path: database.db, create: false), folder: URL(fileURLWithPath: out), calendar: zone.calendar,
+            store: try warehouse.source() ?? Store(path: database.db, create: false), folder: URL(fileURLWithPath: out),
+            calendar: zone.calendar,
             since: since.flatMap(PeriodOptions.parseMonth), until: until.flatMap(PeriodOptions.parseMonth), title: title,
             templates: try TemplateFolder.locate(templates), email: email, businessHours: businessHours.hours)
         job.segment = segments.segment

@@ -16,6 +16,7 @@ struct ReportCommand: ParsableCommand {
             """)
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup(title: "Computing inside a warehouse") var warehouse: WarehouseOptions
     @OptionGroup var period: PeriodOptions
     @OptionGroup var businessHours: BusinessHoursOptions
     @OptionGroup var segments: SegmentOptions
@@ -61,13 +62,22 @@ struct ReportCommand: ParsableCommand {
                 throw ValidationError(error.localizedDescription + ".")
             }
         }
+        try validateWarehouse()
     }
 
     func run() throws {
-        let store = try Store(path: database.db, create: false)
+        if warehouse.isSet {
+            try runOnWarehouse()
+            return
+        }
+        try write(from: try Store(path: database.db, create: false))
+    }
+
+    /// Computes the report from `source`, writes its folder and says what was written.
+    func write<Source: PeriodReportSource>(from source: Source) throws {
         let wantsEmail = email || emailTo != nil || emailFrom != nil || subject != nil
         var job = ReportJob(
-            source: store, period: try period.period { try store.newestMessage() }, calendar: period.calendar,
+            source: source, period: try period.period { try source.newestMessage() }, calendar: period.calendar,
             out: out.map { URL(fileURLWithPath: $0) }, title: title, templates: try TemplateFolder.locate(templates),
             email: wantsEmail ? .init(to: emailTo, from: emailFrom, subject: subject) : nil,
             businessHours: businessHours.hours)
@@ -77,7 +87,7 @@ struct ReportCommand: ParsableCommand {
         let folder = try job.run().folder
         if wantsEmail { print("Email written to \(folder.path)/email.html and report.eml") }
         print("Report written to \(folder.path)/index.html (with metrics.json and data/*.csv)")
-        if let note = try store.meta(.closesNote), !note.isEmpty { print("note: \(note)") }
+        if let note = try source.meta(.closesNote), !note.isEmpty { print("note: \(note)") }
         if pdf {
             let path = try PDFPrinter.print(
                 folder.appendingPathComponent("index.html"), to: folder.appendingPathComponent("report.pdf"))

@@ -1,22 +1,10 @@
-/// Where a report's data comes from: the SQLite store today, a warehouse (BigQuery,
-/// PostgreSQL) later. A source reads; `Report(data:serviceName:generatorVersion:)` computes.
-public protocol ReportSource {
-    /// The error a source throws (one type per source).
-    associatedtype Failure: Error
-
-    /// The instant of the newest stored message, if any (the default period ends on its
-    /// local date).
-    func newestMessage() throws(Failure) -> Instant?
-
-    /// The instants of the oldest and newest stored message, if any.
-    func messageSpan() throws(Failure) -> ClosedRange<Instant>?
-
+/// Where a report's rows come from: the SQLite store. A source reads;
+/// `Report(data:serviceName:generatorVersion:)` computes. (A warehouse, which returns
+/// aggregates and never rows, is a `PeriodReportSource` only.)
+public protocol ReportSource: PeriodReportSource {
     /// The plain data of a period (and the previous period's counts), read from one state of
     /// the data.
     func periodData(period: ReportPeriod, calendar: ReportCalendar) throws(Failure) -> PeriodData
-
-    /// A stored setting or import note, nil when unset.
-    func meta(_ key: MetaKey) throws(Failure) -> String?
 }
 
 extension ReportSource {

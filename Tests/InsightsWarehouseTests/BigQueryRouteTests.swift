@@ -1,0 +1,96 @@
+import Foundation
+import InsightsBigQuery
+import InsightsImport
+import InsightsJobs
+import InsightsMetrics
+import InsightsStore
+import InsightsTestSupport
+import InsightsWarehouse
+import Testing
+
+/// `insights report|archive --bigquery` on the emulator: the report folder is the SQLite one
+/// (as `WarehouseRouteTests` compares it), the span and activity queries are GoogleSQL that
+/// give the store's answers, and `--dry-run` lists the queries, runs none and writes nothing.
+/// Without an emulator the suite is skipped, except under CI, where it fails.
+@Suite(
+    .serialized, .temporaryFolders,
+    .enabled(if: BigQueryEmulator.shouldRun, "no emulator: eval \"$(Tests/InsightsBigQueryTests/Scripts/emulator.sh start)\""))
+struct BigQueryRouteTests {
+    @Test func reportFolderAndSpans() throws {
+        let store = try PostgresParityTests.store(importing: try EdgeCases.write())
+        let connection = try TestBigQuery.load(store, label: "route")
+        let source = WarehouseSource(connection: connection)
+        #expect(try source.messageSpan() == store.messageSpan())
+        #expect(try source.activitySpan() == store.activitySpan())
+        let calendar = try #require(ReportCalendar(identifier: "Europe/Berlin"))
+        for month in [3, 4, 10] {
+            let range = try #require(ReportPeriod(year: 2026, month: month)).instants(in: calendar)
+            #expect(try source.hasActivity(in: range) == (month != 4), "month \(month)")
+        }
+        let root = try TestPaths.temporaryDirectory("bq-route")
+        let sqlite = try WarehouseRouteTests.job(store, month: "2026-03-01", "2026-03-31", out: root.appendingPathComponent("s"))
+            .run()
+        let warehouse = try WarehouseRouteTests.job(
+            UnrefusedBigQuery(source: source, stored: try WarehouseRouteTests.meta(store)), month: "2026-03-01", "2026-03-31",
+            out: root.appendingPathComponent("w")
+        ).run()
+        try expectSameFolder(sqlite.folder, warehouse.folder)
+    }
+
+    /// A dataset with only contacts, statuses, goals and behaviours (no table of a block not
+    /// computed): the dry run lists its three queries (goals, behaviours, consent), each 0
+    /// bytes on the emulator, and writes nothing.
+    @Test func dryRunOnTheCommandLine() throws {
+        let store = try PostgresParityTests.store(importing: try EdgeCases.write())
+        let leaving: Set<RecordKind> = [.messages, .conversationEvents, .goalEvents, .journeyRuns, .journeyResults]
+        let connection = try TestBigQuery.load(store, label: "dryrun", leaving: leaving)
+        let dataset = connection.dialect.container
+        let folder = try TestPaths.temporaryDirectory("bq-dry-run")
+        let host = try BigQueryEmulator.required()
+        let result = try WarehouseCLITests.run(
+            ["report", "--bigquery", dataset, "--bigquery-endpoint", "http://\(host)", "--month", "2026-03", "--dry-run"],
+            in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout == """
+                Dry run on BigQuery (nothing was run or written): 3 queries, bytes each would bill:
+                  1. 2026-03-01…2026-03-31  0 bytes  goals
+                  2. 2026-03-01…2026-03-31  0 bytes  behaviours
+                  3. 2026-03-01…2026-03-31  0 bytes  contacts
+                Total: 0 bytes; each query runs with --max-bytes-billed 10737418240 bytes (10.0 GiB).
+
+                """)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        // The whole EdgeCases dataset is refused, as its report would be.
+        let full = try TestBigQuery.load(store, label: "dryrunfull")
+        let refused = try WarehouseCLITests.run(
+            [
+                "report", "--bigquery", full.dialect.container, "--bigquery-endpoint", "http://\(host)", "--month", "2026-03",
+                "--dry-run",
+            ], in: folder)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("Error: This version of Insights cannot compute "))
+    }
+}
+
+/// `Unrefused` for BigQuery.
+struct UnrefusedBigQuery: PeriodReportSource {
+    let source: WarehouseSource<BigQueryConnection>
+    var stored: [MetaKey: String] = [:]
+
+    func newestMessage() throws(WarehouseError) -> Instant? { try source.newestMessage() }
+    func messageSpan() throws(WarehouseError) -> ClosedRange<Instant>? { try source.messageSpan() }
+    func meta(_ key: MetaKey) throws(WarehouseError) -> String? {
+        if let value = stored[key] { return value }
+        return try source.meta(key)
+    }
+
+    func report(
+        period: ReportPeriod, calendar: ReportCalendar, serviceName: String, generatorVersion: String,
+        businessHours: BusinessHours?
+    ) throws(WarehouseError) -> Report {
+        try source.report(
+            period: period, calendar: calendar, serviceName: serviceName, generatorVersion: generatorVersion,
+            businessHours: businessHours, refusing: [])
+    }
+}
