@@ -125,6 +125,8 @@ public final class BigQueryConnection: WarehouseConnection {
             case .string(let text): named[name] = .string(text)
             case .integer(let number): named[name] = .int64(number)
             case .timestamp(let instant): named[name] = .timestamp(microseconds: instant)
+            case .strings(let texts): named[name] = .array(elementType: "STRING", texts.map { .string($0) })
+            case .integers(let numbers): named[name] = .array(elementType: "INT64", numbers.map { .int64($0) })
             }
         }
         return named

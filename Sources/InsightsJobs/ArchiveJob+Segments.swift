@@ -11,6 +11,10 @@ extension ArchiveJob {
             report = try store.report(
                 period: period, calendar: calendar, serviceName: serviceName, generatorVersion: generatorVersion,
                 businessHours: businessHours)
+        } else if let computing = store as? any SegmentedPeriodReportSource {
+            report = try computing.report(
+                period: period, calendar: calendar, segment: segment, breakdowns: [], serviceName: serviceName,
+                generatorVersion: generatorVersion, businessHours: businessHours)
         } else {
             guard let store = store as? Store else { throw JobError.segmentsUnsupported }
             report = Report(

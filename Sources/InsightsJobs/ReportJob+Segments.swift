@@ -9,6 +9,10 @@ extension ReportJob {
             report = try source.report(
                 period: period, calendar: calendar, serviceName: serviceName, generatorVersion: generatorVersion,
                 businessHours: businessHours)
+        } else if let computing = source as? any SegmentedPeriodReportSource {
+            report = try computing.report(
+                period: period, calendar: calendar, segment: segment, breakdowns: breakdowns, serviceName: serviceName,
+                generatorVersion: generatorVersion, businessHours: businessHours)
         } else {
             guard let segmented = source as? any SegmentedReportSource else { throw JobError.segmentsUnsupported }
             report = try Self.report(

@@ -18,10 +18,7 @@ public struct WarehouseBlock: Equatable, Sendable {
     /// any of those tables is refused (`WarehouseError.notComputed`) rather than printed with
     /// a wrong number; a block leaves this list in the change that adds its queries.
     public static let notComputed: [WarehouseBlock] = [
-        WarehouseBlock(name: "the audience's countries", tables: ["messages"]),
         WarehouseBlock(name: "the Journeys block", tables: ["journey_runs", "journey_results"]),
-        WarehouseBlock(name: "the response times", tables: ["messages", "conversation_events"]),
-        WarehouseBlock(name: "the summary band", tables: ["messages", "conversation_events", "goal_events"]),
     ]
 }
 

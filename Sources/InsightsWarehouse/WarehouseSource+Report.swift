@@ -1,6 +1,6 @@
 import InsightsMetrics
 
-extension WarehouseSource: ArchiveSource {
+extension WarehouseSource: ArchiveSource, SegmentedPeriodReportSource {
     /// The instant of the newest message, nil without any (or without a `messages` table).
     public func newestMessage() throws(WarehouseError) -> Instant? {
         try messageSpan()?.upperBound
@@ -29,19 +29,33 @@ extension WarehouseSource: ArchiveSource {
             businessHours: businessHours, refusing: WarehouseBlock.notComputed)
     }
 
+    /// The period's report of a segment's contacts (all for an empty segment) with the
+    /// breakdowns asked for, every number from the engine; refused as `report(…)` is.
+    public func report(
+        period: ReportPeriod, calendar: ReportCalendar, segment: Segment, breakdowns: [String], serviceName: String,
+        generatorVersion: String, businessHours: BusinessHours?
+    ) throws(WarehouseError) -> Report {
+        try report(
+            period: period, calendar: calendar, segment: segment, breakdowns: breakdowns, serviceName: serviceName,
+            generatorVersion: generatorVersion, businessHours: businessHours, refusing: WarehouseBlock.notComputed)
+    }
+
     /// The period's report from the engine's aggregates, refused when the warehouse has a table
     /// of one of `blocks` (the tests pass none, to compare the blocks that are computed).
     public func report(
-        period: ReportPeriod, calendar: ReportCalendar, serviceName: String, generatorVersion: String,
-        businessHours: BusinessHours?, refusing blocks: [WarehouseBlock]
+        period: ReportPeriod, calendar: ReportCalendar, segment: Segment = [], breakdowns: [String] = [],
+        serviceName: String, generatorVersion: String, businessHours: BusinessHours?, refusing blocks: [WarehouseBlock]
     ) throws(WarehouseError) -> Report {
         try refuse(blocks)
-        let aggregates = try periodAggregates(period: period, calendar: calendar)
+        let source = try segmented(segment)
+        let aggregates = try source.periodAggregates(
+            period: period, calendar: calendar, businessHours: businessHours, breakdowns: breakdowns)
         // No rows: every block the engine computes is built from `aggregates`.
-        let data = PeriodData(
+        var data = PeriodData(
             period: period, calendar: calendar, tally: MessageTally(period: period, calendar: calendar),
             previous: aggregates.previous, firstInbound: [], countries: [:], latestNames: [:], conversationSpans: [],
             goals: [], goalEvents: [])
+        data.segment = segment
         return Report(
             data: data, aggregates: aggregates, serviceName: serviceName, generatorVersion: generatorVersion,
             businessHours: businessHours)

@@ -39,3 +39,15 @@ public protocol ArchiveSource: PeriodReportSource {
     /// tell returns a new stamp each time, so that every run recomputes).
     func dataStamp() throws(Failure) -> String
 }
+
+/// A `PeriodReportSource` that computes segmented reports itself (`--segment`,
+/// `--breakdown`): a warehouse, whose every query takes the segment. (The SQLite store is a
+/// `SegmentedReportSource`: it returns the segment's rows instead.)
+public protocol SegmentedPeriodReportSource: PeriodReportSource {
+    /// A period's report as if only the segment's contacts existed (all of them for an empty
+    /// segment), with one breakdown per field of `breakdowns`, in that order.
+    func report(
+        period: ReportPeriod, calendar: ReportCalendar, segment: Segment, breakdowns: [String], serviceName: String,
+        generatorVersion: String, businessHours: BusinessHours?
+    ) throws(Failure) -> Report
+}
