@@ -92,16 +92,21 @@ extension WarehouseQueries {
     /// as `ResponseTimeBucket` has them).
     public func responseTimeCounts(business: [Range<Instant>]?) -> String {
         let bounds: [Int64] = [5, 15, 60, 240, 1_440].map { $0 * 60_000_000 }
-        var buckets = ["COUNT(CASE WHEN w.wait < \(bounds[0]) THEN 1 END)"]
+        var buckets = ["COUNT(CASE WHEN w.wait < \(bounds[0]) THEN 1 END) AS b0"]
         for index in 1..<bounds.count {
-            buckets.append("COUNT(CASE WHEN w.wait >= \(bounds[index - 1]) AND w.wait < \(bounds[index]) THEN 1 END)")
+            buckets.append(
+                "COUNT(CASE WHEN w.wait >= \(bounds[index - 1]) AND w.wait < \(bounds[index]) THEN 1 END) AS b\(index)")
         }
-        buckets.append("COUNT(CASE WHEN w.wait >= \(bounds[bounds.count - 1]) THEN 1 END)")
+        buckets.append("COUNT(CASE WHEN w.wait >= \(bounds[bounds.count - 1]) THEN 1 END) AS b\(bounds.count)")
         return """
             \(waits(business: business))
-            SELECT (SELECT COUNT(*) FROM opened o), COUNT(*),
-              \(buckets.joined(separator: ",\n  "))
-            FROM waits w
+            SELECT n.opened, a.answered, a.b0, a.b1, a.b2, a.b3, a.b4, a.b5
+            FROM (SELECT COUNT(*) AS opened FROM opened o) n
+            CROSS JOIN (
+              SELECT COUNT(*) AS answered,
+                \(buckets.joined(separator: ",\n    "))
+              FROM waits w
+            ) a
             """
     }
 

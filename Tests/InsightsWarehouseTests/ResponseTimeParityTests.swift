@@ -130,4 +130,32 @@ enum ResponseEdgeCases {
             #expect(full.businessHours == hours.text)
         }
     }
+
+    /// The summary's trend of the median first response, period by period from the engine
+    /// (`medianFirstResponseMinutes(instants:…)` per trend period), is the SQLite report's:
+    /// weeks ending 5 April 2026 in Berlin, with and without business hours.
+    @Test func trendMediansPerPeriod() throws {
+        let store = try PostgresParityTests.store(importing: try ResponseEdgeCases.write())
+        try TestPostgres.withSchema { connection, _ in
+            try TestPostgres.load(store, into: connection)
+            let calendar = try #require(ReportCalendar(identifier: "Europe/Berlin"))
+            let week = period("2026-03-30", "2026-04-05")
+            let source = WarehouseSource(connection: connection)
+            for business in [nil, try BusinessHours("Mon-Fri 08:00-17:00, Sat 23:00-24:00, Sun 00:00-03:00")] {
+                let report = Report(
+                    data: try store.periodData(period: week, calendar: calendar), serviceName: "Parity",
+                    generatorVersion: "test", businessHours: business)
+                let headline = try #require(report.summary.headlines.first { $0.metric == .medianFirstResponseMinutes })
+                let points = try #require(headline.trend)
+                #expect(points.count == ReportPeriod.trendLength)
+                // The week of 23 March holds r1 … r8: its point is not null.
+                #expect(points[points.count - 2].value != nil)
+                for point in points {
+                    let engine = try source.medianFirstResponseMinutes(
+                        instants: point.period.instants(in: calendar), calendar: calendar, businessHours: business)
+                    #expect(engine == point.value, "\(point.period) \(business?.text ?? "-")")
+                }
+            }
+        }
+    }
 }

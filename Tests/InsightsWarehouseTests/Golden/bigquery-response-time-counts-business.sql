@@ -63,11 +63,15 @@ waits AS (
   WHERE o.answered = 1
   GROUP BY o.contact, o.opened_at, o.author_id, o.group_name
 )
-SELECT (SELECT COUNT(*) FROM opened o), COUNT(*),
-  COUNT(CASE WHEN w.wait < 300000000 THEN 1 END),
-  COUNT(CASE WHEN w.wait >= 300000000 AND w.wait < 900000000 THEN 1 END),
-  COUNT(CASE WHEN w.wait >= 900000000 AND w.wait < 3600000000 THEN 1 END),
-  COUNT(CASE WHEN w.wait >= 3600000000 AND w.wait < 14400000000 THEN 1 END),
-  COUNT(CASE WHEN w.wait >= 14400000000 AND w.wait < 86400000000 THEN 1 END),
-  COUNT(CASE WHEN w.wait >= 86400000000 THEN 1 END)
-FROM waits w
+SELECT n.opened, a.answered, a.b0, a.b1, a.b2, a.b3, a.b4, a.b5
+FROM (SELECT COUNT(*) AS opened FROM opened o) n
+CROSS JOIN (
+  SELECT COUNT(*) AS answered,
+    COUNT(CASE WHEN w.wait < 300000000 THEN 1 END) AS b0,
+    COUNT(CASE WHEN w.wait >= 300000000 AND w.wait < 900000000 THEN 1 END) AS b1,
+    COUNT(CASE WHEN w.wait >= 900000000 AND w.wait < 3600000000 THEN 1 END) AS b2,
+    COUNT(CASE WHEN w.wait >= 3600000000 AND w.wait < 14400000000 THEN 1 END) AS b3,
+    COUNT(CASE WHEN w.wait >= 14400000000 AND w.wait < 86400000000 THEN 1 END) AS b4,
+    COUNT(CASE WHEN w.wait >= 86400000000 THEN 1 END) AS b5
+  FROM waits w
+) a
