@@ -1,3 +1,4 @@
+import InsightsImport
 import InsightsMetrics
 import InsightsPostgres
 import InsightsRender
@@ -51,6 +52,29 @@ import Testing
             try expectSegmentParity(
                 store, connection, segment: [SegmentCondition(field: "no_such_field", value: "x")], breakdowns: [],
                 from: "2026-10-05", to: "2026-10-18", zone: "Africa/Nairobi")
+        }
+    }
+
+    /// Without messages (only contacts and conversation events) or without goal and Journey
+    /// tables, breakdowns and the summary count what is there.
+    @Test func missingTables() throws {
+        let files = try EdgeCases.write()
+        let eventsOnly = try PostgresParityTests.store(
+            importing: files.filter { path in ["contacts.csv", "conversation_events.csv"].contains { path.hasSuffix("/" + $0) } })
+        try TestPostgres.withSchema { connection, _ in
+            try TestPostgres.load(eventsOnly, into: connection, leaving: [.messages, .messageStatuses])
+            try expectSegmentParity(
+                eventsOnly, connection, segment: [], breakdowns: ["district"], from: "2026-03-28", to: "2026-03-30",
+                zone: "Europe/Berlin")
+        }
+        let noGoals = try PostgresParityTests.store(
+            importing: files.filter { path in ["conversation_events", "goal", "behaviours", "journey"].allSatisfy { !path.contains($0) } })
+        try TestPostgres.withSchema { connection, _ in
+            try TestPostgres.load(
+                noGoals, into: connection, leaving: [.conversationEvents, .goalEvents, .goals, .behaviours, .journeyRuns, .journeyResults])
+            try expectSegmentParity(
+                noGoals, connection, segment: [], breakdowns: ["district"], from: "2026-03-28", to: "2026-03-30",
+                zone: "Europe/Berlin")
         }
     }
 
