@@ -35,7 +35,9 @@ public struct WarehouseSegment: Equatable, Sendable {
         var values: [String: WarehouseParameter] = [:]
         for (index, condition) in conditions.enumerated() {
             values["segment_field_\(index)"] = .string(try dialect.jsonKey(condition.field))
-            for (nth, spelling) in condition.spellings.enumerated() { values["segment_value_\(index)_\(nth)"] = .string(spelling) }
+            for (nth, spelling) in condition.spellings.enumerated() {
+                values["segment_value_\(index)_\(nth)"] = .string(spelling)
+            }
         }
         return values
     }

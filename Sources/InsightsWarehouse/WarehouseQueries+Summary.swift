@@ -75,7 +75,11 @@ extension WarehouseQueries {
                     GROUP BY p.i
                 """)
         }
-        if parts.isEmpty { parts.append("SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, 0 AS new_users, 0 AS completers, 0 AS journeys, 0 AS reached FROM periods p") }
+        if parts.isEmpty {
+            parts.append(
+                "SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, 0 AS new_users, 0 AS completers, 0 AS journeys, 0 AS reached FROM periods p"
+            )
+        }
         return """
             WITH periods AS (
               \(trendPeriods(periodCount))

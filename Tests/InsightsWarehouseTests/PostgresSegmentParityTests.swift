@@ -68,10 +68,13 @@ import Testing
                 zone: "Europe/Berlin")
         }
         let noGoals = try PostgresParityTests.store(
-            importing: files.filter { path in ["conversation_events", "goal", "behaviours", "journey"].allSatisfy { !path.contains($0) } })
+            importing: files.filter { path in
+                ["conversation_events", "goal", "behaviours", "journey"].allSatisfy { !path.contains($0) }
+            })
         try TestPostgres.withSchema { connection, _ in
             try TestPostgres.load(
-                noGoals, into: connection, leaving: [.conversationEvents, .goalEvents, .goals, .behaviours, .journeyRuns, .journeyResults])
+                noGoals, into: connection,
+                leaving: [.conversationEvents, .goalEvents, .goals, .behaviours, .journeyRuns, .journeyResults])
             try expectSegmentParity(
                 noGoals, connection, segment: [], breakdowns: ["district"], from: "2026-03-28", to: "2026-03-30",
                 zone: "Europe/Berlin")
@@ -92,7 +95,9 @@ import Testing
             _ = try source.breakdown(field: "country", period: period, calendar: calendar, statusesStored: false)
             Issue.record("a breakdown by country was computed")
         } catch {
-            #expect(error.description == "The warehouse engine cannot compute a breakdown by country; breakdowns by contact field work yet.")
+            #expect(
+                error.description
+                    == "The warehouse engine cannot compute a breakdown by country; breakdowns by contact field work yet.")
         }
     }
 }
