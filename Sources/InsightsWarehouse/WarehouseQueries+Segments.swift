@@ -35,7 +35,9 @@ public struct WarehouseSegment: Equatable, Sendable {
         var values: [String: WarehouseParameter] = [:]
         for (index, condition) in conditions.enumerated() {
             values["segment_field_\(index)"] = .string(try dialect.jsonKey(condition.field))
-            for (nth, spelling) in condition.spellings.enumerated() { values["segment_value_\(index)_\(nth)"] = .string(spelling) }
+            for (nth, spelling) in condition.spellings.enumerated() {
+                values["segment_value_\(index)_\(nth)"] = .string(spelling)
+            }
         }
         return values
     }
@@ -121,7 +123,7 @@ extension WarehouseQueries {
                 """)
             facts.append(
                 """
-                SELECT f.contact, 0, 1, 0, 0, 0
+                SELECT f.contact AS contact, 0 AS received, 1 AS new_user, 0 AS completer, 0 AS journeys, 0 AS reached
                     FROM (SELECT n.\(c("contact_id")) AS contact, MIN(n.\(c("timestamp"))) AS first_at FROM \(table("messages")) n
                       WHERE n.\(c("direction")) = 'inbound' GROUP BY n.\(c("contact_id"))) f
                     WHERE f.first_at >= \(from) AND f.first_at < \(to)
@@ -130,7 +132,8 @@ extension WarehouseQueries {
         if hasGoalEvents {
             facts.append(
                 """
-                SELECT g.\(c("contact_id")), 0, 0, 1, 0, 0 FROM \(table("goal_events")) g
+                SELECT g.\(c("contact_id")) AS contact, 0 AS received, 0 AS new_user, 1 AS completer, 0 AS journeys, 0 AS reached
+                    FROM \(table("goal_events")) g
                     WHERE g.\(c("event")) = 'completed' AND g.\(c("timestamp")) >= \(from) AND g.\(c("timestamp")) < \(to)
                     GROUP BY g.\(c("contact_id"))
                 """)
@@ -138,7 +141,8 @@ extension WarehouseQueries {
         if hasJourneyRuns {
             facts.append(
                 """
-                SELECT r.\(c("contact_id")), 0, 0, 0, COUNT(*), 0 FROM \(table("journey_runs")) r
+                SELECT r.\(c("contact_id")) AS contact, 0 AS received, 0 AS new_user, 0 AS completer, COUNT(*) AS journeys, 0 AS reached
+                    FROM \(table("journey_runs")) r
                     WHERE r.\(c("outcome")) = 'completed' AND r.\(c("started_at")) >= \(from) AND r.\(c("started_at")) < \(to)
                       AND r.\(c("ended_at")) IS NOT NULL AND r.\(c("ended_at")) < \(to)
                     GROUP BY r.\(c("contact_id"))
@@ -147,7 +151,8 @@ extension WarehouseQueries {
         if hasMessages, reached {
             facts.append(
                 """
-                SELECT o.\(c("contact_id")), 0, 0, 0, 0, 1 FROM \(table("messages")) o
+                SELECT o.\(c("contact_id")) AS contact, 0 AS received, 0 AS new_user, 0 AS completer, 0 AS journeys, 1 AS reached
+                    FROM \(table("messages")) o
                     WHERE o.\(c("direction")) = 'outbound' AND o.\(c("timestamp")) >= \(from) AND o.\(c("timestamp")) < \(to)
                       AND o.\(c("message_id")) IN (
                         SELECT s.\(c("message_id")) FROM \(table("message_statuses")) s WHERE s.\(c("status")) IN ('delivered', 'read'))

@@ -37,7 +37,7 @@ extension WarehouseQueries {
                 """)
             parts.append(
                 """
-                SELECT p.i, 0, 0, 0, COUNT(*), 0, 0, 0
+                SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, COUNT(*) AS new_users, 0 AS completers, 0 AS journeys, 0 AS reached
                     FROM (SELECT n.\(c("contact_id")) AS contact, MIN(n.\(c("timestamp"))) AS first_at FROM \(table("messages")) n
                       WHERE n.\(c("direction")) = 'inbound' GROUP BY n.\(c("contact_id"))) f CROSS JOIN periods p
                     WHERE f.first_at >= \(from) AND f.first_at < \(to) AND \(within("f", "first_at"))
@@ -46,7 +46,7 @@ extension WarehouseQueries {
             if reached {
                 parts.append(
                     """
-                    SELECT p.i, 0, 0, 0, 0, 0, 0, COUNT(DISTINCT o.\(c("contact_id")))
+                    SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, 0 AS new_users, 0 AS completers, 0 AS journeys, COUNT(DISTINCT o.\(c("contact_id"))) AS reached
                         FROM \(table("messages")) o CROSS JOIN periods p
                         WHERE o.\(c("direction")) = 'outbound' AND o.\(c("timestamp")) >= \(from) AND o.\(c("timestamp")) < \(to)
                           AND \(within("o", c("timestamp"))) AND o.\(c("message_id")) IN (
@@ -58,7 +58,7 @@ extension WarehouseQueries {
         if hasGoalEvents {
             parts.append(
                 """
-                SELECT p.i, 0, 0, 0, 0, COUNT(DISTINCT g.\(c("contact_id"))), 0, 0
+                SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, 0 AS new_users, COUNT(DISTINCT g.\(c("contact_id"))) AS completers, 0 AS journeys, 0 AS reached
                     FROM \(table("goal_events")) g CROSS JOIN periods p
                     WHERE g.\(c("event")) = 'completed' AND g.\(c("timestamp")) >= \(from) AND g.\(c("timestamp")) < \(to)
                       AND \(within("g", c("timestamp")))
@@ -68,14 +68,18 @@ extension WarehouseQueries {
         if hasJourneyRuns {
             parts.append(
                 """
-                SELECT p.i, 0, 0, 0, 0, 0, COUNT(*), 0
+                SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, 0 AS new_users, 0 AS completers, COUNT(*) AS journeys, 0 AS reached
                     FROM \(table("journey_runs")) r CROSS JOIN periods p
                     WHERE r.\(c("outcome")) = 'completed' AND r.\(c("started_at")) >= \(from) AND r.\(c("started_at")) < \(to)
                       AND \(within("r", c("started_at"))) AND r.\(c("ended_at")) IS NOT NULL AND r.\(c("ended_at")) < p.hi
                     GROUP BY p.i
                 """)
         }
-        if parts.isEmpty { parts.append("SELECT p.i, 0, 0, 0, 0, 0, 0, 0 FROM periods p") }
+        if parts.isEmpty {
+            parts.append(
+                "SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, 0 AS new_users, 0 AS completers, 0 AS journeys, 0 AS reached FROM periods p"
+            )
+        }
         return """
             WITH periods AS (
               \(trendPeriods(periodCount))

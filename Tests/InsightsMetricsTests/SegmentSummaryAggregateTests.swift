@@ -23,7 +23,8 @@ import Testing
         }
         let runs = [
             JourneyRunRow(runID: "r1", contact: 1, journeyID: "j", startedAt: 1, endedAt: 10, outcome: .completed, lastStep: nil),
-            JourneyRunRow(runID: "r2", contact: 2, journeyID: "j", startedAt: 1, endedAt: end, outcome: .completed, lastStep: nil),
+            JourneyRunRow(
+                runID: "r2", contact: 2, journeyID: "j", startedAt: 1, endedAt: end, outcome: .completed, lastStep: nil),
         ]
         return (input, [1: 2, 2: 1, 4: 3], runs, goals)
     }

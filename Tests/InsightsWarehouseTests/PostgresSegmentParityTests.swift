@@ -1,3 +1,4 @@
+import InsightsImport
 import InsightsMetrics
 import InsightsPostgres
 import InsightsRender
@@ -54,6 +55,32 @@ import Testing
         }
     }
 
+    /// Without messages (only contacts and conversation events) or without goal and Journey
+    /// tables, breakdowns and the summary count what is there.
+    @Test func missingTables() throws {
+        let files = try EdgeCases.write()
+        let eventsOnly = try PostgresParityTests.store(
+            importing: files.filter { path in ["contacts.csv", "conversation_events.csv"].contains { path.hasSuffix("/" + $0) } })
+        try TestPostgres.withSchema { connection, _ in
+            try TestPostgres.load(eventsOnly, into: connection, leaving: [.messages, .messageStatuses])
+            try expectSegmentParity(
+                eventsOnly, connection, segment: [], breakdowns: ["district"], from: "2026-03-28", to: "2026-03-30",
+                zone: "Europe/Berlin")
+        }
+        let noGoals = try PostgresParityTests.store(
+            importing: files.filter { path in
+                ["conversation_events", "goal", "behaviours", "journey"].allSatisfy { !path.contains($0) }
+            })
+        try TestPostgres.withSchema { connection, _ in
+            try TestPostgres.load(
+                noGoals, into: connection,
+                leaving: [.conversationEvents, .goalEvents, .goals, .behaviours, .journeyRuns, .journeyResults])
+            try expectSegmentParity(
+                noGoals, connection, segment: [], breakdowns: ["district"], from: "2026-03-28", to: "2026-03-30",
+                zone: "Europe/Berlin")
+        }
+    }
+
     /// `country` needs the engine's countries, not there yet: a segment or a breakdown by it
     /// is refused, not computed wrongly (no query is sent).
     @Test func countryIsRefused() throws {
@@ -68,7 +95,9 @@ import Testing
             _ = try source.breakdown(field: "country", period: period, calendar: calendar, statusesStored: false)
             Issue.record("a breakdown by country was computed")
         } catch {
-            #expect(error.description == "The warehouse engine cannot compute a breakdown by country; breakdowns by contact field work yet.")
+            #expect(
+                error.description
+                    == "The warehouse engine cannot compute a breakdown by country; breakdowns by contact field work yet.")
         }
     }
 }

@@ -4,21 +4,24 @@ WITH facts AS (
     WHERE m.`direction` = 'inbound' AND m.`timestamp` >= @from AND m.`timestamp` < @to
     GROUP BY m.`contact_id`
   UNION ALL
-  SELECT f.contact, 0, 1, 0, 0, 0
+  SELECT f.contact AS contact, 0 AS received, 1 AS new_user, 0 AS completer, 0 AS journeys, 0 AS reached
     FROM (SELECT n.`contact_id` AS contact, MIN(n.`timestamp`) AS first_at FROM `project.helpline.messages` n
       WHERE n.`direction` = 'inbound' GROUP BY n.`contact_id`) f
     WHERE f.first_at >= @from AND f.first_at < @to
   UNION ALL
-  SELECT g.`contact_id`, 0, 0, 1, 0, 0 FROM `project.helpline.goal_events` g
+  SELECT g.`contact_id` AS contact, 0 AS received, 0 AS new_user, 1 AS completer, 0 AS journeys, 0 AS reached
+    FROM `project.helpline.goal_events` g
     WHERE g.`event` = 'completed' AND g.`timestamp` >= @from AND g.`timestamp` < @to
     GROUP BY g.`contact_id`
   UNION ALL
-  SELECT r.`contact_id`, 0, 0, 0, COUNT(*), 0 FROM `project.helpline.journey_runs` r
+  SELECT r.`contact_id` AS contact, 0 AS received, 0 AS new_user, 0 AS completer, COUNT(*) AS journeys, 0 AS reached
+    FROM `project.helpline.journey_runs` r
     WHERE r.`outcome` = 'completed' AND r.`started_at` >= @from AND r.`started_at` < @to
       AND r.`ended_at` IS NOT NULL AND r.`ended_at` < @to
     GROUP BY r.`contact_id`
   UNION ALL
-  SELECT o.`contact_id`, 0, 0, 0, 0, 1 FROM `project.helpline.messages` o
+  SELECT o.`contact_id` AS contact, 0 AS received, 0 AS new_user, 0 AS completer, 0 AS journeys, 1 AS reached
+    FROM `project.helpline.messages` o
     WHERE o.`direction` = 'outbound' AND o.`timestamp` >= @from AND o.`timestamp` < @to
       AND o.`message_id` IN (
         SELECT s.`message_id` FROM `project.helpline.message_statuses` s WHERE s.`status` IN ('delivered', 'read'))

@@ -22,26 +22,26 @@ FROM (
     WHERE m.`timestamp` >= @from AND m.`timestamp` < @to AND m.`timestamp` >= p.lo AND m.`timestamp` < p.hi
     GROUP BY p.i
   UNION ALL
-  SELECT p.i, 0, 0, 0, COUNT(*), 0, 0, 0
+  SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, COUNT(*) AS new_users, 0 AS completers, 0 AS journeys, 0 AS reached
     FROM (SELECT n.`contact_id` AS contact, MIN(n.`timestamp`) AS first_at FROM `project.helpline.messages` n
       WHERE n.`direction` = 'inbound' GROUP BY n.`contact_id`) f CROSS JOIN periods p
     WHERE f.first_at >= @from AND f.first_at < @to AND f.first_at >= p.lo AND f.first_at < p.hi
     GROUP BY p.i
   UNION ALL
-  SELECT p.i, 0, 0, 0, 0, 0, 0, COUNT(DISTINCT o.`contact_id`)
+  SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, 0 AS new_users, 0 AS completers, 0 AS journeys, COUNT(DISTINCT o.`contact_id`) AS reached
     FROM `project.helpline.messages` o CROSS JOIN periods p
     WHERE o.`direction` = 'outbound' AND o.`timestamp` >= @from AND o.`timestamp` < @to
       AND o.`timestamp` >= p.lo AND o.`timestamp` < p.hi AND o.`message_id` IN (
         SELECT s.`message_id` FROM `project.helpline.message_statuses` s WHERE s.`status` IN ('delivered', 'read'))
     GROUP BY p.i
   UNION ALL
-  SELECT p.i, 0, 0, 0, 0, COUNT(DISTINCT g.`contact_id`), 0, 0
+  SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, 0 AS new_users, COUNT(DISTINCT g.`contact_id`) AS completers, 0 AS journeys, 0 AS reached
     FROM `project.helpline.goal_events` g CROSS JOIN periods p
     WHERE g.`event` = 'completed' AND g.`timestamp` >= @from AND g.`timestamp` < @to
       AND g.`timestamp` >= p.lo AND g.`timestamp` < p.hi
     GROUP BY p.i
   UNION ALL
-  SELECT p.i, 0, 0, 0, 0, 0, COUNT(*), 0
+  SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, 0 AS new_users, 0 AS completers, COUNT(*) AS journeys, 0 AS reached
     FROM `project.helpline.journey_runs` r CROSS JOIN periods p
     WHERE r.`outcome` = 'completed' AND r.`started_at` >= @from AND r.`started_at` < @to
       AND r.`started_at` >= p.lo AND r.`started_at` < p.hi AND r.`ended_at` IS NOT NULL AND r.`ended_at` < p.hi

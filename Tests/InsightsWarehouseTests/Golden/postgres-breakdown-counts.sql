@@ -5,21 +5,24 @@ WITH facts AS (
     WHERE m."direction" = 'inbound' AND m."timestamp" >= CAST($1 AS timestamptz) AND m."timestamp" < CAST($2 AS timestamptz)
     GROUP BY m."contact_id"
   UNION ALL
-  SELECT f.contact, 0, 1, 0, 0, 0
+  SELECT f.contact AS contact, 0 AS received, 1 AS new_user, 0 AS completer, 0 AS journeys, 0 AS reached
     FROM (SELECT n."contact_id" AS contact, MIN(n."timestamp") AS first_at FROM "helpline"."messages" n
       WHERE n."direction" = 'inbound' GROUP BY n."contact_id") f
     WHERE f.first_at >= CAST($1 AS timestamptz) AND f.first_at < CAST($2 AS timestamptz)
   UNION ALL
-  SELECT g."contact_id", 0, 0, 1, 0, 0 FROM "helpline"."goal_events" g
+  SELECT g."contact_id" AS contact, 0 AS received, 0 AS new_user, 1 AS completer, 0 AS journeys, 0 AS reached
+    FROM "helpline"."goal_events" g
     WHERE g."event" = 'completed' AND g."timestamp" >= CAST($1 AS timestamptz) AND g."timestamp" < CAST($2 AS timestamptz)
     GROUP BY g."contact_id"
   UNION ALL
-  SELECT r."contact_id", 0, 0, 0, COUNT(*), 0 FROM "helpline"."journey_runs" r
+  SELECT r."contact_id" AS contact, 0 AS received, 0 AS new_user, 0 AS completer, COUNT(*) AS journeys, 0 AS reached
+    FROM "helpline"."journey_runs" r
     WHERE r."outcome" = 'completed' AND r."started_at" >= CAST($1 AS timestamptz) AND r."started_at" < CAST($2 AS timestamptz)
       AND r."ended_at" IS NOT NULL AND r."ended_at" < CAST($2 AS timestamptz)
     GROUP BY r."contact_id"
   UNION ALL
-  SELECT o."contact_id", 0, 0, 0, 0, 1 FROM "helpline"."messages" o
+  SELECT o."contact_id" AS contact, 0 AS received, 0 AS new_user, 0 AS completer, 0 AS journeys, 1 AS reached
+    FROM "helpline"."messages" o
     WHERE o."direction" = 'outbound' AND o."timestamp" >= CAST($1 AS timestamptz) AND o."timestamp" < CAST($2 AS timestamptz)
       AND o."message_id" IN (
         SELECT s."message_id" FROM "helpline"."message_statuses" s WHERE s."status" IN ('delivered', 'read'))
