@@ -25,6 +25,12 @@ public struct WarehouseDryRun<Base: WarehouseConnection> {
     public let calendar: ReportCalendar
     /// Whether each period is an archive's month, whose activity is checked first.
     public let months: Bool
+    /// `--business-hours`: the response times' queries carry the business ranges.
+    public var businessHours: BusinessHours?
+    /// `--segment`: every query restricted to it (its fields' values are read first).
+    public var segment: Segment = []
+    /// `--breakdown`: one query per field.
+    public var breakdowns: [String] = []
 
     /// Describes a dry run.
     public init(connection: DryRunConnection<Base>, periods: [ReportPeriod], calendar: ReportCalendar, months: Bool) {
@@ -37,13 +43,15 @@ public struct WarehouseDryRun<Base: WarehouseConnection> {
     /// Estimates every query. Throws `WarehouseError.notComputed` as the command itself would
     /// (before any query), and the engine's errors (a missing column, a query it refuses).
     public func run(refusing blocks: [WarehouseBlock] = WarehouseBlock.notComputed) throws(WarehouseError) -> [Query] {
-        let source = WarehouseSource(connection: connection)
-        try source.refuse(blocks)
+        let whole = WarehouseSource(connection: connection)
+        try whole.refuse(blocks)
+        let source = try whole.segmented(segment)
         var queries: [Query] = []
         for period in periods {
             let before = connection.estimates.count
             if months { _ = try source.hasActivity(in: period.instants(in: calendar)) }
-            _ = try source.periodAggregates(period: period, calendar: calendar)
+            _ = try source.periodAggregates(
+                period: period, calendar: calendar, businessHours: businessHours, breakdowns: breakdowns)
             for estimate in connection.estimates[before...] {
                 queries.append(
                     Query(

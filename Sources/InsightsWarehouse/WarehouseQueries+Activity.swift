@@ -13,7 +13,7 @@ extension WarehouseQueries {
         let column = "m.\(dialect.identifier("timestamp"))"
         return """
             SELECT \(dialect.epochMicroseconds("MIN(\(column))")), \(dialect.epochMicroseconds("MAX(\(column))"))
-            FROM \(dialect.table("messages")) m
+            FROM \(allData("messages")) m
             """
     }
 
@@ -22,7 +22,7 @@ extension WarehouseQueries {
     public func activitySpan(_ tables: [(table: String, column: String)]) -> String {
         let parts = tables.map { table, column in
             let c = "t.\(dialect.identifier(column))"
-            return "  SELECT MIN(\(c)) AS oldest, MAX(\(c)) AS newest FROM \(dialect.table(table)) t"
+            return "  SELECT MIN(\(c)) AS oldest, MAX(\(c)) AS newest FROM \(allData(table)) t"
         }
         return """
             SELECT \(dialect.epochMicroseconds("MIN(a.oldest)")), \(dialect.epochMicroseconds("MAX(a.newest)"))
@@ -38,7 +38,7 @@ extension WarehouseQueries {
         let to = dialect.timestampParameter("to")
         let tests = tables.map { table, column in
             let c = "t.\(dialect.identifier(column))"
-            return "EXISTS (SELECT 1 FROM \(dialect.table(table)) t WHERE \(c) >= \(from) AND \(c) < \(to))"
+            return "EXISTS (SELECT 1 FROM \(allData(table)) t WHERE \(c) >= \(from) AND \(c) < \(to))"
         }
         return "SELECT CASE WHEN \(tests.joined(separator: "\n  OR ")) THEN 1 ELSE 0 END"
     }

@@ -31,13 +31,13 @@ extension WarehouseQueries {
         return """
             WITH active AS (
               SELECT DISTINCT m.\(c("contact_id")) AS contact
-              FROM \(dialect.table("messages")) m
+              FROM \(table("messages")) m
               WHERE m.\(c("direction")) = 'inbound' AND m.\(c("timestamp")) >= \(from) AND m.\(c("timestamp")) < \(to)
             ),
             numbers AS (
               SELECT a.contact, \(country) AS country,
                 TRANSLATE(\(phone), \(dialect.stringParameter("digit_sources")), \(dialect.stringParameter("digit_targets"))) AS phone
-              FROM active a LEFT JOIN \(dialect.table("contacts")) k ON k.\(c("contact_id")) = a.contact
+              FROM active a LEFT JOIN \(table("contacts")) k ON k.\(c("contact_id")) = a.contact
             ),
             digits AS (
               SELECT n.contact, n.country, \(dialect.matches("n.phone", pattern: "^[^0-9+]*[+]")) AS plus,

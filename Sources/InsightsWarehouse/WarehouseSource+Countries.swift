@@ -12,7 +12,7 @@ extension WarehouseSource {
         guard tables.has("contacts") else {
             // Without contacts, every active contact is unknown.
             let totals =
-                try connection.rows(WarehouseQueries(dialect: connection.dialect).messageTotals, parameters: values).first ?? []
+                try rows(queries(tables).messageTotals, parameters: values).first ?? []
             let active = Int(try integer(totals, 2))
             return active > 0 ? ["ZZ": active] : [:]
         }
@@ -24,10 +24,10 @@ extension WarehouseSource {
         values["max_prefix_length"] = .integer(Int64(table.maxPrefixLength))
         values["digit_sources"] = .string(PhoneRegions.digitTranslation.sources)
         values["digit_targets"] = .string(PhoneRegions.digitTranslation.targets)
-        let sql = WarehouseQueries(dialect: connection.dialect).countries(
+        let sql = queries(tables).countries(
             hasPhone: tables.has("contacts", column: "phone"), hasCountry: tables.has("contacts", column: "country"))
         var countries: [String: Int] = [:]
-        for row in try connection.rows(sql, parameters: values) {
+        for row in try rows(sql, parameters: values) {
             countries[try text(row, 0), default: 0] += Int(try integer(row, 1))
         }
         return countries

@@ -23,34 +23,34 @@ extension WarehouseSource {
         let queries = queries(tables)
         let values = Self.rangeParameters(range)
         let business = Self.businessIntervals(range, calendar: calendar, businessHours: businessHours)
-        let counts = try connection.rows(queries.responseTimeCounts(business: business), parameters: values).first ?? []
+        let counts = try rows(queries.responseTimeCounts(business: business), parameters: values).first ?? []
         aggregate.openedByUsers = Int(try integer(counts, 0))
         aggregate.answered = Int(try integer(counts, 1))
         aggregate.buckets = try (0..<ResponseTimeBucket.allCases.count).map { index throws(WarehouseError) in
             Int(try integer(counts, 2 + index))
         }
         (aggregate.middleWaits, aggregate.p90Wait) = try middleAndP90(queries, business: business, values)
-        for row in try connection.rows(queries.coachReplies, parameters: values) {
+        for row in try rows(queries.coachReplies, parameters: values) {
             let key = AuthorKey(type: .coach, id: optionalText(row, 0), name: optionalText(row, 1))
             aggregate.coaches[key] = CoachResponseCounts(
                 replies: Int(try integer(row, 2)), users: Int(try integer(row, 3)), firstResponses: 0, middleWaits: [],
                 closes: 0)
         }
-        for row in try connection.rows(queries.coachMiddleWaits(business: business), parameters: values) {
+        for row in try rows(queries.coachMiddleWaits(business: business), parameters: values) {
             let key = AuthorKey(type: .coach, id: optionalText(row, 0), name: optionalText(row, 1))
             guard aggregate.coaches[key] != nil else { throw .badValue("a first response by a coach without messages") }
             aggregate.coaches[key]?.firstResponses = Int(try integer(row, 2))
             aggregate.coaches[key]?.middleWaits.append(try integer(row, 3))
         }
         if tables.has("conversation_events") {
-            for row in try connection.rows(queries.coachCloses, parameters: values) {
+            for row in try rows(queries.coachCloses, parameters: values) {
                 // Closes count only for coaches with a message in the period.
                 aggregate.coaches[AuthorKey(type: .coach, id: try text(row, 0), name: nil)]?.closes = Int(try integer(row, 1))
             }
         }
         let ids = Set(aggregate.coaches.keys.compactMap(\.id))
         if !ids.isEmpty {
-            for row in try connection.rows(queries.latestNames, parameters: values) {
+            for row in try rows(queries.latestNames, parameters: values) {
                 let id = try text(row, 0)
                 if ids.contains(id) { aggregate.names[id] = try text(row, 1) }
             }
@@ -77,7 +77,7 @@ extension WarehouseSource {
     ) throws(WarehouseError) -> (middle: [Int64], p90: Int64?) {
         var middle: [Int64] = []
         var p90: Int64?
-        for row in try connection.rows(queries.responseTimeMiddleWaits(business: business), parameters: values) {
+        for row in try rows(queries.responseTimeMiddleWaits(business: business), parameters: values) {
             let (rank, total, wait) = (try integer(row, 0), try integer(row, 1), try integer(row, 2))
             if rank >= (total + 1) / 2 && rank <= total / 2 + 1 { middle.append(wait) }
             if rank == (9 * total + 9) / 10 { p90 = wait }

@@ -25,6 +25,8 @@ extension ArchiveCommand {
             if let period = ReportPeriod(year: year, month: month) { months.append(period) }
             (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
         }
-        try warehouse.printDryRun(periods: months, calendar: zone.calendar, months: true)
+        try warehouse.printDryRun(
+            periods: months, calendar: zone.calendar, months: true, businessHours: businessHours.hours,
+            segment: segments.segment)
     }
 }

@@ -22,7 +22,9 @@ extension ReportCommand {
     func runOnWarehouse() throws {
         if warehouse.dryRun {
             let chosen = try period.period { nil }
-            try warehouse.printDryRun(periods: [chosen], calendar: period.calendar, months: false)
+            try warehouse.printDryRun(
+                periods: [chosen], calendar: period.calendar, months: false, businessHours: businessHours.hours,
+                segment: segments.segment, breakdowns: breakdowns.map { $0.trimmingCharacters(in: .whitespaces) })
             return
         }
         guard let source = try warehouse.source() else { return }
@@ -33,9 +35,15 @@ extension ReportCommand {
 extension WarehouseOptions {
     /// Estimates every query of `periods` with BigQuery's dry run and prints the bytes each
     /// would bill; nothing runs, nothing is written.
-    func printDryRun(periods: [ReportPeriod], calendar: ReportCalendar, months: Bool) throws {
-        let connection = try dryRunConnection()
-        let queries = try WarehouseDryRun(connection: connection, periods: periods, calendar: calendar, months: months).run()
+    func printDryRun(
+        periods: [ReportPeriod], calendar: ReportCalendar, months: Bool, businessHours: BusinessHours?, segment: Segment = [],
+        breakdowns: [String] = []
+    ) throws {
+        var dryRun = WarehouseDryRun(connection: try dryRunConnection(), periods: periods, calendar: calendar, months: months)
+        dryRun.businessHours = businessHours
+        dryRun.segment = segment
+        dryRun.breakdowns = breakdowns
+        let queries = try dryRun.run()
         let limit = maxBytesBilled ?? BigQueryConfiguration.defaultMaximumBytesBilled
         print("Dry run on BigQuery (nothing was run or written): \(queries.count) queries, bytes each would bill:")
         for (index, query) in queries.enumerated() {

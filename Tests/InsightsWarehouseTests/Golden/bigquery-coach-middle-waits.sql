@@ -68,5 +68,5 @@ FROM (
     COUNT(*) OVER (PARTITION BY w.author_id, w.group_name) AS total
   FROM waits w
 ) r
-WHERE r.nth BETWEEN DIV(r.total + 1, 2) AND DIV(r.total, 2) + 1
+WHERE r.nth BETWEEN DIV((r.total + 1), (2)) AND DIV((r.total), (2)) + 1
 ORDER BY r.nth

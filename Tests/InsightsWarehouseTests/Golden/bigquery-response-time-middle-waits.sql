@@ -65,6 +65,6 @@ SELECT r.nth, r.total, r.wait
 FROM (
   SELECT w.wait, ROW_NUMBER() OVER (ORDER BY w.wait) AS nth, COUNT(*) OVER () AS total FROM waits w
 ) r
-WHERE r.nth BETWEEN DIV(r.total + 1, 2) AND DIV(r.total, 2) + 1
-  OR r.nth = DIV(9 * r.total + 9, 10)
+WHERE r.nth BETWEEN DIV((r.total + 1), (2)) AND DIV((r.total), (2)) + 1
+  OR r.nth = DIV((9 * r.total + 9), (10))
 ORDER BY r.nth

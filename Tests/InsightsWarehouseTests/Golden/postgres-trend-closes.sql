@@ -18,11 +18,11 @@ transitions AS (
 spans AS (
   SELECT p.contact, p.opens, p.step_at AS opened_at,
     LEAD(p.step_at) OVER (PARTITION BY p.contact ORDER BY p.step_at, p.k0, p.k1, p.k2, p.k3) AS closed_at,
-    ROW_NUMBER() OVER (PARTITION BY p.contact ORDER BY p.step_at, p.k0, p.k1, p.k2, p.k3) AS nth
+    ROW_NUMBER() OVER (PARTITION BY p.contact ORDER BY p.step_at, p.k0, p.k1, p.k2, p.k3) AS nth, p.k0 AS by_event
   FROM transitions p
 ),
 live AS (
-  SELECT l.contact, l.opened_at, l.closed_at, l.nth FROM spans l
+  SELECT l.contact, l.opened_at, l.closed_at, l.nth, l.by_event FROM spans l
   WHERE l.opens = 1 AND (l.closed_at IS NULL OR l.closed_at >= CAST($2 AS timestamptz))
 ),
 periods AS (
