@@ -96,7 +96,7 @@ public enum WarehouseError: Error, Equatable, Sendable, CustomStringConvertible 
         case .unsupported(let message): "The warehouse engine cannot compute \(message) yet."
         case .notComputed(let block, let table):
             "This version of Insights cannot compute \(block) inside a warehouse yet and the warehouse has a \(table) "
-                + "table, so no report is made from it; report from SQLite instead (`insights export`, then `insights import`)."
+                + "table, so no report is made from it; import the data into SQLite (`insights import`) and report from there."
         }
     }
 }
