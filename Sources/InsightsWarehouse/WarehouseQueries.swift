@@ -20,6 +20,9 @@ public struct WarehouseQueries: Sendable {
     public var goalsHavePosition = true
     /// Whether `behaviours` has `position`.
     public var behavioursHavePosition = true
+    /// Whether `journey_results` has `seq` (without it, same-instant answers of a contact
+    /// keep the one last by trimmed answer in code point order).
+    public var resultsHaveSeq = true
 
     /// Creates the templates in a dialect.
     public init(dialect: SQLDialect) {

@@ -94,6 +94,10 @@ import Testing
             ("consent-counts", queries.consentCounts), ("delivery-counts", queries.deliveryCounts),
             ("reached-users", queries.reachedUsers), ("middle-read-delays", queries.middleReadDelays),
             ("failures", queries.failures), ("any-status", queries.anyStatus),
+            ("journey-run-counts", queries.journeyRunCounts),
+            ("journey-middle-durations", queries.journeyMiddleDurations), ("journey-drop-off", queries.journeyDropOff),
+            ("journey-answers", queries.journeyAnswers), ("journey-names", queries.journeyNames),
+            ("any-journey-run", queries.anyJourneyRun), ("journey-results-in-period", queries.journeyResultsInPeriod),
         ]
     }
 }

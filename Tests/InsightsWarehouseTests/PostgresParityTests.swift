@@ -143,6 +143,7 @@ func expectParity(
     (engine.consent, engine.consentTimesStored) = try source.consentCounts(period: period, calendar: calendar)
     (engine.delivery, engine.previousReachedUsers, engine.statusesStored) = try source.delivery(
         period: period, calendar: calendar)
+    engine.journeys = try source.journeys(period: period, calendar: calendar)
     let label = "\(from)…\(to) \(zone)"
     #expect(engine.messages == expected.messages, "messages \(label)", sourceLocation: sourceLocation)
     #expect(engine.previous == expected.previous, "previous \(label)", sourceLocation: sourceLocation)
@@ -157,6 +158,7 @@ func expectParity(
     #expect(
         engine.previousReachedUsers == expected.previousReachedUsers, "previous reached \(label)", sourceLocation: sourceLocation)
     #expect(engine.statusesStored == expected.statusesStored, "statuses stored \(label)", sourceLocation: sourceLocation)
+    #expect(engine.journeys == expected.journeys, "journeys \(label)", sourceLocation: sourceLocation)
     let sqlite = MetricsJSON.render(Report(data: data, serviceName: "Parity", generatorVersion: "test"))
     let warehouse = MetricsJSON.render(Report(data: data, aggregates: engine, serviceName: "Parity", generatorVersion: "test"))
     #expect(sqlite == warehouse, "metrics.json \(label)", sourceLocation: sourceLocation)

@@ -33,6 +33,8 @@ public struct PeriodAggregates: Equatable, Sendable {
     public var previousReachedUsers: Int? = nil
     /// Whether the source stores any message status at all.
     public var statusesStored = false
+    /// The period's Journey runs and results as counts (the Journeys block).
+    public var journeys = JourneyAggregate.none
 
     /// Creates the aggregates from their parts.
     public init(
@@ -242,6 +244,8 @@ extension PeriodData {
         aggregates.delivery = delivery.map(DeliveryAggregate.init(tally:))
         aggregates.previousReachedUsers = previousReachedUsers
         aggregates.statusesStored = statusesStored
+        aggregates.journeys = JourneyAggregate(
+            period: instants, runs: journeyRuns, results: journeyResults, names: journeyNames, runsStored: journeysImported)
         return aggregates
     }
 }

@@ -13,7 +13,7 @@ extension Report {
     }
 
     /// Computes every metric of a period: the audience, engagement, authorship, impact,
-    /// conversations, consent and reach blocks from `aggregates` (a warehouse's, or `data.aggregates`), the
+    /// conversations, consent, reach and Journeys blocks from `aggregates` (a warehouse's, or `data.aggregates`), the
     /// other blocks from `data`'s rows.
     public init(
         data: PeriodData, aggregates: PeriodAggregates, serviceName: String, generatorVersion: String,
@@ -40,10 +40,8 @@ extension Report {
                     previousReachedUsers: aggregates.previousReachedUsers)
             },
             consent: ConsentMetrics(counts: aggregates.consent, timesStored: aggregates.consentTimesStored),
-            journeys: JourneyMetrics(
-                period: instants, runs: data.journeyRuns, results: data.journeyResults, names: data.journeyNames),
-            journeysImported: data.journeysImported || !data.journeyRuns.isEmpty,
-            journeyResultsInPeriod: data.journeyResults.count { instants.contains($0.timestamp) },
+            journeys: JourneyMetrics(aggregate: aggregates.journeys), journeysImported: aggregates.journeys.runsStored,
+            journeyResultsInPeriod: aggregates.journeys.resultsInPeriod,
             responseTimes: ResponseTimeMetrics(
                 period: data.instants, spans: data.conversationSpans, coachMessages: data.coachMessages,
                 closes: data.closeEvents, coachNames: data.coachNames, businessHours: businessHours, calendar: data.calendar),

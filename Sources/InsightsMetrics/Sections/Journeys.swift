@@ -50,8 +50,9 @@ public struct JourneyMetrics: Equatable, Sendable {
     /// `journey_completions`).
     public var totalCompleted: Int { journeys.reduce(0) { $0 + $1.completed } }
 
-    /// Per Journey, its questions' answers: each respondent's newest answer in the period.
-    private static func answers(period: Range<Instant>, results: [JourneyResultRow]) -> [String: [QuestionAnswers]] {
+    /// Per Journey, its questions' answers: each respondent's newest answer in the period
+    /// (also the reduction of `JourneyAggregate`).
+    static func answers(period: Range<Instant>, results: [JourneyResultRow]) -> [String: [QuestionAnswers]] {
         struct Key: Hashable {
             let journeyID: String
             let question: String
