@@ -4,8 +4,8 @@ import InsightsMetrics
 /// rows, so a report gets back a few hundred values whatever the data size.
 ///
 /// The blocks it computes so far: audience (without countries), engagement, authorship,
-/// the previous period's counts, new users, goals (impact), conversations, consent and reach.
-/// Countries, Journeys and response times are not computed by the engine yet.
+/// the previous period's counts, new users, goals (impact), Journeys, conversations, consent
+/// and reach. Countries and response times are not computed by the engine yet.
 public struct WarehouseSource<Connection: WarehouseConnection> {
     /// The connection queried.
     public let connection: Connection

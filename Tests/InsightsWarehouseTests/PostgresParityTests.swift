@@ -12,7 +12,7 @@ import Testing
 /// The same data in SQLite and in PostgreSQL (loaded from `insights export`) gives the same
 /// aggregates, and so the same `metrics.json` to the byte, for the blocks the engine computes
 /// (audience without countries, engagement, authorship, previous counts, new users, goals,
-/// conversations, consent, reach). The blocks it does not compute yet (countries, Journeys,
+/// Journeys, conversations, consent, reach). The blocks it does not compute yet (countries,
 /// response times) come from the SQLite rows on both sides.
 ///
 /// The server runs with `timezone=Pacific/Chatham` and an ICU collation, so a query that

@@ -161,8 +161,8 @@ public struct QuestionAnswers: Equatable, Sendable {
     public let question: String
     /// `respondents`: distinct contacts with a result for it in the period.
     public let respondents: Int
-    /// `answers`: each respondent's newest answer in the period (ties: the later row in import
-    /// order), trimmed and compared case-sensitively; the 10 most given, then `other` (nil when
+    /// `answers`: each respondent's newest answer in the period (ties: the later row, the
+    /// higher `JourneyResultRow.sequence`: import order, or the file's `seq`), trimmed and compared case-sensitively; the 10 most given, then `other` (nil when
     /// nothing is left). Emit `top` as `[{answer, users}]`; `other`, when not nil, as a last
     /// `{"answer": "other", "users": n}`.
     public let answers: TopList
