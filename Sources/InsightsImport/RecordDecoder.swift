@@ -166,7 +166,7 @@ public struct RecordDecoder: Sendable {
                 JourneyResultRecord(
                     contactID: try f.required("contact_id"), journeyID: try f.required("journey_id"), runID: f["run_id"],
                     question: try f.required("question"), answer: try f.required("answer"),
-                    timestamp: try f.timestamp("timestamp")))
+                    timestamp: try f.timestamp("timestamp"), seq: try f.optionalInteger("seq")))
         }
     }
 }

@@ -91,7 +91,7 @@ public struct RecordEncoder: Sendable {
                 r.outcome?.rawValue, r.lastStep,
             ]
         case (.journeyResults, .journeyResult(let r)):
-            return [r.contactID, r.journeyID, r.runID, r.question, r.answer, time(r.timestamp)]
+            return [r.contactID, r.journeyID, r.runID, r.question, r.answer, time(r.timestamp), r.seq.map(String.init)]
         default:
             return nil
         }

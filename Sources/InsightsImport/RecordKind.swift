@@ -30,8 +30,8 @@ public enum RecordKind: String, CaseIterable, Sendable {
         switch self {
         case .contacts: [.init("opted_in_at"), .init("opted_out_at"), .init("fields", holdsObject: true)]
         case .goals, .behaviours: [.init("position")]
-        case .conversationEvents: [.init("seq")]
-        case .messages, .messageStatuses, .goalEvents, .journeyRuns, .journeyResults: []
+        case .conversationEvents, .journeyResults: [.init("seq")]
+        case .messages, .messageStatuses, .goalEvents, .journeyRuns: []
         }
     }
 

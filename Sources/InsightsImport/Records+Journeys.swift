@@ -69,15 +69,22 @@ public struct JourneyResultRecord: Equatable, Sendable {
     public var answer: String
     /// When.
     public var timestamp: Instant
+    /// Orders the contact's answers to the question at the same instant (higher: the later
+    /// row); without it, file order. `insights export` writes it, so that a warehouse copy
+    /// (tables have no order) keeps the same newest answer.
+    public var seq: Int64?
 
     /// Creates a record.
-    public init(contactID: String, journeyID: String, runID: String? = nil, question: String, answer: String, timestamp: Instant)
-    {
+    public init(
+        contactID: String, journeyID: String, runID: String? = nil, question: String, answer: String, timestamp: Instant,
+        seq: Int64? = nil
+    ) {
         self.contactID = contactID
         self.journeyID = journeyID
         self.runID = runID
         self.question = question
         self.answer = answer
         self.timestamp = timestamp
+        self.seq = seq
     }
 }

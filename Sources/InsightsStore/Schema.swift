@@ -185,6 +185,11 @@ enum Schema {
                     CREATE INDEX messages_coach ON messages(ts) WHERE author_type = 'coach';
                     """)
         }
+        migrator.registerMigration("v5") { db in
+            // The order of a contact's same-instant answers to a question (`seq`, as given or
+            // exported), so that a warehouse copy keeps the same newest answer.
+            try db.execute(sql: "ALTER TABLE journey_results ADD COLUMN seq INTEGER")
+        }
         return migrator
     }
 }

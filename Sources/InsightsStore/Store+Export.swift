@@ -23,8 +23,9 @@ extension Store {
 /// Each kind comes in the order it was stored (by row id), so importing the records in this
 /// order rebuilds the same database; goals and behaviours come in their listing order, with
 /// that order (1, 2, …) as their `position`, and conversation events carry their replay order
-/// among the contact's events at the same instant as `seq`, so that a copy without row order
-/// (a warehouse table) lists and replays them the same way. A contact's fields come in the
+/// among the contact's events at the same instant as `seq`, and Journey results their order
+/// among the contact's answers to the question at the same instant as `seq`, so that a copy
+/// without row order (a warehouse table) lists, replays and picks newest answers the same way. A contact's fields come in the
 /// order they were given. Derived columns
 /// (`contacts.region`, `contacts.first_inbound_at`) are left out: import computes them.
 /// A contact created implicitly by a message (no contacts row) comes back as a contact with
@@ -104,7 +105,7 @@ public struct ExportSnapshot {
             """
         case .journeyResults:
             """
-            SELECT c.contact_id, r.journey_id, r.run_id, r.question, r.answer, r.ts
+            SELECT c.contact_id, r.journey_id, r.run_id, r.question, r.answer, r.ts, \(Store.resultOrder("r")) AS seq
             FROM journey_results r JOIN contacts c ON c.id = r.contact ORDER BY r.id
             """
         }
@@ -158,7 +159,8 @@ public struct ExportSnapshot {
         case .journeyResults:
             return .journeyResult(
                 JourneyResultRecord(
-                    contactID: row[0], journeyID: row[1], runID: row[2], question: row[3], answer: row[4], timestamp: row[5]))
+                    contactID: row[0], journeyID: row[1], runID: row[2], question: row[3], answer: row[4], timestamp: row[5],
+                    seq: row[6]))
         }
     }
 

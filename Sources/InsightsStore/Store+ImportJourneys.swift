@@ -37,11 +37,11 @@ extension RowWriter {
             let contact = try contactKey(result.contactID, create: true) ?? 0
             try db.cachedStatement(
                 sql: """
-                    INSERT OR IGNORE INTO journey_results(contact, journey_id, run_id, question, answer, ts)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT OR IGNORE INTO journey_results(contact, journey_id, run_id, question, answer, ts, seq)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
-                contact, result.journeyID, result.runID, result.question, result.answer, result.timestamp,
+                contact, result.journeyID, result.runID, result.question, result.answer, result.timestamp, result.seq,
             ])
             return db.changesCount == 1
         default:

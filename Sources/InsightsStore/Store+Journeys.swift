@@ -11,9 +11,10 @@ extension Store {
         try wrap { try queue.read { db in try Self.journeyRuns(db, startedIn: range) } }
     }
 
-    /// The Journey results whose timestamp is in `range`, in import order (`sequence` is the
-    /// row id: of two answers at the same instant, the higher is the later row). Exact
-    /// duplicates were stored once at import.
+    /// The Journey results whose timestamp is in `range`, in import order; `sequence` is the
+    /// result's place among the contact's answers to the question at its instant
+    /// (`resultOrder`: of two, the higher is the later row). Exact duplicates were stored
+    /// once at import.
     public func journeyResults(in range: Range<Instant>) throws(StoreError) -> [JourneyResultRow] {
         try wrap { try queue.read { db in try Self.journeyResults(db, in: range) } }
     }
@@ -49,7 +50,10 @@ extension Store {
     static func journeyResults(_ db: Database, in range: Range<Instant>) throws -> [JourneyResultRow] {
         var results: [JourneyResultRow] = []
         try db.forEachSQLiteRow(
-            "SELECT contact, journey_id, question, answer, ts, id FROM journey_results WHERE ts >= ? AND ts < ? ORDER BY id",
+            """
+            SELECT contact, journey_id, question, answer, ts, \(resultOrder("journey_results")) FROM journey_results
+            WHERE ts >= ? AND ts < ? ORDER BY id
+            """,
             [range.lowerBound, range.upperBound]
         ) { row in
             guard let journeyID = row.string(1), let question = row.string(2), let answer = row.string(3) else { return }
@@ -59,6 +63,18 @@ extension Store {
                     sequence: row.int64(5)))
         }
         return results
+    }
+
+    /// The place (1, 2, …) of the `journey_results` row aliased `alias` among the contact's
+    /// answers to the same question of the same Journey at the same instant: by `seq` (lower
+    /// first), then rows without `seq` in import order (row id). The later row is the higher;
+    /// the export writes it as `seq`.
+    static func resultOrder(_ alias: String) -> String {
+        """
+        ROW_NUMBER() OVER (
+          PARTITION BY \(alias).contact, \(alias).journey_id, \(alias).question, \(alias).ts
+          ORDER BY \(alias).seq IS NULL, \(alias).seq, \(alias).id)
+        """
     }
 
     /// One seek of the partial index `journey_runs_named` per Journey.

@@ -158,6 +158,14 @@ public struct SQLDialect: Equatable, Sendable {
         }
     }
 
+    /// A string with every character of the string parameter `name` trimmed off both ends.
+    public func trim(_ text: String, charactersParameter name: String) -> String {
+        switch engine {
+        case .postgres: "BTRIM(\(text), \(stringParameter(name)))"
+        case .bigquery: "TRIM(\(text), @\(name))"
+        }
+    }
+
     /// A query with named parameters in the form the engine takes: for PostgreSQL, `@name`
     /// becomes `$1`, `$2` … (the same name the same number) and the values come in that
     /// order; BigQuery takes the names as they are.

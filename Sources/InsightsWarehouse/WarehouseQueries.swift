@@ -28,6 +28,9 @@ public struct WarehouseQueries: Sendable {
     public var contactsHaveFields = true
     /// The segment every query is restricted to (`table(_:)`); nil for all contacts.
     public var segment: WarehouseSegment? = nil
+    /// Whether `journey_results` has `seq` (without it, same-instant answers of a contact
+    /// keep the one last by trimmed answer in code point order).
+    public var resultsHaveSeq = true
 
     /// Creates the templates in a dialect.
     public init(dialect: SQLDialect) {

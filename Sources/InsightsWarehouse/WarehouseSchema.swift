@@ -90,7 +90,11 @@ struct WarehouseTables {
         ("goal_events", ["contact_id", "goal_id", "behaviour_id", "event", "timestamp"], []),
         ("contacts", ["contact_id"], ["opted_in_at", "opted_out_at", "phone", "country", "fields"]),
         ("message_statuses", ["message_id", "status", "timestamp", "error"], []),
-        ("journey_runs", ["contact_id", "started_at", "ended_at", "outcome"], []),
+        (
+            "journey_runs",
+            ["run_id", "contact_id", "journey_id", "journey_name", "started_at", "ended_at", "outcome", "last_step"], []
+        ),
+        ("journey_results", ["contact_id", "journey_id", "run_id", "question", "answer", "timestamp"], ["seq"]),
     ]
 
     /// Reads and checks the tables: a missing table is no data; a missing column or one of

@@ -22,6 +22,7 @@ extension WarehouseSource {
         (aggregates.consent, aggregates.consentTimesStored) = try consentCounts(period: period, calendar: calendar)
         (aggregates.delivery, aggregates.previousReachedUsers, aggregates.statusesStored) = try delivery(
             period: period, calendar: calendar)
+        aggregates.journeys = try journeys(period: period, calendar: calendar)
         aggregates.responseTimes = try responseTimes(period: period, calendar: calendar, businessHours: businessHours)
         aggregates.previousResponseTimes = try responseTimes(
             period: period.previous, calendar: calendar, businessHours: businessHours)

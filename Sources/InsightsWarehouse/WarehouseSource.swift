@@ -3,10 +3,9 @@ import InsightsMetrics
 /// Reads a report period's aggregates from a warehouse: every query returns counts, never
 /// rows, so a report gets back a few hundred values whatever the data size.
 ///
-/// The blocks it computes so far: audience (with countries), engagement, authorship,
-/// the previous period's counts, new users, goals (impact), conversations, consent, reach and
-/// response times (`responseTimes(period:calendar:businessHours:)`). Journeys are not computed
-/// by the engine yet.
+/// It computes every block of the report: audience (with countries), engagement, authorship,
+/// the previous period's counts, new users, goals (impact), Journeys, conversations, consent,
+/// reach, response times, breakdowns and the summary band (`periodAggregates(…)`).
 public struct WarehouseSource<Connection: WarehouseConnection> {
     /// The connection queried.
     public let connection: Connection

@@ -61,10 +61,11 @@ import Testing
         (
             "journey_results.csv",
             """
-            contact_id,journey_id,run_id,question,answer,timestamp
-            c1,onboarding,r1,week,12,2026-10-03T12:05:00Z
-            c1,onboarding,r1,week,12,2026-10-03T12:05:00Z
-            c3,onboarding,,week,20,2026-10-04T12:05:00Z
+            contact_id,journey_id,run_id,question,answer,timestamp,seq
+            c1,onboarding,r1,week,12,2026-10-03T12:05:00Z,
+            c1,onboarding,r1,week,12,2026-10-03T12:05:00Z,
+            c3,onboarding,,week,20,2026-10-04T12:05:00Z,2
+            c3,onboarding,,week,21,2026-10-04T12:05:00Z,1
 
             """
         ),
@@ -81,7 +82,7 @@ import Testing
         // the first; the second result row is identical to the first.
         #expect(imported.contains("message_statuses.csv (message_statuses): 3 read, 3 new, 0 replaced, 0 rejected"))
         #expect(imported.contains("journey_runs.csv (journey_runs): 3 read, 2 new, 1 replaced, 0 rejected"))
-        #expect(imported.contains("journey_results.csv (journey_results): 3 read, 2 new, 1 replaced, 0 rejected"))
+        #expect(imported.contains("journey_results.csv (journey_results): 4 read, 3 new, 1 replaced, 0 rejected"))
 
         let csv = work.appendingPathComponent("csv")
         try run(["export", "--db", original, "--out", csv.path])
@@ -121,11 +122,14 @@ import Testing
                 r2,c3,onboarding,,2026-10-04T12:00:00Z,2026-10-04T12:30:00Z,expired,q2
 
                 """)
+        // Import order, each with its place among the contact's answers to the question at
+        // the instant: c3's "21" (seq 1) before "20" (seq 2, the later row: the newest answer).
         #expect(
             try text(csv, "journey_results.csv") == """
-                contact_id,journey_id,run_id,question,answer,timestamp
-                c1,onboarding,r1,week,12,2026-10-03T12:05:00Z
-                c3,onboarding,,week,20,2026-10-04T12:05:00Z
+                contact_id,journey_id,run_id,question,answer,timestamp,seq
+                c1,onboarding,r1,week,12,2026-10-03T12:05:00Z,1
+                c3,onboarding,,week,20,2026-10-04T12:05:00Z,2
+                c3,onboarding,,week,21,2026-10-04T12:05:00Z,1
 
                 """)
 

@@ -76,15 +76,15 @@ import Testing
                 """)
         #expect(
             try file("journey_results.csv") == """
-                contact_id,journey_id,run_id,question,answer,timestamp
-                c-ana,j-anc,sa,week,12,2026-10-05T08:00:00Z
-                c-ana,j-anc,sa,feedback,good,2026-10-06T08:00:00Z
-                c-ana,j-anc,sa,anc_done,Yes,2026-10-06T08:00:00Z
-                c-ben,j-anc,sb,week,20,2026-10-05T09:00:00Z
-                c-ben,j-anc,sb,anc_done,no,2026-10-05T10:00:00Z
-                c-cat,j-anc,sc,week,8,2026-10-08T12:00:00Z
-                c-ben,j-anc,,week,21,2026-10-07T09:00:00Z
-                c-ben,j-faq,sf,topic,feeding,2026-10-09T12:00:00Z
+                contact_id,journey_id,run_id,question,answer,timestamp,seq
+                c-ana,j-anc,sa,week,12,2026-10-05T08:00:00Z,1
+                c-ana,j-anc,sa,feedback,good,2026-10-06T08:00:00Z,1
+                c-ana,j-anc,sa,anc_done,Yes,2026-10-06T08:00:00Z,1
+                c-ben,j-anc,sb,week,20,2026-10-05T09:00:00Z,1
+                c-ben,j-anc,sb,anc_done,no,2026-10-05T10:00:00Z,1
+                c-cat,j-anc,sc,week,8,2026-10-08T12:00:00Z,1
+                c-ben,j-anc,,week,21,2026-10-07T09:00:00Z,1
+                c-ben,j-faq,sf,topic,feeding,2026-10-09T12:00:00Z,1
 
                 """)
 

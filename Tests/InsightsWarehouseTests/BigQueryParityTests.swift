@@ -25,17 +25,16 @@ struct BigQueryParityTests {
     @Test func berlinDST() throws {
         let store = try PostgresParityTests.store(importing: PostgresParityTests.conformanceFiles("berlin-dst"))
         let connection = try TestBigQuery.load(store, label: "berlin")
-        // The case's period (25 October is a 25-hour day in Berlin) and the same days in +05:45.
+        // The case's period (25 October is a 25-hour day in Berlin). Other zones run on
+        // PostgreSQL: each query takes the emulator a second or more.
         try expectParity(store, connection, from: "2026-10-19", to: "2026-11-01", zone: "Europe/Berlin")
-        try expectParity(store, connection, from: "2026-10-19", to: "2026-11-01", zone: "Asia/Kathmandu")
     }
 
     @Test func nairobiJourneys() throws {
         let store = try PostgresParityTests.store(importing: PostgresParityTests.conformanceFiles("nairobi-journeys"))
         let connection = try TestBigQuery.load(store, label: "nairobi")
-        // The case's period, and one of its days in Chatham (+13:45).
+        // The case's period (its Journeys, consent and statuses).
         try expectParity(store, connection, from: "2026-10-05", to: "2026-10-18", zone: "Africa/Nairobi")
-        try expectParity(store, connection, from: "2026-10-12", to: "2026-10-12", zone: "Pacific/Chatham")
     }
 
     /// The demo generator (`insights demo`'s, every kind) at a smaller size, 400 contacts over
@@ -60,7 +59,6 @@ struct BigQueryParityTests {
         let store = try PostgresParityTests.store(importing: try EdgeCases.write())
         let connection = try TestBigQuery.load(store, label: "edges")
         try expectParity(store, connection, from: "2026-03-28", to: "2026-03-30", zone: "Europe/Berlin")
-        try expectParity(store, connection, from: "2026-03-29", to: "2026-03-29", zone: "Asia/Kathmandu")
     }
 
     /// A dataset without `conversation_events` and the goal tables has no data for them.

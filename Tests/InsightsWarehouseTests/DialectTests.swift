@@ -36,6 +36,12 @@ import Testing
                 "1 AS k0, 1 AS k1, 0 AS k2, CASE WHEN e.\"event\" = 'closed' THEN 0 ELSE 1 END AS k3"))
         #expect(queries.goals.hasSuffix("ORDER BY g.\"goal_id\" COLLATE \"C\""))
         #expect(queries.behaviours.hasSuffix("ORDER BY b.\"behaviour_id\" COLLATE \"C\""))
+        // Without journey_results.seq, same-instant answers keep the last trimmed answer.
+        queries.resultsHaveSeq = false
+        #expect(!queries.journeyAnswers.contains("seq"))
+        #expect(
+            queries.journeyAnswers.contains(
+                "ORDER BY x.\"timestamp\" DESC, BTRIM(x.\"answer\", CAST(@blank AS text)) COLLATE \"C\" DESC"))
         queries.hasConversationEvents = false
         #expect(!queries.conversationCounts.contains("conversation_events"))
         queries.hasConversationEvents = true
@@ -98,6 +104,10 @@ import Testing
             ("message-span", queries.messageSpan),
             ("activity-span", queries.activitySpan(WarehouseQueries.activityColumns)),
             ("has-activity", queries.hasActivity(WarehouseQueries.activityColumns)),
+            ("journey-run-counts", queries.journeyRunCounts),
+            ("journey-middle-durations", queries.journeyMiddleDurations), ("journey-drop-off", queries.journeyDropOff),
+            ("journey-answers", queries.journeyAnswers), ("journey-names", queries.journeyNames),
+            ("any-journey-run", queries.anyJourneyRun), ("journey-results-in-period", queries.journeyResultsInPeriod),
         ]
     }
 }

@@ -11,9 +11,7 @@ import Testing
 
 /// The same data in SQLite and in PostgreSQL (loaded from `insights export`) gives the same
 /// aggregates, and so the same `metrics.json` to the byte, for the blocks the engine computes
-/// (audience with countries, engagement, authorship, previous counts, new users, goals,
-/// conversations, consent, reach). The blocks it does not compute yet (Journeys, response
-/// times) come from the SQLite rows on both sides.
+/// (every block: `WarehouseSource.periodAggregates`).
 ///
 /// The server runs with `timezone=Pacific/Chatham` and an ICU collation, so a query that
 /// leaned on the connection's zone or string order would differ.
@@ -164,6 +162,7 @@ func expectParity(
     #expect(
         engine.previousReachedUsers == expected.previousReachedUsers, "previous reached \(label)", sourceLocation: sourceLocation)
     #expect(engine.statusesStored == expected.statusesStored, "statuses stored \(label)", sourceLocation: sourceLocation)
+    #expect(engine.journeys == expected.journeys, "journeys \(label)", sourceLocation: sourceLocation)
     #expect(engine.countries == expected.countries, "countries \(label)", sourceLocation: sourceLocation)
     #expect(engine.responseTimes == expected.responseTimes, "response times \(label)", sourceLocation: sourceLocation)
     #expect(

@@ -236,9 +236,15 @@ private func without(_ paths: [[String]], _ data: Data) throws -> NSDictionary {
             let queries = try WarehouseDryRun(connection: dry, periods: [period], calendar: calendar, months: true).run(
                 refusing: [])
             #expect(untouched.queries.isEmpty)
-            // The month's activity check first, then the report's queries as sent.
+            // The month's activity check first, then the report's queries as sent, but those
+            // that depend on what earlier ones returned (the names of the coaches who answered:
+            // a dry run's answers are empty, so it has none).
             let activity = WarehouseQueries(dialect: connection.dialect).hasActivity(WarehouseQueries.activityColumns)
-            #expect(queries.map(\.sql) == [activity] + sent.queries)
+            #expect(queries.first?.sql == activity)
+            let names = WarehouseQueries(dialect: connection.dialect).latestNames
+            #expect(Array(queries.dropFirst().map(\.sql)) == sent.queries.enumerated().filter { index, sql in
+                sql != names || sent.queries[..<index].filter { $0 == names }.isEmpty
+            }.map(\.element))
             #expect(queries.map(\.bytes) == queries.map { Int64($0.sql.utf8.count) })
             #expect(sent.queries.count > 10)
             #expect(

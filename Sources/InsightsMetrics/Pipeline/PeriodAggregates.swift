@@ -41,6 +41,8 @@ public struct PeriodAggregates: Equatable, Sendable {
     public var breakdowns: [BreakdownAggregate] = []
     /// What the summary band needs beyond the blocks.
     public var summary = SummaryAggregate.empty
+    /// The period's Journey runs and results as counts (the Journeys block).
+    public var journeys = JourneyAggregate.none
 
     /// Creates the aggregates from their parts.
     public init(
@@ -262,6 +264,8 @@ extension PeriodData {
                 reached: statusesStored ? delivery?.reached ?? ContactSet() : nil)
         }
         aggregates.summary = SummaryAggregate(data: self)
+        aggregates.journeys = JourneyAggregate(
+            period: instants, runs: journeyRuns, results: journeyResults, names: journeyNames, runsStored: journeysImported)
         return aggregates
     }
 }

@@ -13,10 +13,11 @@ extension Report {
     }
 
     /// Computes every metric of a period: the audience, engagement, authorship, impact,
-    /// conversations, consent and reach blocks, the breakdowns and the summary band from `aggregates` (a
-    /// warehouse's, or `data.aggregates`), the other blocks (and the summary trend's medians of the
-    /// first response) from `data`'s rows. Response times (and the previous period's) come from
-    /// `aggregates.responseTimes`, which must be measured with the same `businessHours`.
+    /// conversations, consent, reach, Journeys and response-time blocks, the breakdowns and the
+    /// summary band from `aggregates` (a warehouse's, or `data.aggregates`); from `data` only the
+    /// period, the zone, the segment and the rows of the summary trend's medians of the first
+    /// response when `aggregates` lacks them. Response times (and the previous period's) must be
+    /// measured with the same `businessHours`.
     public init(
         data: PeriodData, aggregates: PeriodAggregates, serviceName: String, generatorVersion: String,
         businessHours: BusinessHours? = nil
@@ -42,10 +43,8 @@ extension Report {
                     previousReachedUsers: aggregates.previousReachedUsers)
             },
             consent: ConsentMetrics(counts: aggregates.consent, timesStored: aggregates.consentTimesStored),
-            journeys: JourneyMetrics(
-                period: instants, runs: data.journeyRuns, results: data.journeyResults, names: data.journeyNames),
-            journeysImported: data.journeysImported || !data.journeyRuns.isEmpty,
-            journeyResultsInPeriod: data.journeyResults.count { instants.contains($0.timestamp) },
+            journeys: JourneyMetrics(aggregate: aggregates.journeys), journeysImported: aggregates.journeys.runsStored,
+            journeyResultsInPeriod: aggregates.journeys.resultsInPeriod,
             responseTimes: ResponseTimeMetrics(aggregate: aggregates.responseTimes),
             previousResponseTimes: ResponseTimeMetrics(aggregate: aggregates.previousResponseTimes))
         segment = data.segment

@@ -50,8 +50,9 @@ public struct JourneyMetrics: Equatable, Sendable {
     /// `journey_completions`).
     public var totalCompleted: Int { journeys.reduce(0) { $0 + $1.completed } }
 
-    /// Per Journey, its questions' answers: each respondent's newest answer in the period.
-    private static func answers(period: Range<Instant>, results: [JourneyResultRow]) -> [String: [QuestionAnswers]] {
+    /// Per Journey, its questions' answers: each respondent's newest answer in the period
+    /// (also the reduction of `JourneyAggregate`).
+    static func answers(period: Range<Instant>, results: [JourneyResultRow]) -> [String: [QuestionAnswers]] {
         struct Key: Hashable {
             let journeyID: String
             let question: String
@@ -160,8 +161,8 @@ public struct QuestionAnswers: Equatable, Sendable {
     public let question: String
     /// `respondents`: distinct contacts with a result for it in the period.
     public let respondents: Int
-    /// `answers`: each respondent's newest answer in the period (ties: the later row in import
-    /// order), trimmed and compared case-sensitively; the 10 most given, then `other` (nil when
+    /// `answers`: each respondent's newest answer in the period (ties: the later row, the
+    /// higher `JourneyResultRow.sequence`: import order, or the file's `seq`), trimmed and compared case-sensitively; the 10 most given, then `other` (nil when
     /// nothing is left). Emit `top` as `[{answer, users}]`; `other`, when not nil, as a last
     /// `{"answer": "other", "users": n}`.
     public let answers: TopList

@@ -73,5 +73,6 @@ CREATE TABLE `project.helpline.journey_results` (
   `run_id` STRING,
   `question` STRING NOT NULL,
   `answer` STRING NOT NULL,
-  `timestamp` TIMESTAMP NOT NULL
+  `timestamp` TIMESTAMP NOT NULL,
+  `seq` INT64
 );

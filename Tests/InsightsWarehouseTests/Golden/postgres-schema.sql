@@ -73,5 +73,6 @@ CREATE TABLE "helpline"."journey_results" (
   "run_id" text,
   "question" text NOT NULL,
   "answer" text NOT NULL,
-  "timestamp" timestamptz NOT NULL
+  "timestamp" timestamptz NOT NULL,
+  "seq" bigint
 );

@@ -1,0 +1,98 @@
+import InsightsMetrics
+
+extension WarehouseSource {
+    /// The period's Journey aggregate: runs begun in the period counted at its end, their
+    /// names, the answers given in it, whether any run is stored and how many results lie in
+    /// the period. A missing `journey_runs` or `journey_results` table is no data.
+    public func journeys(period: ReportPeriod, calendar: ReportCalendar) throws(WarehouseError) -> JourneyAggregate {
+        let tables = try tables()
+        var queries = WarehouseQueries(dialect: connection.dialect)
+        queries.resultsHaveSeq = tables.has("journey_results", column: "seq")
+        let range = period.instants(in: calendar)
+        let values: [String: WarehouseParameter] = [
+            "from": .timestamp(range.lowerBound), "to": .timestamp(range.upperBound), "blank": .string(trimmedWhiteSpace),
+        ]
+        var aggregate = JourneyAggregate.none
+        if tables.has("journey_results") {
+            aggregate.resultsInPeriod = Int(
+                try integer(try connection.rows(queries.journeyResultsInPeriod, parameters: values).first ?? [], 0))
+        }
+        guard tables.has("journey_runs") else { return aggregate }
+        aggregate.runsStored = try integer(try connection.rows(queries.anyJourneyRun, parameters: [:]).first ?? [], 0) > 0
+        var counts: [String: JourneyCounts] = [:]
+        for row in try connection.rows(queries.journeyRunCounts, parameters: values) {
+            let journey = try text(row, 0)
+            guard try integer(row, 6) == 0 else {
+                throw .badValue("journey_runs.outcome of Journey \"\(journey)\" holds a value that is not an outcome")
+            }
+            guard try integer(row, 7) == integer(row, 1) else {
+                throw .badValue("journey_runs.run_id repeats in Journey \"\(journey)\": a run must be one row")
+            }
+            counts[journey] = JourneyCounts(
+                runsStarted: Int(try integer(row, 1)), usersStarted: Int(try integer(row, 2)),
+                completed: Int(try integer(row, 3)),
+                expired: Int(try integer(row, 4)), interrupted: Int(try integer(row, 5)), middleDurations: [],
+                dropOff: TopList(top: [], other: nil), answers: [])
+        }
+        guard !counts.isEmpty else { return aggregate }
+        for row in try connection.rows(queries.journeyMiddleDurations, parameters: values) {
+            counts[try known(row, counts)]?.middleDurations.append(try integer(row, 1))
+        }
+        var steps: [String: [(place: Int64, label: String?, count: Int)]] = [:]
+        for row in try connection.rows(queries.journeyDropOff, parameters: values) {
+            steps[try known(row, counts), default: []].append(
+                (try integer(row, 1), optionalText(row, 2), Int(try integer(row, 3))))
+        }
+        for (journey, entries) in steps {
+            counts[journey]?.dropOff = try topList(entries, limit: JourneyMetrics.dropOffLimit)
+        }
+        if tables.has("journey_results") {
+            var answers: [String: [String: (respondents: Int, entries: [(place: Int64, label: String?, count: Int)])]] = [:]
+            for row in try connection.rows(queries.journeyAnswers, parameters: values) {
+                let journey = try known(row, counts)
+                let question = try text(row, 1)
+                let entry = (try integer(row, 2), optionalText(row, 3), Int(try integer(row, 4)))
+                let respondents = Int(try integer(row, 5))
+                answers[journey, default: [:]][question, default: (respondents, [])].entries.append(entry)
+            }
+            for (journey, questions) in answers {
+                counts[journey]?.answers = try questions.map { question, value throws(WarehouseError) in
+                    QuestionAnswers(
+                        question: question, respondents: value.respondents,
+                        answers: try topList(value.entries, limit: JourneyMetrics.answerLimit))
+                }.sorted { codePointPrecedes($0.question, $1.question) }
+            }
+        }
+        for row in try connection.rows(queries.journeyNames, parameters: values) {
+            aggregate.names[try known(row, counts)] = try text(row, 1)
+        }
+        aggregate.journeys = counts
+        return aggregate
+    }
+
+    /// The first cell of a row: a Journey the run counts listed.
+    private func known(_ row: [String?], _ counts: [String: JourneyCounts]) throws(WarehouseError) -> String {
+        let journey = try text(row, 0)
+        guard counts[journey] != nil else { throw .badValue("Journey \"\(journey)\" has no run begun in the period") }
+        return journey
+    }
+
+    /// A top list from its rows: places 1…`limit` with their label, in place order, and a
+    /// place `limit + 1` without one for the rest.
+    private func topList(
+        _ entries: [(place: Int64, label: String?, count: Int)], limit: Int
+    ) throws(WarehouseError) -> TopList {
+        var top: [LabelCount] = []
+        var other: Int?
+        for entry in entries.sorted(by: { $0.place < $1.place }) {
+            if entry.place > limit {
+                other = entry.count
+            } else if let label = entry.label {
+                top.append(LabelCount(label: label, count: entry.count))
+            } else {
+                throw .badValue("a top list's place \(entry.place) has no label")
+            }
+        }
+        return TopList(top: top, other: other)
+    }
+}

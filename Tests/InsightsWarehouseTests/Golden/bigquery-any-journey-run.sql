@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM (SELECT 1 AS one FROM `project.helpline.journey_runs` r LIMIT 1) x
