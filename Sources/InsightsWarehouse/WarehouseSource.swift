@@ -4,7 +4,9 @@ import InsightsMetrics
 /// rows, so a report gets back a few hundred values whatever the data size.
 ///
 /// The blocks it computes so far: audience (without countries), engagement, authorship,
-/// the previous period's counts, new users, goals (impact), conversations, consent and reach.
+/// the previous period's counts, new users, goals (impact), conversations, consent, reach,
+/// breakdowns and the summary band (but its trend's median first response), of a segment
+/// too (`segmented(_:)`).
 /// Countries, Journeys and response times are not computed by the engine yet.
 public struct WarehouseSource<Connection: WarehouseConnection> {
     /// The connection queried.
@@ -47,7 +49,7 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
     func rows(_ sql: String, parameters: [String: WarehouseParameter]) throws(WarehouseError) -> [[String?]] {
         var values = parameters
         if let segment {
-            // Only those the query names (BigQuery refuses parameters a query does not use).
+            // Only those the query names: each query is sent the parameters it uses.
             for (name, value) in try segment.parameters(connection.dialect) where sql.contains("@" + name) {
                 values[name] = values[name] ?? value
             }
