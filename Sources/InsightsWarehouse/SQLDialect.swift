@@ -152,7 +152,7 @@ public struct SQLDialect: Equatable, Sendable {
             let plain = !name.isEmpty && name.allSatisfy { $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }
             if plain { return "$." + name }
             guard !name.contains("\"") else {
-                throw .unsupported("the contact field \"\(name)\" in BigQuery (a JSONPath cannot name a key with a \")")
+                throw .unsupported("the contact field \"\(name)\" in BigQuery (a JSONPath cannot name a key holding a \")")
             }
             return "$.\"" + name + "\""
         }

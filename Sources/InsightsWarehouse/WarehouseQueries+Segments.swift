@@ -152,10 +152,8 @@ extension WarehouseQueries {
             facts.append(
                 """
                 SELECT o.\(c("contact_id")) AS contact, 0 AS received, 0 AS new_user, 0 AS completer, 0 AS journeys, 1 AS reached
-                    FROM \(table("messages")) o
+                    FROM \(table("messages")) o JOIN (\(reachedMessages)) d ON d.message_id = o.\(c("message_id"))
                     WHERE o.\(c("direction")) = 'outbound' AND o.\(c("timestamp")) >= \(from) AND o.\(c("timestamp")) < \(to)
-                      AND o.\(c("message_id")) IN (
-                        SELECT s.\(c("message_id")) FROM \(table("message_statuses")) s WHERE s.\(c("status")) IN ('delivered', 'read'))
                     GROUP BY o.\(c("contact_id"))
                 """)
         }

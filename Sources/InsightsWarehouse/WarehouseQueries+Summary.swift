@@ -47,10 +47,11 @@ extension WarehouseQueries {
                 parts.append(
                     """
                     SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, 0 AS new_users, 0 AS completers, 0 AS journeys, COUNT(DISTINCT o.\(c("contact_id"))) AS reached
-                        FROM \(table("messages")) o CROSS JOIN periods p
+                        FROM \(table("messages")) o
+                          JOIN (\(reachedMessages)) d ON d.message_id = o.\(c("message_id"))
+                          CROSS JOIN periods p
                         WHERE o.\(c("direction")) = 'outbound' AND o.\(c("timestamp")) >= \(from) AND o.\(c("timestamp")) < \(to)
-                          AND \(within("o", c("timestamp"))) AND o.\(c("message_id")) IN (
-                            SELECT s.\(c("message_id")) FROM \(table("message_statuses")) s WHERE s.\(c("status")) IN ('delivered', 'read'))
+                          AND \(within("o", c("timestamp")))
                         GROUP BY p.i
                     """)
             }
@@ -108,6 +109,16 @@ extension WarehouseQueries {
         GROUP BY p.i
         ORDER BY p.i
         """
+    }
+
+    /// The ids of the messages with a `delivered` or `read` status, once each (joined by
+    /// equality, so the engine hashes it rather than testing each message against a list).
+    var reachedMessages: String {
+        let c = dialect.identifier
+        return """
+            SELECT DISTINCT s.\(c("message_id")) AS message_id FROM \(table("message_statuses")) s
+                WHERE s.\(c("status")) IN ('delivered', 'read')
+            """
     }
 
     /// One row: distinct contacts with a `completed` goal event in the period.

@@ -5,7 +5,8 @@ import InsightsMetrics
 ///
 /// It computes every block of the report: audience (with countries), engagement, authorship,
 /// the previous period's counts, new users, goals (impact), Journeys, conversations, consent,
-/// reach, response times, breakdowns and the summary band (`periodAggregates(…)`).
+/// reach, response times, breakdowns and the summary band (`periodAggregates(…)`),
+/// of a segment too (`segmented(_:)`).
 public struct WarehouseSource<Connection: WarehouseConnection> {
     /// The connection queried.
     public let connection: Connection
@@ -47,7 +48,7 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
     func rows(_ sql: String, parameters: [String: WarehouseParameter]) throws(WarehouseError) -> [[String?]] {
         var values = parameters
         if let segment {
-            // Only those the query names (BigQuery refuses parameters a query does not use).
+            // Only those the query names: each query is sent the parameters it uses.
             for (name, value) in try segment.parameters(connection.dialect) where sql.contains("@" + name) {
                 values[name] = values[name] ?? value
             }

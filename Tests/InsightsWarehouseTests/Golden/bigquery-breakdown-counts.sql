@@ -21,10 +21,9 @@ WITH facts AS (
     GROUP BY r.`contact_id`
   UNION ALL
   SELECT o.`contact_id` AS contact, 0 AS received, 0 AS new_user, 0 AS completer, 0 AS journeys, 1 AS reached
-    FROM `project.helpline.messages` o
+    FROM `project.helpline.messages` o JOIN (SELECT DISTINCT s.`message_id` AS message_id FROM `project.helpline.message_statuses` s
+    WHERE s.`status` IN ('delivered', 'read')) d ON d.message_id = o.`message_id`
     WHERE o.`direction` = 'outbound' AND o.`timestamp` >= @from AND o.`timestamp` < @to
-      AND o.`message_id` IN (
-        SELECT s.`message_id` FROM `project.helpline.message_statuses` s WHERE s.`status` IN ('delivered', 'read'))
     GROUP BY o.`contact_id`
 ),
 per_contact AS (

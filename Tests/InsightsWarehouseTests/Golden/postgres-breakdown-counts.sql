@@ -22,10 +22,9 @@ WITH facts AS (
     GROUP BY r."contact_id"
   UNION ALL
   SELECT o."contact_id" AS contact, 0 AS received, 0 AS new_user, 0 AS completer, 0 AS journeys, 1 AS reached
-    FROM "helpline"."messages" o
+    FROM "helpline"."messages" o JOIN (SELECT DISTINCT s."message_id" AS message_id FROM "helpline"."message_statuses" s
+    WHERE s."status" IN ('delivered', 'read')) d ON d.message_id = o."message_id"
     WHERE o."direction" = 'outbound' AND o."timestamp" >= CAST($1 AS timestamptz) AND o."timestamp" < CAST($2 AS timestamptz)
-      AND o."message_id" IN (
-        SELECT s."message_id" FROM "helpline"."message_statuses" s WHERE s."status" IN ('delivered', 'read'))
     GROUP BY o."contact_id"
 ),
 per_contact AS (

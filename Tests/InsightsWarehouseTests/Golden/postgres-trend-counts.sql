@@ -30,10 +30,12 @@ FROM (
     GROUP BY p.i
   UNION ALL
   SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, 0 AS new_users, 0 AS completers, 0 AS journeys, COUNT(DISTINCT o."contact_id") AS reached
-    FROM "helpline"."messages" o CROSS JOIN periods p
+    FROM "helpline"."messages" o
+      JOIN (SELECT DISTINCT s."message_id" AS message_id FROM "helpline"."message_statuses" s
+    WHERE s."status" IN ('delivered', 'read')) d ON d.message_id = o."message_id"
+      CROSS JOIN periods p
     WHERE o."direction" = 'outbound' AND o."timestamp" >= CAST($23 AS timestamptz) AND o."timestamp" < CAST($24 AS timestamptz)
-      AND o."timestamp" >= p.lo AND o."timestamp" < p.hi AND o."message_id" IN (
-        SELECT s."message_id" FROM "helpline"."message_statuses" s WHERE s."status" IN ('delivered', 'read'))
+      AND o."timestamp" >= p.lo AND o."timestamp" < p.hi
     GROUP BY p.i
   UNION ALL
   SELECT p.i, 0 AS received, 0 AS sent, 0 AS active, 0 AS new_users, COUNT(DISTINCT g."contact_id") AS completers, 0 AS journeys, 0 AS reached
