@@ -53,4 +53,9 @@ public struct GlificImportOptions: Sendable {
 public struct GlificOptionError: Error, Sendable {
     /// One sentence, without the final full stop.
     public let message: String
+
+    /// Creates an error.
+    public init(message: String) {
+        self.message = message
+    }
 }
