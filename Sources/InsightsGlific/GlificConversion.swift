@@ -78,8 +78,11 @@ public struct GlificConversion: Sendable {
                 case .broadcast, .none: break
                 }
                 let fromUser = GlificRules.builtInAuthorMap[source.rawValue] != type
-                authorUses[source.rawValue, default: .init(
-                    value: source.rawValue, mapped: type?.rawValue ?? "none", count: 0, fromUser: fromUser)].count += 1
+                authorUses[
+                    source.rawValue,
+                    default: .init(
+                        value: source.rawValue, mapped: type?.rawValue ?? "none", count: 0, fromUser: fromUser)
+                ].count += 1
                 if let word = message.bspStatus?.lowercased() {
                     if let status = options.statusMap[word] {
                         let fromUser = GlificRules.builtInStatusMap[word] != status

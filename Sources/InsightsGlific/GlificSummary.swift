@@ -82,9 +82,11 @@ public struct GlificSummary: Equatable, Sendable {
                 + "a repeated one as its first occurrence):"
         ]
         for table in tables {
-            var line = "  \(table.table.rawValue): \(table.rows) row\(table.rows == 1 ? "" : "s") from \(table.files) file\(table.files == 1 ? "" : "s")"
+            var line =
+                "  \(table.table.rawValue): \(table.rows) row\(table.rows == 1 ? "" : "s") from \(table.files) file\(table.files == 1 ? "" : "s")"
             if table.duplicates > 0 {
-                line += "; \(table.duplicates) older version\(table.duplicates == 1 ? "" : "s") of an id dropped "
+                line +=
+                    "; \(table.duplicates) older version\(table.duplicates == 1 ? "" : "s") of an id dropped "
                     + "(kept the newest updated_at, then bq_inserted_at)"
             }
             lines.append(line)

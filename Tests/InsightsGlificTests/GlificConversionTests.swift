@@ -138,7 +138,8 @@ struct GlificConversionTests {
     }
 
     @Test func authorMapOverridesABuiltInSourceAndTheSummarySaysSo() throws {
-        let conversion = try GlificFixtures.convert(GlificImportOptions(zone: GlificFixtures.berlin, authorMap: ["broadcast": .api]))
+        let conversion = try GlificFixtures.convert(
+            GlificImportOptions(zone: GlificFixtures.berlin, authorMap: ["broadcast": .api]))
         // 104 was the one broadcast.
         #expect(conversion.messages.first { $0.messageID == "104" }?.authorType == .api)
         #expect(conversion.summary.lines.contains { $0.contains("broadcast → api (1, --author-map)") })

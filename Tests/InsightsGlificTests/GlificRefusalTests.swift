@@ -25,7 +25,8 @@ import Testing
 
     func message(_ id: Int, flow: String = "outbound", status: String? = "sent") -> String {
         let bsp = status.map { "\"\($0)\"" } ?? "null"
-        return #"{"id":"\#(id)","flow":"\#(flow)","contact_phone":"919800000001","inserted_at":"2026-10-20T09:00:00","bsp_status":\#(bsp)}"#
+        return
+            #"{"id":"\#(id)","flow":"\#(flow)","contact_phone":"919800000001","inserted_at":"2026-10-20T09:00:00","bsp_status":\#(bsp)}"#
     }
 
     @Test func unknownDirectionsStatusesAndTicketWordsAreListedWithCountsAndFirstLines() throws {
@@ -81,13 +82,31 @@ import Testing
             ],
         ])
         let lines = try #require(error.errorDescription).split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasSuffix("messages.json:1: inserted_at \"2026-10-20T09:00:00Z\" has a zone or an offset, which Glific's DATETIMEs never have: these are not Glific's tables as exported, or were changed") })
-        #expect(lines.contains { $0.hasSuffix("messages.json:2: the line is not a JSON object (bq extract --destination_format NEWLINE_DELIMITED_JSON writes one per line)") })
+        #expect(
+            lines.contains {
+                $0.hasSuffix(
+                    "messages.json:1: inserted_at \"2026-10-20T09:00:00Z\" has a zone or an offset, which Glific's DATETIMEs never have: these are not Glific's tables as exported, or were changed"
+                )
+            })
+        #expect(
+            lines.contains {
+                $0.hasSuffix(
+                    "messages.json:2: the line is not a JSON object (bq extract --destination_format NEWLINE_DELIMITED_JSON writes one per line)"
+                )
+            })
         #expect(lines.contains { $0.hasSuffix("messages.json:3: contact_phone is missing or empty") })
-        #expect(lines.contains { $0.hasSuffix("messages.json:4: inserted_at \"20 Oct\" is not a Glific DATETIME (YYYY-MM-DDTHH:MM:SS, as bq extract writes it)") })
+        #expect(
+            lines.contains {
+                $0.hasSuffix(
+                    "messages.json:4: inserted_at \"20 Oct\" is not a Glific DATETIME (YYYY-MM-DDTHH:MM:SS, as bq extract writes it)"
+                )
+            })
         #expect(lines.contains { $0.hasSuffix("flow_contexts.json:1: is_killed is not true or false") })
         #expect(lines.contains { $0.hasSuffix("flow_results.json:1: results is not a JSON object (Glific writes one as text)") })
-        #expect(lines.last == "nothing was imported (3 problems); Glific files are checked as a whole before anything is stored: fix the files or the options and run the same command again")
+        #expect(
+            lines.last
+                == "nothing was imported (3 problems); Glific files are checked as a whole before anything is stored: fix the files or the options and run the same command again"
+        )
     }
 
     @Test func filesThatAreNotTablesInsightsReadsAreRefusedBeforeReading() throws {
