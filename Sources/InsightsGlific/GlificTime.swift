@@ -4,8 +4,9 @@ import InsightsMetrics
 /// Glific's DATETIMEs: a wall-clock time in the organisation's zone, with no offset
 /// (`2026-10-05T09:30:00`, `2026-10-05 09:30:00.123456`), turned into instants.
 ///
-/// Plain functions, not tied to file reading: a BigQuery view would do the same with
-/// `TIMESTAMP(datetime_column, zone)`, which resolves gaps and overlaps the same way.
+/// Plain functions, not tied to file reading: a BigQuery view would use
+/// `TIMESTAMP(datetime_column, zone)`, which reads a skipped time the same way (its repeated
+/// times are to be checked against ``instant(wallClock:in:)`` on the emulator).
 public enum GlificTime {
     /// Why a text is not a Glific DATETIME.
     public enum Problem: Error, Equatable, Sendable {
@@ -70,8 +71,8 @@ public enum GlificTime {
     /// when clocks go back) is the FIRST of them, the one with the offset before the change. A
     /// time that never happens (the hour skipped when clocks go forward) is read with the offset
     /// before the change, so it lands as far after the gap as it was into it (Europe/Berlin
-    /// 2026-03-29 02:30 → 01:30Z, which is 03:30 CEST). This is what PostgreSQL does with a
-    /// skipped time and what BigQuery's `TIMESTAMP(datetime, zone)` does with both.
+    /// 2026-03-29 02:30 → 01:30Z, which is 03:30 CEST), as PostgreSQL and BigQuery read a
+    /// skipped time (PostgreSQL takes the second of a repeated one).
     public static func instant(wallClock: Int64, in zone: TimeZone) -> Instant {
         let local = floorDivide(wallClock, 1_000_000)
         let fraction = wallClock - local * 1_000_000
