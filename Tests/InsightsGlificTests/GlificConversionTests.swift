@@ -116,6 +116,19 @@ struct GlificConversionTests {
             ])
     }
 
+    @Test func everyRecordKnowsTheRowItWasMadeOf() throws {
+        let conversion = try GlificFixtures.convert()
+        let contexts = GlificFixtures.export.appendingPathComponent("flow_contexts-000000000000.json.gz").path
+        let messages = GlificFixtures.export.appendingPathComponent("messages-000000000000.json").path
+        // Run 13 is the gzipped file's third line; Cat, in no contacts row, is first seen in
+        // message 105 (line 5); message 102 is its newer version on line 6.
+        let runs = try #require(conversion.recordsByKind.first { $0.kind == .journeyRuns }).records
+        #expect(runs.last?.origin == RecordOrigin(file: contexts, line: 3))
+        let contacts = try #require(conversion.recordsByKind.first { $0.kind == .contacts }).records
+        #expect(contacts.last?.origin == RecordOrigin(file: messages, line: 5))
+        #expect(conversion.origins[.messages]?[4] == RecordOrigin(file: messages, line: 6))
+    }
+
     @Test func theSummaryNamesEveryMappingApplied() throws {
         let lines = try GlificFixtures.convert().summary.lines
         #expect(lines.contains { $0.hasPrefix("Glific export (DATETIMEs read in Europe/Berlin") })
