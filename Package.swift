@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "InsightsTurn", dependencies: ["InsightsImport", "InsightsMetrics", "InsightsFormat"]),
         // RapidPro / TextIt archives and v2 API pages → Insights' records (InsightsImport's loader). No SQL.
         .target(name: "InsightsRapidPro", dependencies: ["InsightsImport", "InsightsMetrics"]),
+        // Glific's BigQuery tables exported as NDJSON → Insights' records. No SQL.
+        .target(name: "InsightsGlific", dependencies: ["InsightsImport", "InsightsMetrics"]),
         // Pure metric computation over plain rows.
         .target(name: "InsightsMetrics"),
         // The SQLite database (GRDB): schema, atomic imports, period scans.
@@ -70,7 +72,7 @@ let package = Package(
             name: "InsightsJobs",
             dependencies: [
                 "InsightsImport", "InsightsTurn", "InsightsStore", "InsightsMetrics", "InsightsRender", "InsightsDemo",
-                "InsightsFormat", "InsightsRapidPro", "InsightsWarehouse",
+                "InsightsFormat", "InsightsRapidPro", "InsightsGlific", "InsightsWarehouse",
             ]),
         // Parses the command line, calls a job, prints. No file writing, no SQL.
         .executableTarget(
@@ -78,6 +80,7 @@ let package = Package(
             dependencies: [
                 "InsightsImport", "InsightsTurn", "InsightsStore", "InsightsMetrics", "InsightsJobs", "InsightsRender",
                 "InsightsDemo", "InsightsSend", "InsightsWarehouse", "InsightsPostgres", "InsightsBigQuery", "InsightsRapidPro",
+                "InsightsGlific",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -97,6 +100,12 @@ let package = Package(
         .testTarget(
             name: "InsightsTurnTests", dependencies: ["InsightsTurn", "InsightsImport", "InsightsFormat", "InsightsTestSupport"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "InsightsGlificTests",
+            dependencies: [
+                "InsightsGlific", "InsightsImport", "InsightsJobs", "InsightsStore", "InsightsMetrics",
+                "InsightsTestSupport",
+            ], exclude: ["Fixtures"]),
         .testTarget(
             name: "InsightsRapidProTests",
             dependencies: [

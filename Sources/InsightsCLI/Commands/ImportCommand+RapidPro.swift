@@ -11,7 +11,8 @@ struct RapidProImportFlags: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "RapidPro message status words → sent, delivered, read, failed or none, added to the built-in "
-                + "ones (sent, delivered, read; errored, failed → failed; queued, wired, handled … → none).",
+                + "ones (sent, delivered, read; errored, failed → failed; queued, wired, handled … → none). "
+                + "Glific: bsp_status words (built in: sent, delivered, read; error → failed; enqueued → none).",
             valueName: "word=status,…"))
     var statusMap: String?
 
@@ -32,7 +33,7 @@ struct RapidProImportFlags: ParsableArguments {
     func validate(source: ImportSource, kind: String?, skipInvalid: Bool, authorMap: String?) throws {
         guard source == .rapidpro else {
             let given = [("--status-map", statusMap), ("--exit-map", exitMap), ("--urn-map", urnMap)]
-                .filter { $0.1 != nil }.map(\.0)
+                .filter { $0.1 != nil && !(source == .glific && $0.0 == "--status-map") }.map(\.0)
             if let first = given.first { throw ValidationError("\(first) only applies with --source rapidpro.") }
             return
         }

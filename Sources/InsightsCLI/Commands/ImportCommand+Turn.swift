@@ -14,6 +14,8 @@ enum ImportSource: String, CaseIterable, ExpressibleByArgument {
     case turn
     /// RapidPro or TextIt archives and v2 API pages.
     case rapidpro
+    /// Glific's BigQuery tables exported as NDJSON.
+    case glific
 }
 
 /// The options of `insights import --source turn`.
@@ -21,7 +23,7 @@ struct TurnImportFlags: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "insights: files in Insights' own format; turn: a Turn.io BigQuery export (files or folders); "
-                + "rapidpro: RapidPro or TextIt archives and API pages.",
+                + "rapidpro: RapidPro or TextIt archives and API pages; glific: Glific's BigQuery tables as NDJSON.",
             valueName: "source"))
     var source: ImportSource = .insights
 
@@ -29,7 +31,7 @@ struct TurnImportFlags: ParsableArguments {
         help: ArgumentHelp(
             "Turn author types → Insights author types, added to OPERATOR=coach,STACK=stack,SYSTEM=api "
                 + "(e.g. REMINDER=reminder,THREAD=thread; NONE = no author type). RapidPro: flow, broadcast, "
-                + "ticket or none → type (e.g. broadcast=api).",
+                + "ticket or none → type (e.g. broadcast=api). Glific: user, broadcast, flow or none → type.",
             valueName: "TYPE=type,…"))
     var authorMap: String?
 
@@ -56,7 +58,7 @@ struct TurnImportFlags: ParsableArguments {
             let given = [
                 ("--author-map", authorMap), ("--goals-map", goalsMap), ("--chat-event-map", chatEventMap),
                 ("--chat-event-columns", chatEventColumns),
-            ].filter { $0.1 != nil && !(source == .rapidpro && $0.0 == "--author-map") }.map(\.0)
+            ].filter { $0.1 != nil && !([.rapidpro, .glific].contains(source) && $0.0 == "--author-map") }.map(\.0)
             if let first = given.first { throw ValidationError("\(first) only applies with --source turn.") }
             return
         }

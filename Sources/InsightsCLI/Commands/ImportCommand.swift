@@ -27,6 +27,11 @@ struct ImportCommand: ParsableCommand {
             (.jsonl.gz) and pages of the v2 API (messages.json, runs.json, contacts.json, \
             tickets.json), or folders of them, converted and checked as a whole before anything \
             is stored; see the README, "Using RapidPro or TextIt".
+
+            With --source glific and --source-timezone, the arguments are Glific's BigQuery \
+            tables (messages, contacts, flow_contexts, flow_results, tickets) exported with bq \
+            extract as NDJSON, or folders of them, converted and checked as a whole before \
+            anything is stored; see the README, "Using Glific".
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -46,13 +51,18 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup(title: "RapidPro / TextIt") var rapidPro: RapidProImportFlags
 
+    @OptionGroup(title: "Glific") var glific: GlificImportFlags
+
     @Argument(
-        help: ArgumentHelp("The files to import (with --source turn or rapidpro: files or folders).", valueName: "file"))
+        help: ArgumentHelp("The files to import (with --source turn, rapidpro or glific: files or folders).", valueName: "file"))
     var files: [String]
 
     func validate() throws {
         try turn.validate(kind: kind, skipInvalid: skipInvalid)
         try rapidPro.validate(source: turn.source, kind: kind, skipInvalid: skipInvalid, authorMap: turn.authorMap)
+        try glific.validate(
+            source: turn.source, kind: kind, skipInvalid: skipInvalid, authorMap: turn.authorMap,
+            statusMap: rapidPro.statusMap)
         if turn.source == .insights, let kind, RecordKind(rawValue: kind) == nil {
             throw ValidationError(
                 "Unknown --kind \"\(kind)\"; use one of \(RecordKind.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -66,6 +76,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         if turn.source == .turn { return try runTurn() }
         if turn.source == .rapidpro { return try runRapidPro() }
+        if turn.source == .glific { return try runGlific() }
         let job = ImportJob(
             database: database.db, files: files, kind: kind.flatMap(RecordKind.init(rawValue:)), skipInvalid: skipInvalid,
             assumedTimeZone: assumeTimezone.flatMap(TimeZone.init(identifier:)))

@@ -1,0 +1,231 @@
+import InsightsImport
+import InsightsMetrics
+
+/// Glific's BigQuery tables, exported as NDJSON, turned into Insights' own records, and
+/// every choice made on the way.
+///
+/// The pipeline: read each file (one JSON object per line, gzip too) → keep the newest
+/// version of every `id` → map directions, authors, statuses, outcomes → the records of
+/// DATA.md. Every problem in every file is collected; any problem stops the whole import.
+public struct GlificConversion: Sendable {
+    /// One per contact phone: the contacts table's rows, then contacts seen only elsewhere.
+    public let contacts: [ContactRecord]
+    /// One per message id.
+    public let messages: [MessageRecord]
+    /// The status of each outbound message that has one.
+    public let messageStatuses: [MessageStatusRecord]
+    /// Opens and closes of tickets.
+    public let conversationEvents: [ConversationEventRecord]
+    /// One per flow context.
+    public let journeyRuns: [JourneyRunRecord]
+    /// The answers of flow results.
+    public let journeyResults: [JourneyResultRecord]
+    /// What was read and mapped.
+    public let summary: GlificSummary
+    /// Per kind, the row (`FILE:LINE`) each record was made of, in the records' order.
+    public let origins: [RecordKind: [RecordOrigin]]
+
+    /// Reads, checks and maps the files.
+    /// - Throws: `GlificImportError` with every problem of every file.
+    public init(files: [GlificExport.File], options: GlificImportOptions) throws(GlificImportError) {
+        var reading = GlificReading(options: options)
+        for file in files { reading.read(file) }
+        reading.deduplicate()
+        var summary = GlificSummary()
+        summary.zone = options.zone.identifier
+        summary.tables = GlificTable.allCases.compactMap { table in
+            reading.counts[table].map { .init(table: table, files: $0.files, rows: $0.rows, duplicates: $0.duplicates) }
+        }
+        var origins: [RecordKind: [RecordOrigin]] = [:]
+        var seen: [String: RecordOrigin] = [:]
+        var seenOrder: [String] = []
+        func see(_ phone: String, _ origin: RecordOrigin) {
+            if seen[phone] == nil {
+                seen[phone] = origin
+                seenOrder.append(phone)
+            }
+        }
+
+        // Messages and their statuses.
+        var directions = GlificTally()
+        var statusWords = GlificTally()
+        var authorUses: [String: GlificSummary.Use] = [:]
+        var statusUses: [String: GlificSummary.Use] = [:]
+        var messages: [MessageRecord] = []
+        var statuses: [MessageStatusRecord] = []
+        var journeyNames: [String: String] = [:]
+        for read in reading.messages {
+            let message = read.row
+            if let uuid = message.flowUUID, let name = message.flowName, journeyNames[uuid] == nil { journeyNames[uuid] = name }
+            guard let inbound = GlificRules.isInbound(flow: message.flow) else {
+                directions.add(message.flow.lowercased(), file: read.file, line: read.line)
+                continue
+            }
+            see(message.contactPhone, read.origin)
+            var record = MessageRecord(
+                messageID: message.id, contactID: message.contactPhone, inbound: inbound, timestamp: message.insertedAt)
+            if inbound {
+                summary.inbound += 1
+            } else {
+                let source = GlificRules.authorSource(
+                    userPhone: message.userPhone, userName: message.userName, broadcast: message.broadcast,
+                    flowUUID: message.flowUUID, flowName: message.flowName)
+                let type = options.authorMap[source.rawValue] ?? nil
+                record.authorType = type
+                switch source {
+                case .user: (record.authorID, record.authorName) = (message.userPhone, message.userName)
+                case .flow: (record.authorID, record.authorName) = (message.flowUUID, message.flowName)
+                case .broadcast, .none: break
+                }
+                let fromUser = GlificRules.builtInAuthorMap[source.rawValue] != type
+                authorUses[
+                    source.rawValue,
+                    default: .init(
+                        value: source.rawValue, mapped: type?.rawValue ?? "none", count: 0, fromUser: fromUser)
+                ].count += 1
+                if let word = message.bspStatus?.lowercased() {
+                    if let status = options.statusMap[word] {
+                        let fromUser = GlificRules.builtInStatusMap[word] != status
+                        statusUses[word, default: .init(value: word, mapped: status.rawValue, count: 0, fromUser: fromUser)]
+                            .count += 1
+                        if let delivery = status.delivery {
+                            statuses.append(
+                                MessageStatusRecord(
+                                    messageID: message.id, status: delivery,
+                                    timestamp: max(message.updatedAt ?? message.insertedAt, message.insertedAt),
+                                    error: delivery == .failed ? message.errors : nil))
+                            origins[.messageStatuses, default: []].append(read.origin)
+                        }
+                    } else {
+                        statusWords.add(word, file: read.file, line: read.line)
+                    }
+                } else {
+                    summary.outboundWithoutStatus += 1
+                }
+            }
+            messages.append(record)
+            origins[.messages, default: []].append(read.origin)
+        }
+        summary.authors = GlificAuthorSource.allCases.compactMap { authorUses[$0.rawValue] }
+        summary.statuses = statusUses.values.sorted { $0.value < $1.value }
+
+        // Tickets → conversation events.
+        var ticketWords = GlificTally()
+        var events: [ConversationEventRecord] = []
+        for read in reading.tickets {
+            let ticket = read.row
+            let word = ticket.status.lowercased()
+            guard let closed = options.ticketMap[word] else {
+                ticketWords.add(word, file: read.file, line: read.line)
+                continue
+            }
+            see(ticket.contactPhone, read.origin)
+            events.append(ConversationEventRecord(contactID: ticket.contactPhone, event: .opened, timestamp: ticket.insertedAt))
+            origins[.conversationEvents, default: []].append(read.origin)
+            summary.ticketsOpened += 1
+            if closed {
+                events.append(
+                    ConversationEventRecord(
+                        contactID: ticket.contactPhone, event: .closed,
+                        timestamp: max(ticket.updatedAt ?? ticket.insertedAt, ticket.insertedAt), actorID: ticket.userID,
+                        actorName: ticket.userName))
+                origins[.conversationEvents, default: []].append(read.origin)
+                summary.ticketsClosed += 1
+            }
+        }
+
+        // Flow results first for the journeys' names, then flow contexts → runs.
+        var results: [JourneyResultRecord] = []
+        for read in reading.results {
+            let result = read.row
+            if let name = result.flowName { journeyNames[result.flowUUID] = name }
+            see(result.contactPhone, read.origin)
+            summary.emptyResults += result.empty
+            for answer in result.answers {
+                results.append(
+                    JourneyResultRecord(
+                        contactID: result.contactPhone, journeyID: result.flowUUID, runID: result.contextID,
+                        question: answer.question, answer: answer.answer, timestamp: result.updatedAt))
+                origins[.journeyResults, default: []].append(read.origin)
+            }
+        }
+        summary.results = results.count
+        var runs: [JourneyRunRecord] = []
+        for read in reading.contexts {
+            let context = read.row
+            see(context.contactPhone, read.origin)
+            let outcome = GlificRules.outcome(isKilled: context.isKilled, completedAt: context.completedAt)
+            summary.outcomes[outcome?.rawValue ?? "active", default: 0] += 1
+            runs.append(
+                JourneyRunRecord(
+                    runID: context.id, contactID: context.contactPhone, journeyID: context.flowUUID,
+                    journeyName: journeyNames[context.flowUUID], startedAt: context.insertedAt,
+                    endedAt: outcome == nil ? nil : context.completedAt ?? read.updatedAt ?? context.insertedAt,
+                    outcome: outcome, lastStep: context.nodeUUID))
+            origins[.journeyRuns, default: []].append(read.origin)
+        }
+
+        // Contacts: the table's rows, then every phone seen only elsewhere.
+        var contacts: [ContactRecord] = []
+        var listed: Set<String> = []
+        for read in reading.contacts {
+            let contact = read.row
+            listed.insert(contact.phone)
+            let phone = GlificRules.phone(contact.phone)
+            if phone == nil { summary.contactsWithoutPhone += 1 }
+            if contact.optinTime != nil || contact.optoutTime != nil { summary.contactsWithConsent += 1 }
+            summary.fieldValues += contact.fields.count
+            contacts.append(
+                ContactRecord(
+                    contactID: contact.phone, phone: phone, createdAt: contact.insertedAt, optedInAt: contact.optinTime,
+                    optedOutAt: contact.optoutTime, fields: contact.fields))
+            origins[.contacts, default: []].append(read.origin)
+        }
+        summary.contactsListed = contacts.count
+        for id in seenOrder where !listed.contains(id) {
+            let phone = GlificRules.phone(id)
+            if phone == nil { summary.contactsWithoutPhone += 1 }
+            contacts.append(ContactRecord(contactID: id, phone: phone))
+            origins[.contacts, default: []].append(seen[id] ?? RecordOrigin(file: "the Glific tables", line: 0))
+            summary.contactsFromOtherTables += 1
+        }
+
+        var problems = reading.fileProblems + reading.rowProblems
+        if !directions.values.isEmpty { problems.append(.unknownDirections(directions.values)) }
+        if !statusWords.values.isEmpty { problems.append(.unknownStatuses(statusWords.values)) }
+        if !ticketWords.values.isEmpty { problems.append(.unknownTicketStatuses(ticketWords.values)) }
+        guard problems.isEmpty else { throw GlificImportError(problems: problems) }
+        self.contacts = contacts
+        self.messages = messages
+        self.messageStatuses = statuses
+        self.conversationEvents = events
+        self.journeyRuns = runs
+        self.journeyResults = results
+        self.summary = summary
+        self.origins = origins
+    }
+
+    /// The kinds of the records, in import order, each record with the Glific row it was
+    /// made of, skipping kinds with no records: what `Store.importRecords` stores.
+    public var recordsByKind: [(kind: RecordKind, records: [SourcedRecord])] {
+        var result: [(kind: RecordKind, records: [SourcedRecord])] = []
+        func add(_ kind: RecordKind, _ records: [ImportRecord]) {
+            guard !records.isEmpty else { return }
+            let origins = self.origins[kind] ?? []
+            let sourced = records.enumerated().map { index, record in
+                SourcedRecord(
+                    record,
+                    from: index < origins.count
+                        ? origins[index] : RecordOrigin(file: "the Glific \(kind.rawValue)", line: index + 1))
+            }
+            result.append((kind, sourced))
+        }
+        add(.contacts, contacts.map(ImportRecord.contact))
+        add(.messages, messages.map(ImportRecord.message))
+        add(.messageStatuses, messageStatuses.map(ImportRecord.messageStatus))
+        add(.conversationEvents, conversationEvents.map(ImportRecord.conversationEvent))
+        add(.journeyRuns, journeyRuns.map(ImportRecord.journeyRun))
+        add(.journeyResults, journeyResults.map(ImportRecord.journeyResult))
+        return result
+    }
+}
