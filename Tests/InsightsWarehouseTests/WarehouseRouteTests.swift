@@ -242,9 +242,11 @@ private func without(_ paths: [[String]], _ data: Data) throws -> NSDictionary {
             let activity = WarehouseQueries(dialect: connection.dialect).hasActivity(WarehouseQueries.activityColumns)
             #expect(queries.first?.sql == activity)
             let names = WarehouseQueries(dialect: connection.dialect).latestNames
-            #expect(Array(queries.dropFirst().map(\.sql)) == sent.queries.enumerated().filter { index, sql in
-                sql != names || sent.queries[..<index].filter { $0 == names }.isEmpty
-            }.map(\.element))
+            #expect(
+                Array(queries.dropFirst().map(\.sql))
+                    == sent.queries.enumerated().filter { index, sql in
+                        sql != names || sent.queries[..<index].filter { $0 == names }.isEmpty
+                    }.map(\.element))
             #expect(queries.map(\.bytes) == queries.map { Int64($0.sql.utf8.count) })
             #expect(sent.queries.count > 10)
             #expect(
