@@ -6,8 +6,8 @@ import InsightsMetrics
 /// top lists, so the rows returned do not grow with the data.
 extension WarehouseQueries {
     private func j(_ name: String) -> String { dialect.identifier(name) }
-    private var runs: String { dialect.table("journey_runs") }
-    private var results: String { dialect.table("journey_results") }
+    private var runs: String { table("journey_runs") }
+    private var results: String { table("journey_results") }
 
     private func startedInPeriod(_ alias: String) -> String {
         "\(alias).\(j("started_at")) >= \(dialect.timestampParameter("from")) AND \(alias).\(j("started_at")) < \(dialect.timestampParameter("to"))"
@@ -145,7 +145,7 @@ extension WarehouseQueries {
             ROW_NUMBER() OVER (
               PARTITION BY r.\(j("journey_id")) ORDER BY r.\(j("started_at")) DESC, \(dialect.byCodePoint("r.\(j("run_id"))")) DESC
             ) AS newest
-          FROM \(runs) r
+          FROM \(allData("journey_runs")) r
           WHERE r.\(j("journey_name")) IS NOT NULL AND r.\(j("journey_name")) <> ''
             AND r.\(j("journey_id")) IN (SELECT p.\(j("journey_id")) FROM \(runs) p WHERE \(startedInPeriod("p")))
         ) n
@@ -153,9 +153,9 @@ extension WarehouseQueries {
         """
     }
 
-    /// One row: 1 when any Journey run is stored (in any period).
+    /// One row: 1 when any Journey run is stored (in any period, of any contact, as on SQLite).
     public var anyJourneyRun: String {
-        "SELECT COUNT(*) FROM (SELECT 1 AS one FROM \(runs) r LIMIT 1) x"
+        "SELECT COUNT(*) FROM (SELECT 1 AS one FROM \(allData("journey_runs")) r LIMIT 1) x"
     }
 
     /// One row: the Journey results whose timestamp lies in the period, rows identical in

@@ -81,7 +81,7 @@ extension WarehouseQueries {
         return """
             SELECT m.\(c("contact_id")) AS contact, m.\(c("timestamp")) AS sent_at, m.\(c("message_id")) AS message_id,
                 m.\(c("author_id")) AS author_id, CASE WHEN m.\(c("author_id")) IS NULL THEN m.\(c("author_name")) END AS group_name
-              FROM \(dialect.table("messages")) m
+              FROM \(table("messages")) m
               WHERE m.\(c("direction")) = 'outbound' AND m.\(c("author_type")) = 'coach'
                 AND m.\(c("timestamp")) >= \(from) AND m.\(c("timestamp")) < \(to)
             """
@@ -172,7 +172,7 @@ extension WarehouseQueries {
               FROM live v WHERE v.closed_at IS NOT NULL
               UNION ALL
               SELECT e.\(c("contact_id")), e.\(c("timestamp")), 0, 1, e.\(c("actor_id")), \(seq)
-              FROM \(dialect.table("conversation_events")) e
+              FROM \(table("conversation_events")) e
               WHERE e.\(c("event")) = 'closed' AND e.\(c("timestamp")) >= \(dialect.timestampParameter("from"))
                 AND e.\(c("timestamp")) < \(dialect.timestampParameter("to"))
             ),

@@ -6,7 +6,7 @@ extension WarehouseSource {
     /// the period. A missing `journey_runs` or `journey_results` table is no data.
     public func journeys(period: ReportPeriod, calendar: ReportCalendar) throws(WarehouseError) -> JourneyAggregate {
         let tables = try tables()
-        var queries = WarehouseQueries(dialect: connection.dialect)
+        var queries = queries(tables)
         queries.resultsHaveSeq = tables.has("journey_results", column: "seq")
         let range = period.instants(in: calendar)
         let values: [String: WarehouseParameter] = [
@@ -15,12 +15,12 @@ extension WarehouseSource {
         var aggregate = JourneyAggregate.none
         if tables.has("journey_results") {
             aggregate.resultsInPeriod = Int(
-                try integer(try connection.rows(queries.journeyResultsInPeriod, parameters: values).first ?? [], 0))
+                try integer(try rows(queries.journeyResultsInPeriod, parameters: values).first ?? [], 0))
         }
         guard tables.has("journey_runs") else { return aggregate }
-        aggregate.runsStored = try integer(try connection.rows(queries.anyJourneyRun, parameters: [:]).first ?? [], 0) > 0
+        aggregate.runsStored = try integer(try rows(queries.anyJourneyRun, parameters: [:]).first ?? [], 0) > 0
         var counts: [String: JourneyCounts] = [:]
-        for row in try connection.rows(queries.journeyRunCounts, parameters: values) {
+        for row in try rows(queries.journeyRunCounts, parameters: values) {
             let journey = try text(row, 0)
             guard try integer(row, 6) == 0 else {
                 throw .badValue("journey_runs.outcome of Journey \"\(journey)\" holds a value that is not an outcome")
@@ -35,11 +35,11 @@ extension WarehouseSource {
                 dropOff: TopList(top: [], other: nil), answers: [])
         }
         guard !counts.isEmpty else { return aggregate }
-        for row in try connection.rows(queries.journeyMiddleDurations, parameters: values) {
+        for row in try rows(queries.journeyMiddleDurations, parameters: values) {
             counts[try known(row, counts)]?.middleDurations.append(try integer(row, 1))
         }
         var steps: [String: [(place: Int64, label: String?, count: Int)]] = [:]
-        for row in try connection.rows(queries.journeyDropOff, parameters: values) {
+        for row in try rows(queries.journeyDropOff, parameters: values) {
             steps[try known(row, counts), default: []].append(
                 (try integer(row, 1), optionalText(row, 2), Int(try integer(row, 3))))
         }
@@ -48,7 +48,7 @@ extension WarehouseSource {
         }
         if tables.has("journey_results") {
             var answers: [String: [String: (respondents: Int, entries: [(place: Int64, label: String?, count: Int)])]] = [:]
-            for row in try connection.rows(queries.journeyAnswers, parameters: values) {
+            for row in try rows(queries.journeyAnswers, parameters: values) {
                 let journey = try known(row, counts)
                 let question = try text(row, 1)
                 let entry = (try integer(row, 2), optionalText(row, 3), Int(try integer(row, 4)))
@@ -63,7 +63,7 @@ extension WarehouseSource {
                 }.sorted { codePointPrecedes($0.question, $1.question) }
             }
         }
-        for row in try connection.rows(queries.journeyNames, parameters: values) {
+        for row in try rows(queries.journeyNames, parameters: values) {
             aggregate.names[try known(row, counts)] = try text(row, 1)
         }
         aggregate.journeys = counts

@@ -8,5 +8,5 @@ FROM (
     WHERE r.`started_at` >= @from AND r.`started_at` < @to AND r.`ended_at` < @to AND r.`outcome` IN ('completed')
   ) d
 ) m
-WHERE m.nth BETWEEN DIV(m.total + 1, 2) AND DIV(m.total, 2) + 1
+WHERE m.nth BETWEEN DIV((m.total + 1), (2)) AND DIV((m.total), (2)) + 1
 ORDER BY m.journey_id, m.duration
