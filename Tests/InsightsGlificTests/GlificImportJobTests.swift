@@ -6,12 +6,12 @@ import InsightsStore
 import InsightsTestSupport
 import Testing
 
-/// The fixture tables stored by `GlificImportJob`, read back through the store into the
+/// The fixture tables stored by `PlatformImportJob`, read back through the store into the
 /// `Report` of the week 2026-10-19 … 2026-10-25 (UTC).
 @Suite(.temporaryFolders) struct GlificImportJobTests {
     @Test func theJobStoresEveryKindAndTheWeekIsTheHandWorkedReport() throws {
         let database = try TestPaths.temporaryDirectory("glific-job").appendingPathComponent("glific.sqlite").path
-        let job = GlificImportJob(database: database, conversion: try GlificFixtures.convert())
+        let job = PlatformImportJob(database: database, conversion: try GlificFixtures.convert())
         var first: [String] = []
         try job.run { first.append("\($0.kind.rawValue) \($0.new)/\($0.replaced)") }
         // 3 contacts (Ana, Ben, Cat), 7 messages (8 rows, one an older version), 4 statuses

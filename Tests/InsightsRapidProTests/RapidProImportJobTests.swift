@@ -6,12 +6,12 @@ import InsightsStore
 import InsightsTestSupport
 import Testing
 
-/// The fixture workspace stored by `RapidProImportJob`, read back through the store into a
+/// The fixture workspace stored by `PlatformImportJob`, read back through the store into a
 /// `Report` (the whole metrics.json is checked in `InsightsCLITests/RapidProImportTests`).
 @Suite(.temporaryFolders) struct RapidProImportJobTests {
     @Test func theJobStoresEveryKindAndASecondImportReplaces() throws {
         let database = try TestPaths.temporaryDirectory("rapidpro-job").appendingPathComponent("rp.sqlite").path
-        let job = RapidProImportJob(database: database, conversion: try RapidProFixtures.convert())
+        let job = PlatformImportJob(database: database, conversion: try RapidProFixtures.convert())
         var first: [String] = []
         try job.run { first.append("\($0.kind.rawValue) \($0.new)/\($0.replaced)") }
         #expect(

@@ -96,12 +96,12 @@ extension ImportCommand {
         }
         conversion.summary.lines.forEach { print($0) }
 
-        let job = GlificImportJob(database: database.db, conversion: conversion)
+        let job = PlatformImportJob(database: database.db, conversion: conversion)
         do {
             try job.run(opened: { print("Stored (one transaction per kind):") }) { summary in
                 print("  \(summary.kind.rawValue): \(summary.read) converted, \(summary.new) new, \(summary.replaced) replaced")
             }
-        } catch GlificImportJob.Failure.store(let error) {
+        } catch PlatformImportJob.Failure.store(let error) {
             printError("error: \(error.localizedDescription)")
             printError("  (kinds listed above were stored; run the same command again once fixed: imports replace)")
             let busy = (error as? ImportError)?.reason == .busy

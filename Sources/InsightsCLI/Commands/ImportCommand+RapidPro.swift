@@ -101,12 +101,12 @@ extension ImportCommand {
         }
         conversion.summary.lines.forEach { print($0) }
 
-        let job = RapidProImportJob(database: database.db, conversion: conversion)
+        let job = PlatformImportJob(database: database.db, conversion: conversion)
         do {
             try job.run(opened: { print("Stored (one transaction per kind):") }) { summary in
                 print("  \(summary.kind.rawValue): \(summary.read) converted, \(summary.new) new, \(summary.replaced) replaced")
             }
-        } catch RapidProImportJob.Failure.store(let error) {
+        } catch PlatformImportJob.Failure.store(let error) {
             // The conversion checked every record, so this is the database refusing a write.
             printError("error: \(error.localizedDescription)")
             printError("  (kinds listed above were stored; run the same command again once fixed: imports replace)")
