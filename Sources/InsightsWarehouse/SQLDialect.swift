@@ -20,6 +20,10 @@ public struct SQLDialect: Equatable, Sendable {
     public let engine: Engine
     /// Where the record kinds' tables are: a PostgreSQL schema, a BigQuery `project.dataset`.
     public let container: String
+    /// Record kinds read through a view instead of a table of their name: kind → a `SELECT`
+    /// over the engine's own tables giving the kind's columns (`ViewConnection`; a platform's
+    /// dataset read as it is). Empty for a dataset that holds the kinds' tables.
+    public var views: [String: String] = [:]
 
     /// The PostgreSQL dialect, tables in `schema`.
     public static func postgres(schema: String = "public") -> SQLDialect {
@@ -39,9 +43,11 @@ public struct SQLDialect: Equatable, Sendable {
         }
     }
 
-    /// A record kind's table, qualified with the schema or dataset.
+    /// A record kind's table, qualified with the schema or dataset, or its view as a
+    /// parenthesised subquery.
     public func table(_ name: String) -> String {
-        switch engine {
+        if let view = views[name] { return "(" + view + ")" }
+        return switch engine {
         case .postgres: identifier(container) + "." + identifier(name)
         case .bigquery: identifier(container + "." + name)
         }

@@ -60,12 +60,12 @@ extension WarehouseQueries {
         let c = dialect.identifier
         if name == "message_statuses" {
             return """
-                (SELECT * FROM \(whole) WHERE \(c("message_id")) IN (SELECT sm.\(c("message_id")) FROM \(dialect.table("messages")) sm \
+                (SELECT * FROM \(whole) segment_rows WHERE \(c("message_id")) IN (SELECT sm.\(c("message_id")) FROM \(dialect.table("messages")) sm \
                 WHERE sm.\(c("contact_id")) IN (\(segmentContacts(segment)))))
                 """
         }
         guard contactTables.contains(name) else { return whole }
-        return "(SELECT * FROM \(whole) WHERE \(c("contact_id")) IN (\(segmentContacts(segment))))"
+        return "(SELECT * FROM \(whole) segment_rows WHERE \(c("contact_id")) IN (\(segmentContacts(segment))))"
     }
 
     /// A table read over all data, segment or not: what names (authors, coaches, Journeys)

@@ -49,7 +49,7 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
         var values = parameters
         if let segment {
             // Only those the query names: each query is sent the parameters it uses.
-            for (name, value) in try segment.parameters(connection.dialect) where sql.contains("@" + name) {
+            for (name, value) in try segment.parameters(connection.dialect) where ViewConnection<Connection>.names(sql, name) {
                 values[name] = values[name] ?? value
             }
         }

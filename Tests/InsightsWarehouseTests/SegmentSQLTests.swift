@@ -88,7 +88,7 @@ import Testing
         queries.segment = WarehouseSegment(conditions: [WarehouseSegment.Condition(field: "district", spellings: [])])
         #expect(
             queries.table("messages")
-                == "(SELECT * FROM \"helpline\".\"messages\" WHERE \"contact_id\" IN (SELECT z.contact FROM (SELECT '' AS contact) z WHERE 1 = 0))"
+                == "(SELECT * FROM \"helpline\".\"messages\" segment_rows WHERE \"contact_id\" IN (SELECT z.contact FROM (SELECT '' AS contact) z WHERE 1 = 0))"
         )
     }
 
