@@ -2,6 +2,7 @@ import Foundation
 import InsightsMetrics
 import InsightsRender
 import InsightsStore
+import InsightsWarehouse
 
 extension ArchiveJob {
     /// A month's report, restricted to `segment` when given, with `minCell`.
@@ -86,8 +87,8 @@ public struct PerValueArchiveJob {
     /// Writes each value's archive, then the home page. Throws `JobError.noFieldValues` when
     /// no contact has the field.
     public func run() throws -> Result {
-        guard let store = archive.store as? Store else { throw JobError.segmentsUnsupported }
-        let values = try store.fieldValueCounts(field)
+        guard let store = archive.store as? any PerValueSource else { throw JobError.segmentsUnsupported }
+        let values = try store.perValueCounts(field)
         guard !values.isEmpty else { throw JobError.noFieldValues(field) }
         let renderer = try ReportRenderer(templates: archive.templates)
         var used: Set<String> = []
@@ -112,5 +113,28 @@ public struct PerValueArchiveJob {
             generatorVersion: archive.generatorVersion, segment: archive.segment, minCell: archive.minCell)
         let changed = try AtomicFile.writeIfChanged(home, to: archive.folder.appendingPathComponent("index.html"))
         return Result(parts: parts, leftOut: max(0, values.count - Self.limit), homeChanged: changed)
+    }
+}
+
+/// A source `archive --per FIELD` can list a field's values from: the values over all data
+/// (whatever `--segment` says), grouped ignoring case and surrounding spaces, each as most
+/// of its contacts spell it with their number, most contacts first (ties by value); for
+/// `country`, the regions contacts are placed in.
+public protocol PerValueSource {
+    /// The values of `field` with their contacts, most first.
+    func perValueCounts(_ field: String) throws -> [FieldSummary.Value]
+}
+
+extension Store: PerValueSource {
+    /// `fieldValueCounts(_:)`.
+    public func perValueCounts(_ field: String) throws -> [FieldSummary.Value] {
+        try fieldValueCounts(field)
+    }
+}
+
+extension WarehouseSource: PerValueSource {
+    /// `fieldValueCounts(_:)`: one query in the engine.
+    public func perValueCounts(_ field: String) throws -> [FieldSummary.Value] {
+        try fieldValueCounts(field).map { FieldSummary.Value(value: $0.value, contacts: $0.contacts) }
     }
 }

@@ -158,7 +158,11 @@ public struct SQLDialect: Equatable, Sendable {
             let plain = !name.isEmpty && name.allSatisfy { $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }
             if plain { return "$." + name }
             guard !name.contains("\"") else {
-                throw .unsupported("the contact field \"\(name)\" in BigQuery (a JSONPath cannot name a key holding a \")")
+                // GoogleSQL's JSONPath quotes a key in double quotes and documents no escape
+                // for one inside it; PostgreSQL's `->>` takes any key.
+                throw .unsupported(
+                    "the contact field \"\(name)\" in BigQuery: a JSONPath cannot name a key holding a double quote "
+                        + "(rename the key, or report from PostgreSQL)")
             }
             return "$.\"" + name + "\""
         }

@@ -5,19 +5,33 @@ import InsightsMetrics
 /// field in `contacts.fields` equal to the condition's value after trimming and ignoring
 /// case, resolved first with `WarehouseQueries.fieldValues`). Comparing stored spellings
 /// exactly keeps the folding in Swift (`FieldValue.folded(_:)`), the same as the SQLite path,
-/// whatever the engine's collation or case rules.
+/// whatever the engine's collation or case rules. A `country=XX` condition holds the region
+/// instead (upper-cased, as the SQLite path compares `contacts.region`), matched against the
+/// region the engine places each contact in (`WarehouseQueries.contactRegions(_:)`).
 public struct WarehouseSegment: Equatable, Sendable {
     /// One condition.
     public struct Condition: Equatable, Sendable {
         /// The field name (matched exactly).
         public var field: String
-        /// The stored values that match (none: the condition selects nobody).
+        /// The stored values that match (none: the condition selects nobody). Empty for a
+        /// country condition.
         public var spellings: [String]
+        /// For `country=XX`: the region, upper-cased (`ZZ`: unknown, contacts without a
+        /// contacts row included); nil for a contact field.
+        public var region: String?
 
-        /// Creates a condition.
+        /// Creates a condition on a contact field.
         public init(field: String, spellings: [String]) {
             self.field = field
             self.spellings = spellings
+            self.region = nil
+        }
+
+        /// Creates a condition on the country the report places a contact in.
+        public init(region: String) {
+            self.field = SegmentCondition.countryField
+            self.spellings = []
+            self.region = region
         }
     }
 
@@ -30,10 +44,16 @@ public struct WarehouseSegment: Equatable, Sendable {
     }
 
     /// The parameters its SQL takes: `segment_field_N` (the field as the dialect's JSON
-    /// access takes it) and `segment_value_N_M` (each stored spelling).
+    /// access takes it) and `segment_value_N_M` (each stored spelling); for a country
+    /// condition `segment_region_N` and the phone prefix table (`regionParameters`).
     public func parameters(_ dialect: SQLDialect) throws(WarehouseError) -> [String: WarehouseParameter] {
         var values: [String: WarehouseParameter] = [:]
         for (index, condition) in conditions.enumerated() {
+            if let region = condition.region {
+                values["segment_region_\(index)"] = .string(region)
+                values.merge(WarehouseQueries.regionParameters) { old, _ in old }
+                continue
+            }
             values["segment_field_\(index)"] = .string(try dialect.jsonKey(condition.field))
             for (nth, spelling) in condition.spellings.enumerated() {
                 values["segment_value_\(index)_\(nth)"] = .string(spelling)
@@ -61,11 +81,11 @@ extension WarehouseQueries {
         if name == "message_statuses" {
             return """
                 (SELECT * FROM \(whole) segment_rows WHERE \(c("message_id")) IN (SELECT sm.\(c("message_id")) FROM \(dialect.table("messages")) sm \
-                WHERE sm.\(c("contact_id")) IN (\(segmentContacts(segment)))))
+                WHERE \(segmentFilter("sm.\(c("contact_id"))", segment))))
                 """
         }
         guard contactTables.contains(name) else { return whole }
-        return "(SELECT * FROM \(whole) segment_rows WHERE \(c("contact_id")) IN (\(segmentContacts(segment))))"
+        return "(SELECT * FROM \(whole) segment_rows WHERE \(segmentFilter(c("contact_id"), segment)))"
     }
 
     /// A table read over all data, segment or not: what names (authors, coaches, Journeys)
@@ -74,19 +94,35 @@ extension WarehouseQueries {
         dialect.table(name)
     }
 
-    /// `SELECT contact_id FROM contacts WHERE …`: the contacts meeting every condition.
-    private func segmentContacts(_ segment: WarehouseSegment) -> String {
+    /// Whether the contact id `column` of a row is one of the segment's contacts:
+    /// `column IN (SELECT contact_id FROM contacts WHERE …)`, the contacts rows meeting every
+    /// condition. Only country conditions, all `ZZ`: every contact but those placed in a known
+    /// region (`column NOT IN (…)`), so that contacts without a contacts row, `ZZ` on the
+    /// SQLite path, are in it too.
+    private func segmentFilter(_ column: String, _ segment: WarehouseSegment) -> String {
         let c = dialect.identifier
-        guard contactsHaveFields, segment.conditions.allSatisfy({ !$0.spellings.isEmpty }) else {
-            return "SELECT z.contact FROM (SELECT '' AS contact) z WHERE 1 = 0"  // nobody
+        let fields = segment.conditions.filter { $0.region == nil }
+        if !segment.conditions.isEmpty, fields.isEmpty, segment.conditions.allSatisfy({ $0.region == "ZZ" }) {
+            guard hasContacts else { return "1 = 1" }  // every contact is unknown
+            return "\(column) NOT IN (SELECT sr.contact FROM (\(contactRegions(dialect.table("contacts")))) sr "
+                + "WHERE sr.region <> 'ZZ' AND sr.contact IS NOT NULL)"
+        }
+        guard fields.isEmpty || contactsHaveFields, hasContacts || segment.conditions.isEmpty,
+            fields.allSatisfy({ !$0.spellings.isEmpty })
+        else {
+            return "\(column) IN (SELECT z.contact FROM (SELECT '' AS contact) z WHERE 1 = 0)"  // nobody
         }
         let conditions = segment.conditions.enumerated().map { index, condition in
+            if condition.region != nil {
+                return "sk.\(c("contact_id")) IN (SELECT sr.contact FROM (\(contactRegions(dialect.table("contacts")))) sr "
+                    + "WHERE sr.region = \(dialect.stringParameter("segment_region_\(index)")))"
+            }
             let value = dialect.byCodePoint(dialect.jsonText("sk.\(c("fields"))", key: "segment_field_\(index)"))
             let spellings = condition.spellings.indices.map { dialect.stringParameter("segment_value_\(index)_\($0)") }
             return "\(value) IN (\(spellings.joined(separator: ", ")))"
         }
-        return "SELECT sk.\(c("contact_id")) FROM \(dialect.table("contacts")) sk WHERE "
-            + (conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND "))
+        return "\(column) IN (SELECT sk.\(c("contact_id")) FROM \(dialect.table("contacts")) sk WHERE "
+            + (conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")) + ")"
     }
 
     /// The distinct stored values of a contact field (`field_key` parameter, as
@@ -109,6 +145,19 @@ extension WarehouseQueries {
     ///
     /// - parameter reached: whether to count reached contacts (only with statuses stored).
     public func breakdownCounts(reached: Bool) -> String {
+        let c = dialect.identifier
+        let holders =
+            contactsHaveFields
+            ? """
+            SELECT k.\(c("contact_id")) AS contact, \(dialect.jsonText("k.\(c("fields"))", key: "breakdown_field")) AS value
+                FROM \(table("contacts")) k
+            """ : "SELECT '' AS contact, '' AS value"
+        return breakdownCounts(holders: holders, none: !contactsHaveFields, reached: reached)
+    }
+
+    /// `breakdownCounts(reached:)` with the contacts' values given by `holders`
+    /// (`SELECT contact, value`; `none`: it gives nobody).
+    func breakdownCounts(holders: String, none: Bool, reached: Bool) -> String {
         let c = dialect.identifier
         let from = dialect.timestampParameter("from")
         let to = dialect.timestampParameter("to")
@@ -157,19 +206,13 @@ extension WarehouseQueries {
                     GROUP BY o.\(c("contact_id"))
                 """)
         }
-        let holders =
-            contactsHaveFields
-            ? """
-            SELECT k.\(c("contact_id")) AS contact, \(dialect.jsonText("k.\(c("fields"))", key: "breakdown_field")) AS value
-                FROM \(table("contacts")) k
-            """ : "SELECT '' AS contact, '' AS value"
         let values = """
             vals AS (
               SELECT x.contact, x.value
               FROM (
                 \(holders)
               ) x
-              WHERE x.value IS NOT NULL\(contactsHaveFields ? "" : " AND 1 = 0")
+              WHERE x.value IS NOT NULL\(none ? " AND 1 = 0" : "")
             )
             """
         guard !facts.isEmpty else {

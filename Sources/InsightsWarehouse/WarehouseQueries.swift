@@ -26,6 +26,14 @@ public struct WarehouseQueries: Sendable {
     public var hasJourneyRuns = true
     /// Whether `contacts` exists with a `fields` column (without it, no contact has a field).
     public var contactsHaveFields = true
+    /// Whether `contacts` exists (without it, every contact is placed in `ZZ`).
+    public var hasContacts = true
+    /// Whether `contacts` has `phone` (countries by phone number).
+    public var contactsHavePhone = true
+    /// Whether `contacts` has `country`.
+    public var contactsHaveCountry = true
+    /// Whether `journey_results` exists.
+    public var hasJourneyResults = true
     /// The segment every query is restricted to (`table(_:)`); nil for all contacts.
     public var segment: WarehouseSegment? = nil
     /// Whether `journey_results` has `seq` (without it, same-instant answers of a contact

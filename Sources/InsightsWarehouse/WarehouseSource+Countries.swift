@@ -1,5 +1,4 @@
 import InsightsMetrics
-import InsightsPhone
 
 extension WarehouseSource {
     /// The period's active contacts per ISO region (`ZZ` when unknown): `country`, else the
@@ -16,14 +15,7 @@ extension WarehouseSource {
             let active = Int(try integer(totals, 2))
             return active > 0 ? ["ZZ": active] : [:]
         }
-        let table = PhoneRegions.prefixTable
-        values["phone_prefixes"] = .strings(table.rows.map(\.prefix))
-        values["phone_min_lengths"] = .integers(table.rows.map { Int64($0.minLength) })
-        values["phone_max_lengths"] = .integers(table.rows.map { Int64($0.maxLength) })
-        values["phone_regions"] = .strings(table.rows.map(\.region))
-        values["max_prefix_length"] = .integer(Int64(table.maxPrefixLength))
-        values["digit_sources"] = .string(PhoneRegions.digitTranslation.sources)
-        values["digit_targets"] = .string(PhoneRegions.digitTranslation.targets)
+        values.merge(WarehouseQueries.regionParameters) { old, _ in old }
         let sql = queries(tables).countries(
             hasPhone: tables.has("contacts", column: "phone"), hasCountry: tables.has("contacts", column: "country"))
         var countries: [String: Int] = [:]

@@ -2,8 +2,8 @@ import InsightsMetrics
 
 /// Segments (`--segment`) and breakdowns (`--breakdown`) in the engine: a segment restricts
 /// every query of the source (`WarehouseQueries.table(_:)`), a breakdown is one grouped query
-/// per field. By contact field only: `country` needs the report's placing of contacts in
-/// countries, which the engine does not compute yet, and is refused.
+/// per field. `country` (a segment condition or a breakdown field) is the region each
+/// contact is placed in, as on the SQLite path (`WarehouseQueries.contactRegions(_:)`).
 extension WarehouseSource {
     /// The source restricted to a segment (every condition must hold; empty: all contacts):
     /// each condition's stored spellings are read first (one query per condition, the
@@ -12,12 +12,14 @@ extension WarehouseSource {
         var source = self
         source.segment = nil
         guard !segment.isEmpty else { return source }
-        if let country = segment.first(where: \.isCountry) {
-            throw .unsupported("a segment by country (\(country.label)); segments by contact field work")
-        }
         let tables = try tables()
         var conditions: [WarehouseSegment.Condition] = []
         for condition in segment {
+            if condition.isCountry {
+                // As the SQLite path compares `contacts.region`: the value upper-cased.
+                conditions.append(WarehouseSegment.Condition(region: condition.value.uppercased()))
+                continue
+            }
             var spellings: Set<String> = []
             if tables.has("contacts", column: "fields") {
                 let wanted = FieldValue.folded(condition.value)
@@ -39,21 +41,21 @@ extension WarehouseSource {
     public func breakdown(
         field: String, period: ReportPeriod, calendar: ReportCalendar, statusesStored: Bool
     ) throws(WarehouseError) -> BreakdownAggregate {
-        guard field != SegmentCondition.countryField else {
-            throw .unsupported("a breakdown by country; breakdowns by contact field work")
-        }
         let tables = try tables()
         let queries = queries(tables)
         let range = period.instants(in: calendar)
-        let sql = queries.breakdownCounts(reached: statusesStored && tables.has("message_statuses"))
+        let reached = statusesStored && tables.has("message_statuses")
+        var values: [String: WarehouseParameter] = ["from": .timestamp(range.lowerBound), "to": .timestamp(range.upperBound)]
+        let sql: String
+        if field == SegmentCondition.countryField {
+            sql = queries.countryBreakdownCounts(reached: reached)
+            values.merge(WarehouseQueries.regionParameters) { old, _ in old }
+        } else {
+            sql = queries.breakdownCounts(reached: reached)
+            values["breakdown_field"] = .string(try connection.dialect.jsonKey(field))
+        }
         var aggregate = BreakdownAggregate(field: field, values: [:], none: BreakdownValueCounts())
-        for row in try rows(
-            sql,
-            parameters: [
-                "from": .timestamp(range.lowerBound), "to": .timestamp(range.upperBound),
-                "breakdown_field": .string(try connection.dialect.jsonKey(field)),
-            ])
-        {
+        for row in try rows(sql, parameters: values.filter { ViewConnection<Connection>.names(sql, $0.key) }) {
             var counts = BreakdownValueCounts()
             counts.holders = Int(try integer(row, 1))
             counts.activeUsers = Int(try integer(row, 2))

@@ -39,6 +39,10 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
         queries.hasGoalEvents = tables.has("goal_events")
         queries.hasJourneyRuns = tables.has("journey_runs")
         queries.contactsHaveFields = tables.has("contacts", column: "fields")
+        queries.hasContacts = tables.has("contacts")
+        queries.contactsHavePhone = tables.has("contacts", column: "phone")
+        queries.contactsHaveCountry = tables.has("contacts", column: "country")
+        queries.hasJourneyResults = tables.has("journey_results")
         queries.segment = segment
         return queries
     }

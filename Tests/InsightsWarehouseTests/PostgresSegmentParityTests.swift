@@ -80,35 +80,6 @@ import Testing
                 zone: "Europe/Berlin")
         }
     }
-
-    /// `country` needs the engine's countries, not there yet: a segment or a breakdown by it
-    /// is refused, not computed wrongly (no query is sent).
-    @Test func countryIsRefused() throws {
-        let source = WarehouseSource(connection: NoTables())
-        #expect(throws: WarehouseError.self) {
-            try source.segmented([SegmentCondition(field: "country", value: "KE")])
-        }
-        let first = try #require(LocalDate(iso: "2026-10-05"))
-        let period = try #require(ReportPeriod(from: first, to: first.adding(days: 13)))
-        let calendar = try #require(ReportCalendar(identifier: "UTC"))
-        do {
-            _ = try source.breakdown(field: "country", period: period, calendar: calendar, statusesStored: false)
-            Issue.record("a breakdown by country was computed")
-        } catch {
-            #expect(
-                error.description
-                    == "The warehouse engine cannot compute a breakdown by country; breakdowns by contact field work yet.")
-        }
-    }
-}
-
-/// A warehouse with no table at all: no query should reach it.
-private struct NoTables: WarehouseConnection {
-    var dialect: SQLDialect { .postgres() }
-    func rows(_ sql: String, parameters: [String: WarehouseParameter]) throws(WarehouseError) -> [[String?]] {
-        throw .query("unexpected query")
-    }
-    func columns(of table: String) throws(WarehouseError) -> [String: String]? { nil }
 }
 
 /// Compares the engine's aggregates of a segmented period (with breakdowns) with the SQLite

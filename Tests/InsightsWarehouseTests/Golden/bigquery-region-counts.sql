@@ -1,0 +1,38 @@
+SELECT p.region, COUNT(*)
+FROM (
+  SELECT r.region AS region FROM (SELECT rc.`contact_id` AS contact, COALESCE(UPPER(NULLIF(rc.`country`, '')), rp.region, 'ZZ') AS region
+FROM `project.helpline.contacts` rc LEFT JOIN (
+  SELECT rl.contact, rl.region
+  FROM (
+    SELECT ri.contact, rt.region, ROW_NUMBER() OVER (PARTITION BY ri.contact ORDER BY rs.n DESC) AS longest
+    FROM (
+      SELECT DISTINCT rn.contact,
+        CASE WHEN NOT rn.plus AND SUBSTR(rn.digits, 1, 2) = '00' THEN SUBSTR(rn.digits, 3) ELSE rn.digits END AS digits
+      FROM (
+        SELECT rk.`contact_id` AS contact, REGEXP_CONTAINS(TRANSLATE(rk.`phone`, @digit_sources, @digit_targets), '^[^0-9+]*[+]') AS plus,
+          REGEXP_REPLACE(TRANSLATE(rk.`phone`, @digit_sources, @digit_targets), '[^0-9]', '') AS digits
+        FROM `project.helpline.contacts` rk WHERE UPPER(NULLIF(rk.`country`, '')) IS NULL
+      ) rn
+    ) ri
+    CROSS JOIN (SELECT n FROM UNNEST(GENERATE_ARRAY(1, @max_prefix_length)) AS n) AS rs
+    JOIN (SELECT element AS prefix, @phone_min_lengths[OFFSET(element_offset)] AS min_length, @phone_max_lengths[OFFSET(element_offset)] AS max_length, @phone_regions[OFFSET(element_offset)] AS region FROM UNNEST(@phone_prefixes) AS element WITH OFFSET AS element_offset) AS rt ON rt.prefix = SUBSTR(ri.digits, 1, rs.n)
+    WHERE rs.n <= LENGTH(ri.digits) AND LENGTH(ri.digits) >= rt.min_length AND LENGTH(ri.digits) <= rt.max_length
+  ) rl
+  WHERE rl.longest = 1
+) rp ON rp.contact = rc.`contact_id`) r
+  UNION ALL
+  SELECT 'ZZ' AS region FROM (SELECT u.contact
+    FROM (
+      SELECT u0.`contact_id` AS contact FROM `project.helpline.messages` u0
+      UNION DISTINCT
+      SELECT u1.`contact_id` AS contact FROM `project.helpline.conversation_events` u1
+      UNION DISTINCT
+      SELECT u2.`contact_id` AS contact FROM `project.helpline.goal_events` u2
+      UNION DISTINCT
+      SELECT u3.`contact_id` AS contact FROM `project.helpline.journey_runs` u3
+      UNION DISTINCT
+      SELECT u4.`contact_id` AS contact FROM `project.helpline.journey_results` u4
+    ) u
+    WHERE u.contact IS NOT NULL AND u.contact NOT IN (SELECT sc.`contact_id` FROM `project.helpline.contacts` sc WHERE sc.`contact_id` IS NOT NULL)) s
+) p
+GROUP BY p.region

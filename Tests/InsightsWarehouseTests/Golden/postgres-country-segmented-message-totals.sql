@@ -1,0 +1,24 @@
+-- parameters: digit_sources, digit_targets, max_prefix_length, phone_prefixes, phone_min_lengths, phone_max_lengths, phone_regions, segment_region_0, segment_field_1, segment_value_1_0, from, to
+SELECT COUNT(CASE WHEN m."direction" = 'inbound' THEN 1 END),
+  COUNT(CASE WHEN m."direction" = 'outbound' THEN 1 END),
+  COUNT(DISTINCT CASE WHEN m."direction" = 'inbound' THEN m."contact_id" END)
+FROM (SELECT * FROM "helpline"."messages" segment_rows WHERE "contact_id" IN (SELECT sk."contact_id" FROM "helpline"."contacts" sk WHERE sk."contact_id" IN (SELECT sr.contact FROM (SELECT rc."contact_id" AS contact, COALESCE(UPPER(NULLIF(rc."country", '')), rp.region, 'ZZ') AS region
+FROM "helpline"."contacts" rc LEFT JOIN (
+  SELECT rl.contact, rl.region
+  FROM (
+    SELECT ri.contact, rt.region, ROW_NUMBER() OVER (PARTITION BY ri.contact ORDER BY rs.n DESC) AS longest
+    FROM (
+      SELECT DISTINCT rn.contact,
+        CASE WHEN NOT rn.plus AND SUBSTR(rn.digits, 1, 2) = '00' THEN SUBSTR(rn.digits, 3) ELSE rn.digits END AS digits
+      FROM (
+        SELECT rk."contact_id" AS contact, (TRANSLATE(rk."phone", CAST($1 AS text), CAST($2 AS text)) ~ '^[^0-9+]*[+]') AS plus,
+          regexp_replace(TRANSLATE(rk."phone", CAST($1 AS text), CAST($2 AS text)), '[^0-9]', '', 'g') AS digits
+        FROM "helpline"."contacts" rk WHERE UPPER(NULLIF(rk."country", '')) IS NULL
+      ) rn
+    ) ri
+    CROSS JOIN generate_series(1, CAST($3 AS integer)) AS rs(n)
+    JOIN unnest(CAST($4 AS text[]), CAST($5 AS bigint[]), CAST($6 AS bigint[]), CAST($7 AS text[])) AS rt(prefix, min_length, max_length, region) ON rt.prefix = SUBSTR(ri.digits, 1, rs.n)
+    WHERE rs.n <= LENGTH(ri.digits) AND LENGTH(ri.digits) >= rt.min_length AND LENGTH(ri.digits) <= rt.max_length
+  ) rl
+  WHERE rl.longest = 1
+) rp ON rp.contact = rc."contact_id") sr WHERE sr.region = CAST($8 AS text)) AND (CAST(NULLIF(CAST(sk."fields" AS text), '') AS jsonb) ->> CAST($9 AS text)) COLLATE "C" IN (CAST($10 AS text)))) m WHERE m."timestamp" >= CAST($11 AS timestamptz) AND m."timestamp" < CAST($12 AS timestamptz)
