@@ -9,22 +9,48 @@ import Testing
 /// `insights archive --per FIELD` from PostgreSQL: the field's values over all data (one
 /// query), then one segmented archive per value, written as the SQLite path writes them.
 @Suite(.serialized, .temporaryFolders) struct WarehousePerValueArchiveTests {
-    /// `--per country` over EdgeCases (with the stub `x1`, ZZ), March 2026 in Berlin: the
-    /// same folders, home pages and months, byte for byte (the stamps apart). The values
-    /// (see `PostgresCountrySegmentTests`): ZZ 6 contacts (c4, n16, n17, n18, n23, x1), then
-    /// CA and GB 3, then GG, US and ZA 2 each.
+    /// A few contacts of EdgeCases, one country each (c1 CA by +1 613, c2 US by +1 212, n03
+    /// PR by 00 1 787, n22 GB by its `country` over a US number), c4 without a phone and x1
+    /// without a contacts row (both ZZ); each sends one message in March 2026 and one in
+    /// October.
+    static func countryFiles() throws -> [String] {
+        let folder = try TestPaths.temporaryDirectory("per-countries")
+        let contacts = """
+            contact_id,phone,country,created_at
+            c1,+1 613 555 0123,,
+            c2,+1 212 555 0100,,
+            c4,,,
+            n03,0017872345678,,
+            n22,+1 212 555 0100,gb,
+
+            """
+        var messages = "message_id,contact_id,direction,timestamp,author_type,author_id,author_name\n"
+        for (index, contact) in ["c1", "c2", "c4", "n03", "n22", "x1"].enumerated() {
+            messages += "a\(index),\(contact),inbound,2026-03-1\(index)T10:00:00Z,,,\n"
+            messages += "b\(index),\(contact),inbound,2026-10-1\(index)T10:00:00Z,,,\n"
+        }
+        return try [("contacts.csv", contacts), ("messages.csv", messages)].map { name, text in
+            let url = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            return url.path
+        }
+    }
+
+    /// `--per country`, March 2026 in Berlin: the same folders, home pages and months, byte
+    /// for byte (the stamps apart). The values: ZZ 2 contacts (c4, x1), then CA, GB, PR and
+    /// US 1 each (ties by value).
     @Test func perCountryIsTheSQLiteArchive() throws {
-        let store = try PostgresParityTests.store(importing: try PostgresCountrySegmentTests.edgeFiles())
+        let store = try PostgresParityTests.store(importing: try Self.countryFiles())
         try TestPostgres.withSchema { connection, _ in
             try TestPostgres.load(store, into: connection)
             let source = Unrefused(source: WarehouseSource(connection: connection), stored: try WarehouseRouteTests.meta(store))
             let values = try source.perValueCounts("country")
-            #expect(values.prefix(6).map(\.value) == ["ZZ", "CA", "GB", "GG", "US", "ZA"])
-            #expect(values.prefix(6).map(\.contacts) == [6, 3, 3, 2, 2, 2])
+            #expect(values.map(\.value) == ["ZZ", "CA", "GB", "PR", "US"])
+            #expect(values.map(\.contacts) == [2, 1, 1, 1, 1])
             #expect(values == (try store.perValueCounts("country")))
             let (sqlite, warehouse) = try Self.archives(store, source, field: "country", month: (2026, 3))
             #expect(sqlite.parts.map(\.folderName) == warehouse.parts.map(\.folderName))
-            #expect(warehouse.parts.first?.folderName == "zz")
+            #expect(warehouse.parts.map(\.folderName) == ["zz", "ca", "gb", "pr", "us"])
             try expectSameTree(sqlite.folder, warehouse.folder)
         }
     }
@@ -48,6 +74,32 @@ import Testing
             #expect(warehouse.parts.count == 20)
             #expect(warehouse.leftOut == sqlite.leftOut)
             try expectSameTree(sqlite.folder, warehouse.folder)
+        }
+    }
+
+    /// `insights archive --per country --postgres …` as a user runs it: exit 0, one line per
+    /// value, and the folder `insights archive --per country --db …` writes, byte for byte but
+    /// for the months' pages (the SQLite page says when the data was imported; a warehouse
+    /// has no such date).
+    @Test func perCountryOnTheCommandLine() throws {
+        let store = try PostgresParityTests.store(importing: try Self.countryFiles())
+        let folder = try TestPaths.temporaryDirectory("per-cli")
+        try TestPostgres.withSchema { connection, schema in
+            try TestPostgres.load(store, into: connection)
+            guard let url = TestPostgres.url() else { return }
+            let common = ["--per", "country", "--since", "2026-03", "--until", "2026-03", "--timezone", "Europe/Berlin"]
+            let sqlite = try WarehouseCLITests.run(["archive", "--db", store.path, "--out", "s"] + common, in: folder)
+            #expect(sqlite.status == 0, "\(sqlite.stderr)")
+            let warehouse = try WarehouseCLITests.run(
+                ["archive", "--postgres", url, "--schema", schema, "--out", "w"] + common, in: folder)
+            #expect(warehouse.status == 0, "\(warehouse.stderr)")
+            #expect(
+                warehouse.stdout
+                    == sqlite.stdout.replacingOccurrences(of: "/s/", with: "/w/").replacingOccurrences(of: "/s\n", with: "/w\n"))
+            #expect(warehouse.stdout.contains("  ZZ (2 contacts): zz/, 1 months written"))
+            try expectSameTree(
+                folder.appendingPathComponent("s"), folder.appendingPathComponent("w"),
+                skipping: { $0.hasSuffix("2026-03/index.html") })
         }
     }
 
