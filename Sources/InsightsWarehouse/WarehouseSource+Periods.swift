@@ -7,12 +7,13 @@ extension WarehouseSource {
     ///
     /// Grouped: messages per day, heatmap, authors and new users per day; the period's and
     /// the previous period's totals and new users (from the summary's `trendCounts` over
-    /// every period counted); names; goal counts; conversations; consent; response times
-    /// (the period's and the previous period's); the summary band (counts and closes of every
-    /// trend period, the trend's medians); the first stored instant and the goals, once.
+    /// every period counted); names; goal counts; conversations; consent; reach (the
+    /// previous period's reached users too); response times (the period's and the previous
+    /// period's); the summary band (counts and closes of every trend period, the trend's
+    /// medians); the first stored instant and the goals, once.
     ///
     /// STILL PER PERIOD (the queries `periodAggregates(period:…)` sends for them): countries
-    /// (`countries(period:…)`), reach (`delivery(period:…)`) and Journeys (`journeys(period:…)`).
+    /// (`countries(period:…)`, one query) and Journeys (`journeys(period:…)`, three to seven).
     public func periodAggregates(
         periods: [ReportPeriod], calendar: ReportCalendar, businessHours: BusinessHours? = nil
     ) throws(WarehouseError) -> [PeriodAggregates] {
@@ -29,6 +30,7 @@ extension WarehouseSource {
         let goalCounts = try groupedGoalCounts(months, calendar: calendar, tables: tables, queries: queries)
         let conversations = try groupedConversations(months, calendar: calendar, tables: tables, queries: queries)
         let consent = try groupedConsent(months, calendar: calendar, tables: tables, queries: queries)
+        let delivery = try groupedDelivery(periods, calendar: calendar, tables: tables, queries: queries)
         let times = try responseTimes(ranges: timedRanges, calendar: calendar, businessHours: businessHours, names: names)
         var result: [PeriodAggregates] = []
         for (index, period) in periods.enumerated() {
@@ -40,8 +42,7 @@ extension WarehouseSource {
                 latestNames: names.filter { ids.contains($0.key) }, goals: goals, goalCounts: goalCounts[index],
                 conversations: conversations[index])
             (aggregates.consent, aggregates.consentTimesStored) = consent[index]
-            (aggregates.delivery, aggregates.previousReachedUsers, aggregates.statusesStored) = try delivery(
-                period: period, calendar: calendar)
+            (aggregates.delivery, aggregates.previousReachedUsers, aggregates.statusesStored) = delivery[index]
             aggregates.journeys = try journeys(period: period, calendar: calendar)
             aggregates.responseTimes = times[timed.position[TrendPeriod(period)] ?? 0]
             aggregates.previousResponseTimes = times[timed.position[TrendPeriod(period.previous)] ?? 0]

@@ -18,6 +18,8 @@ import Testing
             ("period-response-time-counts", queries.periodResponseTimeCounts(business: false)),
             ("period-coach-middle-waits", queries.periodCoachMiddleWaits(business: false)),
             ("period-coach-replies", queries.periodCoachReplies), ("period-coach-closes", queries.periodCoachCloses),
+            ("period-delivery-counts", queries.periodDeliveryCounts), ("period-reached-users", queries.periodReachedUsers),
+            ("period-middle-read-delays", queries.periodMiddleReadDelays), ("period-failures", queries.periodFailures),
         ]
     }
 
