@@ -117,8 +117,9 @@ public struct ArchiveJob {
         var entries: [ArchiveEntry] = []
         var written: [String] = []
         var unchanged: [String] = []
+        let reports = try monthReports(months.map(\.period), serviceName: name)
         for (index, item) in months.enumerated() {
-            let report = try monthReport(item.period, serviceName: name)
+            let report = reports[index]
             let label = { (position: Int) in Format.monthLabel(months[position].period) }
             let navigation = PageNavigation(
                 previous: index > 0 ? .init(href: "../\(months[index - 1].key)/index.html", label: label(index - 1)) : nil,

@@ -28,13 +28,14 @@ extension WarehouseSource {
             period: period.previous, calendar: calendar, businessHours: businessHours)
         aggregates.summary = try summaryAggregate(
             period: period, calendar: calendar, statusesStored: aggregates.statusesStored)
-        // The trend's earlier periods' median first response: one query each (the report's own
-        // period is the block's median), as `TrendAggregate.firstResponseMedians` keeps them.
+        // The trend's earlier periods' median first response: one query for all of them,
+        // grouped by period (the report's own period is the block's median), as
+        // `TrendAggregate.firstResponseMedians` keeps them (periods with none absent).
+        let earlier = Array(period.trendPeriods.dropLast())
+        let values = try medianFirstResponseMinutes(
+            ranges: earlier.map { $0.instants(in: calendar) }, calendar: calendar, businessHours: businessHours)
         var medians: [TrendPeriod: Double] = [:]
-        for trendPeriod in period.trendPeriods.dropLast() {
-            medians[trendPeriod] = try medianFirstResponseMinutes(
-                instants: trendPeriod.instants(in: calendar), calendar: calendar, businessHours: businessHours)
-        }
+        for (trendPeriod, median) in zip(earlier, values) { medians[trendPeriod] = median }
         aggregates.summary.trend?.firstResponseMedians = medians
         aggregates.breakdowns = try breakdowns.map { field throws(WarehouseError) in
             try breakdown(field: field, period: period, calendar: calendar, statusesStored: aggregates.statusesStored)
