@@ -24,6 +24,7 @@ extension TurnMapper {
         use.asOf = asOf
         var results: [JourneyResultRecord] = []
         var resultOrigins: [RecordOrigin] = []
+        var resultKeys: [(Instant, String, Int)] = []
         var owner: [String: Versioned<TurnFlowResult>] = [:]
         var sessions: [String: [Versioned<TurnFlowResult>]] = [:]
         var sessionOrder: [String] = []
@@ -67,6 +68,7 @@ extension TurnMapper {
                     contactID: result.contactID, journeyID: journeyID, runID: result.sessionID,
                     question: result.questionID, answer: answer, timestamp: result.insertedAt))
             resultOrigins.append(row.origin)
+            resultKeys.append((result.insertedAt, row.id ?? "", row.sequence))
         }
         var runs: [(record: JourneyRunRecord, origin: RecordOrigin)] = []
         for session in sessionOrder {
@@ -81,9 +83,12 @@ extension TurnMapper {
         }
         summary.journeys = use
         runs.sort { ($0.record.startedAt, $0.record.runID) < ($1.record.startedAt, $1.record.runID) }
-        origins[.journeyResults] = resultOrigins
+        // Results by (`inserted_at`, `uuid`/`id`, reading order): same-instant answers are
+        // stored, and so replayed, in the order the views give them (`seq`).
+        let order = resultKeys.indices.sorted { resultKeys[$0] < resultKeys[$1] }
+        origins[.journeyResults] = order.map { resultOrigins[$0] }
         origins[.journeyRuns] = runs.map(\.origin)
-        return (results, runs.map(\.record))
+        return (order.map { results[$0] }, runs.map(\.record))
     }
 
     /// The run of one session.
