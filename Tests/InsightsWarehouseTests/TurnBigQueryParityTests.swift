@@ -78,3 +78,35 @@ struct TurnBigQueryParityTests {
         try expectParity(store, try job.views(), from: "2026-10-05", to: "2026-10-11", zone: "UTC")
     }
 }
+
+/// The generated Turn-shaped dataset (`TurnGeneratedDataset`) on both paths, and a message
+/// whose chat is missing refused on both.
+@Suite(
+    .serialized, .temporaryFolders,
+    .enabled(if: BigQueryEmulator.shouldRun, "no emulator: eval \"$(Tests/InsightsBigQueryTests/Scripts/emulator.sh start)\""))
+struct TurnGeneratedParityTests {
+    /// Its fortnight in Berlin, over the end of summer time.
+    @Test func generatedDataset() throws {
+        let files = try TurnGeneratedDataset.write()
+        let base = try TestTurnBigQuery.load(files, label: "turn_generated")
+        let options = try TurnBigQueryParityTests.options()
+        let store = try TestTurnBigQuery.store(files, options: options)
+        let views = try TurnViewsBuilder.make(base: base, options: options)
+        _ = try views.check()
+        try expectParity(store, views.connection, from: "2026-10-19", to: "2026-11-01", zone: "Europe/Berlin")
+    }
+
+    /// Message m5's chat is not in chats: the import names the row, the checks count and name it.
+    @Test func aMissingChatIsRefusedOnBothPaths() throws {
+        let files = try TurnGeneratedDataset.write(missingChat: true).filter {
+            ["messages.csv", "chats.csv"].contains($0.lastPathComponent)
+        }
+        let options = TurnImportOptions()
+        let imported = #expect(throws: TurnImportError.self) { try TestTurnBigQuery.store(files, options: options) }
+        #expect(imported?.localizedDescription.contains("chat \"ch-missing\" is not in the chats table") == true)
+        let base = try TestTurnBigQuery.load(files, label: "turn_missing")
+        let views = try TurnViewsBuilder.make(base: base, options: options)
+        let refused = #expect(throws: TurnWarehouseError.self) { try views.check() }
+        #expect(refused == .missingChats(table: .messages, count: 1, examples: [("m5", "ch-missing")]))
+    }
+}
