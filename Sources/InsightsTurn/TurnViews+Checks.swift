@@ -51,7 +51,31 @@ extension TurnViews {
     public func check() throws(TurnWarehouseError) -> TurnSummary {
         var summary = TurnSummary()
         summary.tables = try tableCounts()
-        guard tables[.messages] != nil else { return finish(summary) }
+        if tables[.messages] != nil { try checkMessages(&summary) }
+        summary.closes = closes
+        if let events = sql.latestChatEvents, let columns = chatEventColumns {
+            try checkEvents(events, columns: columns, &summary)
+        } else if tables[.chats] != nil {
+            try countStates(&summary)
+        }
+        return summary
+    }
+
+    /// What these views do not read yet that the import does, one line each for the summary.
+    public var unread: [String] {
+        var lines: [String] = []
+        if tables[.statuses] != nil {
+            lines.append(
+                "  statuses: not read on BigQuery yet (the import reads them): the report shows no delivery statuses")
+        }
+        if let journeys = options.goals?.journeys, !journeys.isEmpty {
+            lines.append(
+                "  Journey runs: not derived on BigQuery yet (the import derives them from the goals file's journeys)")
+        }
+        return lines
+    }
+
+    private func checkMessages(_ summary: inout TurnSummary) throws(TurnWarehouseError) {
         let latest = sql.latestMessages
         let chats = sql.latestChats
         let invalid = try rows(
@@ -100,13 +124,68 @@ extension TurnViews {
             }
         }
         guard unknown.isEmpty else { throw .unknownAuthorTypes(unknown) }
-        return finish(summary)
     }
 
-    private func finish(_ summary: TurnSummary) -> TurnSummary {
-        var summary = summary
-        summary.closes = closes
-        return summary
+    /// chat_events rows the importer refuses, rows whose chat is missing, and the types read.
+    private func checkEvents(
+        _ events: String, columns: TurnChatEventColumns, _ summary: inout TurnSummary
+    ) throws(TurnWarehouseError) {
+        let invalid = try rows(
+            "SELECT COUNTIF(e.chat_id IS NULL), COUNTIF(e.type IS NULL), COUNTIF(e.turn_at IS NULL) FROM \(events) e"
+        ).first
+        for (index, column) in [columns.chat, columns.type, columns.time].enumerated() {
+            let count = Self.int(invalid?[index])
+            if count > 0 { throw .invalidRows(table: .chatEvents, count: count, reason: "without \(column)") }
+        }
+        let orphans = try rows(
+            """
+            SELECT e.turn_id, e.chat_id, COUNT(*) OVER () FROM \(events) e
+            LEFT JOIN \(sql.latestChats) c ON c.chat_id = e.chat_id WHERE c.chat_id IS NULL
+            ORDER BY e.turn_id LIMIT 5
+            """)
+        if let first = orphans.first {
+            throw .missingChats(
+                table: .chatEvents, count: Self.int(first[2]), examples: orphans.map { ($0[0] ?? "(no id)", $0[1] ?? "") })
+        }
+        let types = try rows("SELECT e.type, COUNT(*) FROM \(events) e GROUP BY e.type ORDER BY e.type")
+        let uses = types.map { row in
+            let value = row[0] ?? ""
+            let user = options.chatEventMap[value.uppercased()]
+            return TurnSummary.ChatEventTypeUse(
+                value: value, action: user ?? TurnChatEventAction.guess(value), fromUser: user != nil,
+                rows: Self.int(row[1]))
+        }
+        summary.closes = .chatEvents(
+            files: [.init(file: "\(connection.base.dialect.container).chat_events", columns: columns)], types: uses)
+    }
+
+    /// The chats' states, for the summary of approximate closes.
+    private func countStates(_ summary: inout TurnSummary) throws(TurnWarehouseError) {
+        let states = try rows(
+            """
+            SELECT c.state, COUNT(*), COUNTIF(STRPOS(LOWER(COALESCE(c.state_reason, '')), 're-opened') > 0
+              OR STRPOS(LOWER(COALESCE(c.state_reason, '')), 'reopened') > 0), COUNTIF(c.updated_at IS NULL)
+            FROM \(sql.latestChats) c GROUP BY c.state ORDER BY c.state
+            """)
+        var use = TurnSummary.ChatsStateUse()
+        for row in states {
+            let state = row[0]?.uppercased() ?? ""
+            let count = Self.int(row[1])
+            if state == "OPEN" {
+                use.open += count
+                use.reopenedBefore += Self.int(row[2])
+            } else if state.contains("CLOSE") {
+                if Self.int(row[3]) > 0 {
+                    throw .invalidRows(
+                        table: .chats, count: Self.int(row[3]),
+                        reason: "closed without updated_at (there is no chat_events table)")
+                }
+                use.closed += count
+            } else {
+                use.otherStates[row[0] ?? "(empty)", default: 0] += count
+            }
+        }
+        summary.closes = .chatsState(use)
     }
 
     /// Rows per table and older versions dropped, in one query.

@@ -144,17 +144,7 @@ extension TurnSQL {
     /// `conversation_events` from `chat_events`: each type mapped by `--chat-event-map`, else
     /// guessed from its words (`TurnChatEventAction.guess`); ignored types give no event.
     var chatEventsView: WarehouseView? {
-        guard let columns = eventColumns else { return nil }
-        let id = columns.id.map { text(.chatEvents, "t", $0) } ?? "CAST(NULL AS STRING)"
-        let version = columns.version.map { time(.chatEvents, "t", $0) } ?? "CAST(NULL AS TIMESTAMP)"
-        let events = latest(
-            .chatEvents,
-            [
-                (text(.chatEvents, "t", columns.chat), "chat_id"), (text(.chatEvents, "t", columns.type), "type"),
-                (time(.chatEvents, "t", columns.time), "turn_at"),
-                (columns.actorID.map { text(.chatEvents, "t", $0) } ?? "CAST(NULL AS STRING)", "actor_id"),
-                (columns.actorName.map { text(.chatEvents, "t", $0) } ?? "CAST(NULL AS STRING)", "actor_name"),
-            ], id: id, version: version)
+        guard let events = latestChatEvents else { return nil }
         let lower = "LOWER(e.type)"
         let guess = """
             CASE WHEN STRPOS(\(lower), 'reopen') > 0 OR STRPOS(\(lower), 're-open') > 0 OR STRPOS(\(lower), 're_open') > 0
@@ -177,6 +167,22 @@ extension TurnSQL {
             WHERE a.event <> 'ignore'
             """
         return conversationEvents(rows)
+    }
+
+    /// The newest `chat_events` row of every id (all rows without an id column): `chat_id`,
+    /// `type`, `turn_at`, `actor_id`, `actor_name`, through the columns detected.
+    var latestChatEvents: String? {
+        guard let columns = eventColumns else { return nil }
+        let id = columns.id.map { text(.chatEvents, "t", $0) } ?? "CAST(NULL AS STRING)"
+        let version = columns.version.map { time(.chatEvents, "t", $0) } ?? "CAST(NULL AS TIMESTAMP)"
+        return latest(
+            .chatEvents,
+            [
+                (text(.chatEvents, "t", columns.chat), "chat_id"), (text(.chatEvents, "t", columns.type), "type"),
+                (time(.chatEvents, "t", columns.time), "turn_at"),
+                (columns.actorID.map { text(.chatEvents, "t", $0) } ?? "CAST(NULL AS STRING)", "actor_id"),
+                (columns.actorName.map { text(.chatEvents, "t", $0) } ?? "CAST(NULL AS STRING)", "actor_name"),
+            ], id: id, version: version)
     }
 
     /// Without `chat_events`: a close at `updated_at` of every chat whose state says closed.

@@ -28,11 +28,15 @@ enum TestTurnBigQuery {
         }
     }
 
+    /// The importer's conversion of `files`.
+    static func conversion(_ files: [URL], options: TurnImportOptions) throws -> TurnConversion {
+        try TurnConversion(files: try TurnExport.locate(files.map(\.path)).files, options: options)
+    }
+
     /// `insights import --source turn` of `files` into a new SQLite store.
     static func store(_ files: [URL], options: TurnImportOptions) throws -> Store {
         let path = try TestPaths.temporaryDirectory("turn-sqlite").appendingPathComponent("s.sqlite").path
-        let located = try TurnExport.locate(files.map(\.path))
-        let conversion = try TurnConversion(files: located.files, options: options)
+        let conversion = try conversion(files, options: options)
         try PlatformImportJob(database: path, conversion: conversion).run { _ in }
         return try Store(path: path)
     }

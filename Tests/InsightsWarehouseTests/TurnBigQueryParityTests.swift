@@ -57,6 +57,15 @@ struct TurnBigQueryParityTests {
                 "OPERATOR 3", "REMINDER 2", "STACK 3", "SYSTEM 1", "THREAD 1",
             ])
         #expect(summary.inboundMessages == 7)
+        // chat_events' types as the importer tallies them (e5's two versions are one row).
+        let imported = try TestTurnBigQuery.conversion(files, options: options).summary
+        guard case .chatEvents(_, let types) = summary.closes, case .chatEvents(_, let importedTypes) = imported.closes
+        else {
+            Issue.record("closes from chat_events on both paths")
+            return
+        }
+        #expect(types == importedTypes)
+        #expect(types.map { "\($0.value) \($0.rows)" } == ["CHAT_ASSIGNED 2", "CHAT_CLOSED 5", "CHAT_REOPENED 1"])
         #expect(views.closesNote.isEmpty)
         try expectParity(store, views.connection, from: "2026-10-05", to: "2026-10-11", zone: "UTC")
         try expectParity(store, views.connection, from: "2026-10-05", to: "2026-10-11", zone: "America/Sao_Paulo")
@@ -75,6 +84,15 @@ struct TurnBigQueryParityTests {
         #expect(note.hasPrefix("Conversation closes are approximate"))
         #expect(try source.meta(.closesNote) == note)
         #expect(printed.last == "note: \(note)")
+        // ch-1, ch-2, ch-4 closed; ch-3 (re-opened) and ch-5 open: as the importer counts them.
+        let imported = try TestTurnBigQuery.conversion(files, options: options).summary
+        #expect(
+            printed.contains {
+                $0.hasPrefix("Conversation closes APPROXIMATE") && $0.contains("3 closed chats") && $0.contains("2 open")
+            })
+        #expect(
+            imported.lines.filter { $0.contains("APPROXIMATE") || $0.contains("re-opened before") }
+                == printed.filter { $0.contains("APPROXIMATE") || $0.contains("re-opened before") })
         try expectParity(store, try job.views(), from: "2026-10-05", to: "2026-10-11", zone: "UTC")
     }
 }

@@ -44,10 +44,13 @@ enum TurnGeneratedDataset {
                 chats.append("\(chat),\(contact),+\(phone),\(state),\(time(first)),\(time(first + 12 * 86_400))")
                 chats.append("\(chat),\(contact),+\(phone),OPEN,\(time(first)),\(time(first + 3600))")
             } else {
-                chats.append("\(chat),\(contact),\(person % 5 == 0 ? "" : "+" + phone),\(state),\(time(first)),\(time(first + 9 * 86_400))")
+                chats.append(
+                    "\(chat),\(contact),\(person % 5 == 0 ? "" : "+" + phone),\(state),\(time(first)),\(time(first + 9 * 86_400))"
+                )
             }
             let consent = person % 6 == 0 ? "false,\(time(first))" : person % 2 == 0 ? "true,\(time(first))" : ","
-            let details = "\"{\"\"name\"\": \"\"P\(person)\"\", \"\"district\"\": \"\"\(["kisumu", "nairobi", "mombasa"][person % 3])\"\"}\""
+            let details =
+                "\"{\"\"name\"\": \"\"P\(person)\"\", \"\"district\"\": \"\"\(["kisumu", "nairobi", "mombasa"][person % 3])\"\"}\""
             contacts.append("\(contact),whatsapp:+\(phone),\(details),\(consent),\(time(first)),\(time(first + 86_400))")
             var at = first
             for _ in 0..<(6 + next(10)) {
@@ -63,15 +66,20 @@ enum TurnGeneratedDataset {
                     switch next(3) {
                     case 0:
                         let (op, name) = operators[next(3)]
-                        (author, type) = ("\"{\"\"type\"\":\"\"OPERATOR\"\",\"\"id\"\":\"\"\(op)\"\",\"\"name\"\":\"\"\(name)\"\"}\"", "OPERATOR")
+                        (author, type) = (
+                            "\"{\"\"type\"\":\"\"OPERATOR\"\",\"\"id\"\":\"\"\(op)\"\",\"\"name\"\":\"\"\(name)\"\"}\"",
+                            "OPERATOR"
+                        )
                     case 1:
-                        author = "\"{\"\"type\"\":\"\"STACK\"\",\"\"id\"\":\"\"s-1\"\",\"\"journey_uuid\"\":\"\"j-1\"\",\"\"journey_name\"\":\"\"Intro\"\"}\""
+                        author =
+                            "\"{\"\"type\"\":\"\"STACK\"\",\"\"id\"\":\"\"s-1\"\",\"\"journey_uuid\"\":\"\"j-1\"\",\"\"journey_name\"\":\"\"Intro\"\"}\""
                         type = messageNumber % 2 == 0 ? "STACK" : ""
                     default: (author, type) = ("\"{\"\"type\"\":\"\"SYSTEM\"\",\"\"id\"\":\"\"crm\"\"}\"", "SYSTEM")
                     }
                 }
                 let target = missingChat && messageNumber == 5 ? "ch-missing" : chat
-                let row = "\(id),u-\(id),\(target),\(inbound ? "inbound" : "outbound"),\(time(at)),\(time(at + 2)),\(inbound ? phone : "27600000000"),\(author),\(type)"
+                let row =
+                    "\(id),u-\(id),\(target),\(inbound ? "inbound" : "outbound"),\(time(at)),\(time(at + 2)),\(inbound ? phone : "27600000000"),\(author),\(type)"
                 messages.append(row)
                 if messageNumber % 5 == 0 { messages.append(row.replacingOccurrences(of: time(at + 2), with: time(at + 1))) }
                 if !inbound, next(3) == 0 {

@@ -76,7 +76,9 @@ import Testing
         }
         tables = Self.fixture
         tables["messages"]?["inserted_at"] = "int64"
-        #expect(throws: TurnWarehouseError.wrongType(table: .messages, column: "inserted_at", expected: "TIMESTAMP", found: "int64")) {
+        #expect(
+            throws: TurnWarehouseError.wrongType(table: .messages, column: "inserted_at", expected: "TIMESTAMP", found: "int64")
+        ) {
             try TurnViewsBuilder.make(base: Columns(tables: tables), options: TurnImportOptions())
         }
         tables = Self.fixture
