@@ -32,7 +32,7 @@ let package = Package(
         // Bytes → validated records: the one table reader and field parser. No SQL, no printing.
         .target(name: "InsightsImport", dependencies: ["CZlib", "InsightsMetrics", "InsightsFormat"]),
         // A Turn.io export → Insights' records (through InsightsImport's reader). No SQL.
-        .target(name: "InsightsTurn", dependencies: ["InsightsImport", "InsightsMetrics", "InsightsFormat"]),
+        .target(name: "InsightsTurn", dependencies: ["InsightsImport", "InsightsMetrics", "InsightsFormat", "InsightsWarehouse"]),
         // RapidPro / TextIt archives and v2 API pages → Insights' records (InsightsImport's loader). No SQL.
         .target(name: "InsightsRapidPro", dependencies: ["InsightsImport", "InsightsMetrics"]),
         // Glific's BigQuery tables exported as NDJSON → Insights' records. No SQL.
@@ -126,7 +126,7 @@ let package = Package(
             name: "InsightsWarehouseTests",
             dependencies: [
                 "InsightsWarehouse", "InsightsPostgres", "InsightsBigQuery", "InsightsStore", "InsightsImport", "InsightsMetrics",
-                "InsightsRender", "InsightsJobs", "InsightsDemo", "InsightsTestSupport",
+                "InsightsRender", "InsightsJobs", "InsightsDemo", "InsightsTestSupport", "InsightsTurn",
             ], exclude: ["Golden", "Scripts"]),
         .testTarget(name: "InsightsDemoTests", dependencies: ["InsightsDemo"]),
         .testTarget(

@@ -3,6 +3,7 @@ import Foundation
 import InsightsBigQuery
 import InsightsJobs
 import InsightsStore
+import InsightsTurn
 import InsightsWarehouse
 
 /// The `insights` command.
@@ -34,6 +35,9 @@ struct Insights: ParsableCommand {
             printError("Error: \(error.localizedDescription)")
             Foundation.exit(error.exitStatus)
         } catch let error as WarehouseError {
+            printError("Error: \(error.description)")
+            Foundation.exit(error.exitStatus.rawValue)
+        } catch let error as TurnWarehouseError {
             printError("Error: \(error.description)")
             Foundation.exit(error.exitStatus.rawValue)
         } catch let error as BigQueryError {

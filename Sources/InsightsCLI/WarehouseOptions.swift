@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InsightsBigQuery
+import InsightsJobs
 import InsightsMetrics
 import InsightsPostgres
 import InsightsWarehouse
@@ -57,7 +58,19 @@ struct WarehouseOptions: ParsableArguments {
             valueName: "url"))
     var bigqueryEndpoint: String?
 
+    @Option(
+        name: .customLong("source"),
+        help: ArgumentHelp(
+            "With --bigquery: the platform whose own tables the dataset holds (turn: Turn.io's messages, chats, "
+                + "contacts, chat_events, flow_results), read as they are.", valueName: "platform"))
+    var platform: WarehousePlatform?
+
+    @OptionGroup(title: "Turn.io dataset (with --source turn)") var turn: TurnMappingFlags
+
     func validate() throws {
+        if platform != nil, bigquery == nil { throw ValidationError("--source needs --bigquery PROJECT.DATASET.") }
+        if platform != .turn, let flag = turn.given.first { throw ValidationError("\(flag) needs --source turn.") }
+        if platform == .turn { _ = try turn.warehouseOptions() }
         if postgres != nil, bigquery != nil { throw ValidationError("Give either --postgres or --bigquery, not both.") }
         if schema != nil, postgres == nil { throw ValidationError("--schema is the PostgreSQL schema; it needs --postgres.") }
         if let schema, schema.isEmpty { throw ValidationError("--schema needs a schema name, e.g. --schema public.") }
@@ -96,8 +109,13 @@ struct WarehouseOptions: ParsableArguments {
                 connection: AnyWarehouseConnection(try PostgresConnection(url: postgres, schema: schema ?? "public")))
         }
         guard let bigquery else { return nil }
-        return WarehouseSource(
-            connection: AnyWarehouseConnection(BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)))
+        let connection = BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)
+        switch platform {
+        case nil: return WarehouseSource(connection: AnyWarehouseConnection(connection))
+        case .turn:
+            let job = TurnWarehouseJob(base: connection, options: try turn.warehouseOptions())
+            return try job.source { print($0) }
+        }
     }
 
     /// The BigQuery client of the options (credentials resolved in the documented order).
@@ -112,11 +130,19 @@ struct WarehouseOptions: ParsableArguments {
 
     /// A connection that estimates every query with BigQuery's dry run and runs none
     /// (`--dry-run`); the dataset's columns are read (one `INFORMATION_SCHEMA` query).
-    func dryRunConnection() throws -> DryRunConnection<BigQueryConnection> {
+    func dryRunConnection() throws -> DryRunConnection<AnyWarehouseConnection> {
         guard let bigquery else { throw ValidationError("--dry-run needs --bigquery.") }
         let connection = BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)
-        return DryRunConnection(base: connection) { (sql, parameters) throws(WarehouseError) in
-            try connection.dryRun(sql, parameters: parameters)
+        switch platform {
+        case nil:
+            return DryRunConnection(base: AnyWarehouseConnection(connection)) { (sql, parameters) throws(WarehouseError) in
+                try connection.dryRun(sql, parameters: parameters)
+            }
+        case .turn:
+            let views = try TurnWarehouseJob(base: connection, options: try turn.warehouseOptions()).views()
+            return DryRunConnection(base: AnyWarehouseConnection(views)) { (sql, parameters) throws(WarehouseError) in
+                try connection.dryRun(sql, parameters: views.parameters(for: sql, adding: parameters))
+            }
         }
     }
 }

@@ -24,6 +24,7 @@ extension TurnMapper {
         use.asOf = asOf
         var results: [JourneyResultRecord] = []
         var resultOrigins: [RecordOrigin] = []
+        var resultKeys: [(id: String, sequence: Int)] = []
         var owner: [String: Versioned<TurnFlowResult>] = [:]
         var sessions: [String: [Versioned<TurnFlowResult>]] = [:]
         var sessionOrder: [String] = []
@@ -67,6 +68,7 @@ extension TurnMapper {
                     contactID: result.contactID, journeyID: journeyID, runID: result.sessionID,
                     question: result.questionID, answer: answer, timestamp: result.insertedAt))
             resultOrigins.append(row.origin)
+            resultKeys.append((row.id ?? "", row.sequence))
         }
         var runs: [(record: JourneyRunRecord, origin: RecordOrigin)] = []
         for session in sessionOrder {
@@ -81,9 +83,23 @@ extension TurnMapper {
         }
         summary.journeys = use
         runs.sort { ($0.record.startedAt, $0.record.runID) < ($1.record.startedAt, $1.record.runID) }
-        origins[.journeyResults] = resultOrigins
+        // Same-instant answers of a contact to one question are stored, and so replayed, by
+        // `uuid`/`id` (then reading order), as the views give them (`seq`); other results keep
+        // their reading order.
+        var groupStart: [String: Int] = [:]
+        let starts = results.enumerated().map { index, result in
+            let key = [result.contactID, result.journeyID, result.question, String(result.timestamp)]
+                .joined(separator: "\u{1F}")
+            if let start = groupStart[key] { return start }
+            groupStart[key] = index
+            return index
+        }
+        let order = results.indices.sorted {
+            (starts[$0], resultKeys[$0].id, resultKeys[$0].sequence) < (starts[$1], resultKeys[$1].id, resultKeys[$1].sequence)
+        }
+        origins[.journeyResults] = order.map { resultOrigins[$0] }
         origins[.journeyRuns] = runs.map(\.origin)
-        return (results, runs.map(\.record))
+        return (order.map { results[$0] }, runs.map(\.record))
     }
 
     /// The run of one session.

@@ -17,7 +17,7 @@ struct TurnMapper {
     private let hasChatsTable: Bool
     private var chats: [String: Versioned<TurnChat>] = [:]
     private var chatOfContact: [String: Versioned<TurnChat>] = [:]
-    private var fromAddress: [String: (address: String, at: Instant)] = [:]
+    private var fromAddress: [String: (address: String, at: Instant, id: String)] = [:]
 
     init(options: TurnImportOptions, reading: TurnReading, files: [TurnExport.File]) {
         self.options = options
@@ -29,7 +29,10 @@ struct TurnMapper {
         for row in rows {
             if let id = row.id { chats[id] = row }
             let contact = row.row.contactID
-            if let other = chatOfContact[contact], (other.row.updatedAt ?? .min) > (row.row.updatedAt ?? .min) {
+            // The newest chat by `updated_at`, ties by the higher chat id (as the views order them).
+            if let other = chatOfContact[contact],
+                ((other.row.updatedAt ?? .min), other.id ?? "") > ((row.row.updatedAt ?? .min), row.id ?? "")
+            {
                 continue
             }
             chatOfContact[contact] = row
@@ -69,8 +72,11 @@ struct TurnMapper {
             let messageID = row.id ?? ""
             if message.inbound {
                 summary.inboundMessages += 1
-                if let address = message.fromAddr, (fromAddress[contactID]?.at ?? .min) <= message.insertedAt {
-                    fromAddress[contactID] = (address, message.insertedAt)
+                // The newest inbound message's address, ties by the higher message id.
+                if let address = message.fromAddr,
+                    ((fromAddress[contactID]?.at ?? .min), fromAddress[contactID]?.id ?? "") <= (message.insertedAt, messageID)
+                {
+                    fromAddress[contactID] = (address, message.insertedAt, messageID)
                 }
                 records.append(
                     MessageRecord(
@@ -166,7 +172,7 @@ struct TurnMapper {
             return []
         }
         var tally: [String: (action: TurnChatEventAction, fromUser: Bool, count: Int)] = [:]
-        var events: [(record: ConversationEventRecord, sequence: Int, origin: RecordOrigin)] = []
+        var events: [(record: ConversationEventRecord, id: String, sequence: Int, origin: RecordOrigin)] = []
         for row in rows {
             let event = row.row
             guard let contactID = contact(ofChat: event.chatID, file: row.file, line: row.line) else { continue }
@@ -178,7 +184,7 @@ struct TurnMapper {
                 (
                     ConversationEventRecord(
                         contactID: contactID, event: kind, timestamp: event.timestamp, actorID: event.actorID,
-                        actorName: event.actorName), row.sequence, row.origin
+                        actorName: event.actorName), row.id ?? "", row.sequence, row.origin
                 ))
         }
         let types = tally.sorted { $0.key < $1.key }.map {
@@ -186,7 +192,8 @@ struct TurnMapper {
                 value: $0.key, action: $0.value.action, fromUser: $0.value.fromUser, rows: $0.value.count)
         }
         summary.closes = .chatEvents(files: eventFiles, types: types)
-        events.sort { ($0.record.timestamp, $0.sequence) < ($1.record.timestamp, $1.sequence) }
+        // Same-instant events by their row id (then reading order), as the views order them.
+        events.sort { ($0.record.timestamp, $0.id, $0.sequence) < ($1.record.timestamp, $1.id, $1.sequence) }
         origins[.conversationEvents] = events.map(\.origin)
         return events.map(\.record)
     }
@@ -200,7 +207,7 @@ struct TurnMapper {
             lastInbound[message.contactID] = max(lastInbound[message.contactID] ?? .min, message.timestamp)
         }
         var use = TurnSummary.ChatsStateUse()
-        var events: [(record: ConversationEventRecord, sequence: Int, origin: RecordOrigin)] = []
+        var events: [(record: ConversationEventRecord, id: String, sequence: Int, origin: RecordOrigin)] = []
         for row in rows {
             let chat = row.row
             let state = chat.state?.uppercased() ?? ""
@@ -222,15 +229,16 @@ struct TurnMapper {
                 if let last = lastInbound[chat.contactID], last > at { use.closedBeforeLastMessage += 1 }
                 events.append(
                     (
-                        ConversationEventRecord(contactID: chat.contactID, event: .closed, timestamp: at), row.sequence,
-                        row.origin
+                        ConversationEventRecord(contactID: chat.contactID, event: .closed, timestamp: at), row.id ?? "",
+                        row.sequence, row.origin
                     ))
             } else {
                 use.otherStates[chat.state ?? "(empty)", default: 0] += 1
             }
         }
         summary.closes = .chatsState(use)
-        events.sort { ($0.record.timestamp, $0.sequence) < ($1.record.timestamp, $1.sequence) }
+        // Same-instant closes by chat id (then reading order), as the views order them.
+        events.sort { ($0.record.timestamp, $0.id, $0.sequence) < ($1.record.timestamp, $1.id, $1.sequence) }
         origins[.conversationEvents] = events.map(\.origin)
         return events.map(\.record)
     }

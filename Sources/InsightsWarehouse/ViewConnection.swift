@@ -41,11 +41,17 @@ public struct ViewConnection<Base: WarehouseConnection>: WarehouseConnection {
 
     /// Runs a query over the views, with the views' parameters it names added.
     public func rows(_ sql: String, parameters: [String: WarehouseParameter]) throws(WarehouseError) -> [[String?]] {
+        try base.rows(sql, parameters: self.parameters(for: sql, adding: parameters))
+    }
+
+    /// `parameters` with the views' parameters `sql` names added (what `rows` sends; a dry
+    /// run sends the same).
+    public func parameters(for sql: String, adding parameters: [String: WarehouseParameter]) -> [String: WarehouseParameter] {
         var values = parameters
         for (name, value) in self.parameters where values[name] == nil && Self.names(sql, name) {
             values[name] = value
         }
-        return try base.rows(sql, parameters: values)
+        return values
     }
 
     /// A record kind's columns: its view's, nil when the platform has no view for it.

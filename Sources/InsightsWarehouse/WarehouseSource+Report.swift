@@ -13,9 +13,10 @@ extension WarehouseSource: ArchiveSource, SegmentedPeriodReportSource {
     }
 
     /// A warehouse stores no settings or import notes: every key is unset (the service name is
-    /// `--title`'s, else "Helpline"; the page shows no "data as of" and no import note).
+    /// `--title`'s, else "Helpline"; the page shows no "data as of" and no import note), except
+    /// the `notes` the source was given.
     public func meta(_ key: MetaKey) throws(WarehouseError) -> String? {
-        nil
+        notes[key]
     }
 
     /// The period's report from the engine's aggregates; refused (`WarehouseError.notComputed`)

@@ -13,6 +13,9 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
     /// The segment every query is restricted to (`segmented(_:)` resolves one); nil for all
     /// contacts.
     public var segment: WarehouseSegment? = nil
+    /// The notes `meta(_:)` gives (a platform's view of its data, such as Turn's approximate
+    /// closes); a warehouse itself stores none.
+    public var notes: [MetaKey: String] = [:]
 
     /// Creates a source over a connection.
     public init(connection: Connection) {

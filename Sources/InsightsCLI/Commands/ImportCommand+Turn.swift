@@ -27,6 +27,45 @@ struct TurnImportFlags: ParsableArguments {
             valueName: "source"))
     var source: ImportSource = .insights
 
+    @OptionGroup var mapping: TurnMappingFlags
+
+    /// `--author-map`, which RapidPro and Glific read too.
+    var authorMap: String? { mapping.authorMap }
+    /// `--goals-map`.
+    var goalsMap: String? { mapping.goalsMap }
+
+    /// Checks the flags against the source; `kind` and `skipInvalid` are the import's own.
+    func validate(kind: String?, skipInvalid: Bool) throws {
+        guard source == .turn else {
+            let given = [
+                ("--author-map", mapping.authorMap), ("--goals-map", mapping.goalsMap),
+                ("--chat-event-map", mapping.chatEventMap), ("--chat-event-columns", mapping.chatEventColumns),
+            ].filter { $0.1 != nil && !([.rapidpro, .glific].contains(source) && $0.0 == "--author-map") }.map(\.0)
+            if let first = given.first { throw ValidationError("\(first) only applies with --source turn.") }
+            return
+        }
+        if let kind, TurnTable(rawValue: kind) == nil {
+            throw ValidationError(
+                "Unknown --kind \"\(kind)\" for a Turn export; use one of "
+                    + TurnTable.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        if skipInvalid {
+            throw ValidationError(
+                "--skip-invalid does not apply with --source turn: a Turn export is converted as a whole, so "
+                    + "every problem must be fixed first.")
+        }
+        _ = try options(timestamps: TimestampParser())
+    }
+
+    /// The import options these flags say (without the goals file).
+    func options(timestamps: TimestampParser) throws -> TurnImportOptions {
+        try mapping.options(timestamps: timestamps)
+    }
+}
+
+/// The Turn mapping flags of `insights import --source turn`, which `report` and `archive`
+/// take too with `--bigquery … --source turn`.
+struct TurnMappingFlags: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Turn author types → Insights author types, added to OPERATOR=coach,STACK=stack,SYSTEM=api "
@@ -51,29 +90,6 @@ struct TurnImportFlags: ParsableArguments {
             "Which chat_events columns to read: chat, type, time, id, actor_id, actor_name (default: detected).",
             valueName: "role=column,…"))
     var chatEventColumns: String?
-
-    /// Checks the flags against the source; `kind` and `skipInvalid` are the import's own.
-    func validate(kind: String?, skipInvalid: Bool) throws {
-        guard source == .turn else {
-            let given = [
-                ("--author-map", authorMap), ("--goals-map", goalsMap), ("--chat-event-map", chatEventMap),
-                ("--chat-event-columns", chatEventColumns),
-            ].filter { $0.1 != nil && !([.rapidpro, .glific].contains(source) && $0.0 == "--author-map") }.map(\.0)
-            if let first = given.first { throw ValidationError("\(first) only applies with --source turn.") }
-            return
-        }
-        if let kind, TurnTable(rawValue: kind) == nil {
-            throw ValidationError(
-                "Unknown --kind \"\(kind)\" for a Turn export; use one of "
-                    + TurnTable.allCases.map(\.rawValue).joined(separator: ", ") + ".")
-        }
-        if skipInvalid {
-            throw ValidationError(
-                "--skip-invalid does not apply with --source turn: a Turn export is converted as a whole, so "
-                    + "every problem must be fixed first.")
-        }
-        _ = try options(timestamps: TimestampParser())
-    }
 
     /// The import options these flags say (without the goals file).
     func options(timestamps: TimestampParser) throws -> TurnImportOptions {

@@ -1,0 +1,1 @@
+SELECT b.behaviour_id AS behaviour_id, b.goal_id AS goal_id, b.name AS name FROM (SELECT element AS behaviour_id, @turn_behaviour_goals[OFFSET(element_offset)] AS goal_id, @turn_behaviour_names[OFFSET(element_offset)] AS name FROM UNNEST(@turn_behaviour_ids) AS element WITH OFFSET AS element_offset) AS b

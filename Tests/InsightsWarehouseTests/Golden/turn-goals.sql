@@ -1,0 +1,1 @@
+SELECT g.goal_id AS goal_id, g.name AS name, NULLIF(g.description, '') AS description FROM (SELECT element AS goal_id, @turn_goal_names[OFFSET(element_offset)] AS name, @turn_goal_descriptions[OFFSET(element_offset)] AS description FROM UNNEST(@turn_goal_ids) AS element WITH OFFSET AS element_offset) AS g

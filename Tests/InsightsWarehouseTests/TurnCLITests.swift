@@ -1,0 +1,64 @@
+import Foundation
+import InsightsTestSupport
+import Testing
+
+/// `insights report|archive --bigquery … --source turn` on the command line: the flags that
+/// need each other, and the one-command route writing the import route's `metrics.json`.
+@Suite(.temporaryFolders) struct TurnCLITests {
+    /// Usage errors (64), before any connection.
+    @Test(arguments: [
+        (["report", "--source", "turn", "--month", "2026-03"], "--source needs --bigquery PROJECT.DATASET."),
+        (["archive", "--postgres", "x", "--source", "turn"], "--source needs --bigquery PROJECT.DATASET."),
+        (["report", "--bigquery", "p.d", "--author-map", "REMINDER=reminder"], "--author-map needs --source turn."),
+        (["report", "--bigquery", "p.d", "--chat-event-columns", "chat=c"], "--chat-event-columns needs --source turn."),
+        (
+            ["report", "--bigquery", "p.d", "--source", "turn", "--author-map", "REMINDER=nobody"],
+            "--author-map: \"nobody\" in \"REMINDER=nobody\" is not one of"
+        ),
+        (["report", "--bigquery", "p.d", "--source", "turn", "--goals-map", "missing.json"], "missing.json: cannot be read"),
+    ])
+    func usageErrors(arguments: [String], message: String) throws {
+        let folder = try TestPaths.temporaryDirectory("turn-cli-usage")
+        let result = try WarehouseCLITests.run(arguments, in: folder)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    /// The fixture export in the emulator as Turn's tables: `report --bigquery … --source turn`
+    /// prints the import's summary and writes the `metrics.json` of `import --source turn` +
+    /// `report`, byte for byte; without `--author-map` it stops (65) naming the flag.
+    @Test(.enabled(if: BigQueryEmulator.shouldRun, "no emulator")) func oneCommandReport() throws {
+        let files = try TestTurnBigQuery.files("export")
+        let connection = try TestTurnBigQuery.load(files, label: "turn_cli")
+        let dataset = connection.dialect.container
+        let folder = try TestPaths.temporaryDirectory("turn-cli")
+        let goals = TestTurnBigQuery.fixture("goals.json").path
+        let period = ["--from", "2026-10-05", "--to", "2026-10-11", "--timezone", "UTC", "--title", "Turn"]
+        let maps = ["--author-map", "REMINDER=reminder,THREAD=thread", "--goals-map", goals]
+        var environment = ProcessInfo.processInfo.environment
+        environment["BIGQUERY_EMULATOR_HOST"] = try BigQueryEmulator.required()
+
+        let refused = try WarehouseCLITests.run(
+            ["report", "--bigquery", dataset, "--source", "turn", "--out", "refused"] + period, in: folder,
+            environment: environment)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("say what each one is with --author-map"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("refused").path))
+
+        let imported = try WarehouseCLITests.run(
+            ["import", "--db", "t.sqlite", "--source", "turn"] + files.map(\.path) + maps, in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let sqlite = try WarehouseCLITests.run(
+            ["report", "--db", "t.sqlite", "--out", "sqlite"] + period, in: folder)
+        #expect(sqlite.status == 0, "\(sqlite.stderr)")
+        let warehouse = try WarehouseCLITests.run(
+            ["report", "--bigquery", dataset, "--source", "turn", "--out", "bigquery"] + period + maps, in: folder,
+            environment: environment)
+        #expect(warehouse.status == 0, "\(warehouse.stderr)")
+        #expect(warehouse.stdout.contains("Turn.io dataset \(dataset) (read in place):"))
+        #expect(warehouse.stdout.contains("  messages: 19 rows read from \(dataset).messages; 2 older versions of an id dropped"))
+        let expected = try String(contentsOf: folder.appendingPathComponent("sqlite/metrics.json"), encoding: .utf8)
+        let actual = try String(contentsOf: folder.appendingPathComponent("bigquery/metrics.json"), encoding: .utf8)
+        #expect(actual == expected)
+    }
+}
