@@ -162,6 +162,7 @@ struct Benchmark {
 
     /// Prints a progress line at once, even when standard output is a pipe.
     private func say(_ text: String) {
+        fflush(nil)  // what `print` buffered comes first
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 }
