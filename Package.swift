@@ -87,9 +87,11 @@ let package = Package(
             name: "InsightsBench",
             dependencies: [
                 "InsightsImport", "InsightsStore", "InsightsMetrics", "InsightsRender", "InsightsJobs",
+                "InsightsWarehouse", "InsightsPostgres",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ], exclude: ["Scripts"]),
+        .testTarget(name: "InsightsBenchTests", dependencies: ["InsightsBench", "InsightsTestSupport"], exclude: ["Golden"]),
         .target(
             name: "InsightsTestSupport",
             dependencies: ["InsightsMetrics"],

@@ -2,13 +2,17 @@ import Foundation
 import InsightsMetrics
 
 /// A deterministic large helpline in the import format: contacts, goals, behaviours, and per
-/// 30-day slice one messages, one conversation_events and one goal_events CSV file.
+/// 30-day slice one messages, one message_statuses, one conversation_events and one goal_events
+/// CSV file.
 ///
 /// The shape: every contact joins on a day of the span and writes a first session that day;
 /// the other sessions fall on later days. A session alternates 1–3 inbound and 1–3 outbound
 /// messages a minute or two apart; about a third end with a coach closing the conversation
 /// (some reopened an hour or two later, some closed twice), and some carry goal events.
-/// Message ids grow with time (like time-ordered export ids).
+/// Message ids grow with time (like time-ordered export ids). The outbound messages of one
+/// session in five get a `delivered` status a few seconds later (one in a hundred `failed`
+/// instead), and half of those a `read` status too; the statuses draw from their own random
+/// stream, so the other files are the same as before statuses were added.
 struct BenchDataset {
     /// Messages in the whole span.
     let messages: Int
@@ -26,13 +30,17 @@ struct BenchDataset {
     /// The file names of a slice, in import order.
     static func sliceFiles(_ slice: Int) -> [String] {
         let date = firstDay.adding(days: slice * sliceDays)
-        return ["messages-\(date).csv", "conversation_events-\(date).csv", "goal_events-\(date).csv"]
+        return [
+            "messages-\(date).csv", "message_statuses-\(date).csv", "conversation_events-\(date).csv",
+            "goal_events-\(date).csv",
+        ]
     }
 
     /// Counts of what was written.
     struct Written {
         var contacts = 0
         var messages = 0
+        var statuses = 0
         var conversationEvents = 0
         var goalEvents = 0
     }
@@ -40,6 +48,7 @@ struct BenchDataset {
     /// Writes every file into `folder`.
     func write(to folder: URL) throws -> Written {
         var random = BenchRandom(seed: 0x1A51_6475)
+        var statusRandom = BenchRandom(seed: 0x5747_5553)
         var written = Written()
         try writeDefinitions(to: folder)
         written.contacts = try writeContacts(to: folder, random: &random)
@@ -66,6 +75,7 @@ struct BenchDataset {
 
         var slice = -1
         var messagesOut = CSVOut()
+        var statusesOut = CSVOut()
         var eventsOut = CSVOut()
         var goalsOut = CSVOut()
         var sequence: UInt64 = 0
@@ -75,16 +85,18 @@ struct BenchDataset {
             let sessionSlice = Int(start / UInt64(Self.sliceDays * 86_400))
             if sessionSlice != slice {
                 if slice >= 0 {
-                    try flushSlice(slice, folder, &messagesOut, &eventsOut, &goalsOut)
+                    try flushSlice(slice, folder, &messagesOut, &statusesOut, &eventsOut, &goalsOut)
                 }
                 slice = sessionSlice
                 messagesOut.line("message_id,contact_id,direction,timestamp,author_type,author_id,author_name")
+                statusesOut.line("message_id,status,timestamp,error")
                 eventsOut.line("contact_id,event,timestamp,actor_id,actor_name")
                 goalsOut.line("contact_id,goal_id,behaviour_id,event,timestamp")
             }
             var time = start
             let exchanges = 1 + random.below(3)
             let authorDraw: UInt64 = random.below(100)
+            let statusDraw = statusRandom.below(5)
             for exchange in 0..<(2 * exchanges) where written.messages < messages {
                 let inbound = exchange % 2 == 0
                 sequence += 1
@@ -101,6 +113,9 @@ struct BenchDataset {
                 }
                 messagesOut.newline()
                 written.messages += 1
+                if !inbound, statusDraw == 0 {
+                    written.statuses += Self.statuses(sequence, time, random: &statusRandom, into: &statusesOut)
+                }
                 time = min(time + 20 + random.below(100), span - 1)
             }
             let closeDraw = random.below(100)
@@ -139,17 +154,52 @@ struct BenchDataset {
                 written.goalEvents += 1
             }
         }
-        if slice >= 0 { try flushSlice(slice, folder, &messagesOut, &eventsOut, &goalsOut) }
+        if slice >= 0 { try flushSlice(slice, folder, &messagesOut, &statusesOut, &eventsOut, &goalsOut) }
         return written
     }
 
     private func flushSlice(
-        _ slice: Int, _ folder: URL, _ messages: inout CSVOut, _ events: inout CSVOut, _ goals: inout CSVOut
+        _ slice: Int, _ folder: URL, _ messages: inout CSVOut, _ statuses: inout CSVOut, _ events: inout CSVOut,
+        _ goals: inout CSVOut
     ) throws {
         let names = Self.sliceFiles(slice)
         try messages.write(to: folder.appendingPathComponent(names[0]))
-        try events.write(to: folder.appendingPathComponent(names[1]))
-        try goals.write(to: folder.appendingPathComponent(names[2]))
+        try statuses.write(to: folder.appendingPathComponent(names[1]))
+        try events.write(to: folder.appendingPathComponent(names[2]))
+        try goals.write(to: folder.appendingPathComponent(names[3]))
+    }
+
+    /// The statuses of outbound message `sequence` sent at `time`: `delivered` 2–5 s later (one
+    /// in a hundred `failed` instead), then for half of the delivered `read` up to 5 minutes
+    /// after (never past the span's last second). Returns how many rows it wrote.
+    private static func statuses(
+        _ sequence: UInt64, _ time: UInt64, random: inout BenchRandom, into out: inout CSVOut
+    ) -> Int {
+        let id = { (out: inout CSVOut) in
+            out.text("wamid.")
+            out.hex(sequence, width: 16)
+        }
+        let last = UInt64(days * 86_400 - 1)
+        let delivered = min(time + 2 + random.below(4), last)
+        id(&out)
+        if random.below(100) == 0 {
+            out.text(",failed,")
+            out.timestamp(delivered)
+            out.text(",131026")
+            out.newline()
+            return 1
+        }
+        out.text(",delivered,")
+        out.timestamp(delivered)
+        out.text(",")
+        out.newline()
+        guard random.below(2) == 0 else { return 1 }
+        id(&out)
+        out.text(",read,")
+        out.timestamp(min(delivered + 10 + random.below(290), last))
+        out.text(",")
+        out.newline()
+        return 2
     }
 
     /// A session start on a day: mostly daytime, never within an hour of midnight.

@@ -1,47 +1,55 @@
 import Foundation
+import InsightsMetrics
 
-/// The whole benchmark: data, two imports, two report databases, the summary.
+/// The whole benchmark: data, three imports, the floor, two report databases, DuckDB,
+/// PostgreSQL, the summary.
 struct Benchmark {
-    let messages: Int
-    let runs: Int
-    let dir: String?
-    let keep: Bool
+    let options: BenchOptions
 
     func run() throws {
         let folder: URL
-        if let dir {
+        if let dir = options.dir {
             folder = URL(fileURLWithPath: dir)
         } else {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "insights-bench-\(ProcessInfo.processInfo.processIdentifier)")
         }
+        // Before anything slow: a baseline that cannot run is an error at once.
+        if options.duckdb, !FileManager.default.isExecutableFile(atPath: options.duckdbVenv + "/bin/python") {
+            throw BenchError(DuckDBBaseline.missing(options.duckdbVenv))
+        }
         let data = folder.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         defer {
-            if !keep, dir == nil { try? FileManager.default.removeItem(at: folder) }
+            if !options.keep, options.dir == nil { try? FileManager.default.removeItem(at: folder) }
         }
+        let messages = options.messages
+        let runs = String(options.runs)
         say(
             "insights-bench: \(messages) messages, \(BenchDataset(messages: messages).contacts) contacts, "
                 + "\(BenchDataset.days) days; working folder \(folder.path)")
-        say(machine())
+        var results = BenchResults(machine: machine())
+        say(results.machine)
 
         // 1. The data, written by a child process too: a child starts with the memory of the
         // process it was forked from, and the generator holds every session of the dataset.
-        let marker = data.appendingPathComponent("complete-\(messages)")
+        let marker = data.appendingPathComponent("complete-\(messages)-statuses")
         var start = DispatchTime.now()
         if FileManager.default.fileExists(atPath: marker.path) {
             say("data: reusing \(data.path)")
         } else {
-            let written = try child(DataResult.self, ["data-phase", "--messages", String(messages), "--dir", data.path])
-            FileManager.default.createFile(atPath: marker.path, contents: Data())
+            let written = try ChildProcess.step(
+                DataResult.self, ["data-phase", "--messages", String(messages), "--dir", data.path])
+            _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
             say(
                 String(
-                    format: "data: %d contacts, %d messages, %d conversation events, %d goal events written in %.1f s",
-                    written.contacts, written.messages, written.conversationEvents, written.goalEvents,
-                    seconds(since: start)))
+                    format: "data: %d contacts, %d messages, %d statuses, %d conversation events, %d goal events "
+                        + "written in %.1f s", written.contacts, written.messages, written.statuses,
+                    written.conversationEvents, written.goalEvents, seconds(since: start)))
         }
 
-        // 2. The imports: all 180 days, and only the last 60 (the month and the 30 days before).
+        // 2. The imports: five months into an empty database, the sixth appended to it (the
+        // database of 180 days), and the last two months alone (30 days of history).
         let definitions = ["goals.csv", "behaviours.csv", "contacts.csv"].map { data.appendingPathComponent($0).path }
         let slices = BenchDataset.days / BenchDataset.sliceDays
         let sliceFiles = (0..<slices).map { slice in
@@ -49,112 +57,92 @@ struct Benchmark {
         }
         let longDB = folder.appendingPathComponent("long.sqlite").path
         let shortDB = folder.appendingPathComponent("short.sqlite").path
-        for path in [longDB, shortDB] {
+        let floorDB = folder.appendingPathComponent("floor.sqlite").path
+        for path in [longDB, shortDB, floorDB] {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
+        say("import: \(slices - 1) months into an empty database …")
         start = DispatchTime.now()
-        let longImport = try child(ImportResult.self, ["import-phase", "--db", longDB] + definitions + sliceFiles.flatMap { $0 })
-        let longImportWall = seconds(since: start)
-        let shortImport = try child(
+        results.firstImport = try ChildProcess.step(
+            ImportResult.self, ["import-phase", "--db", longDB] + definitions + sliceFiles.dropLast().flatMap { $0 })
+        results.firstImportWall = seconds(since: start)
+        say(progress(results.firstImport))
+        say("import: the sixth month appended …")
+        results.appendImport = try ChildProcess.step(
+            ImportResult.self, ["import-phase", "--db", longDB] + (sliceFiles.last ?? []))
+        say(progress(results.appendImport))
+        say("import: the last two months into an empty database …")
+        results.shortImport = try ChildProcess.step(
             ImportResult.self, ["import-phase", "--db", shortDB] + definitions + sliceFiles.suffix(2).flatMap { $0 })
+        say(progress(results.shortImport))
+        results.databaseBytes = (try? FileManager.default.attributesOfItem(atPath: longDB)[.size] as? Int) ?? 0
 
-        // 3. The reports.
+        // 3. The floor's contiguous copy of the month, then the reports.
+        guard let period = BenchReport.period, let calendar = ReportCalendar(identifier: BenchReport.zone) else {
+            throw BenchError("the benchmark's month or zone is invalid")
+        }
+        try FloorScan.prepare(database: longDB, range: period.instants(in: calendar), floor: floorDB)
         let out = folder.appendingPathComponent("output")
-        let long = try child(
+        say("reports …")
+        results.long = try ChildProcess.step(
             ReportResult.self,
-            ["report-phase", "--db", longDB, "--out", out.appendingPathComponent("long").path, "--runs", String(runs)])
-        let short = try child(
+            [
+                "report-phase", "--db", longDB, "--floor", floorDB, "--out", out.appendingPathComponent("long").path,
+                "--runs", runs,
+            ])
+        say(
+            String(
+                format: "  floor %.3f s, report %.3f s (median)", medianSeconds(results.long.floorSeconds),
+                medianSeconds(results.long.reportSeconds["2"] ?? [])))
+        results.short = try ChildProcess.step(
             ReportResult.self,
-            ["report-phase", "--db", shortDB, "--out", out.appendingPathComponent("short").path, "--runs", String(runs)])
+            ["report-phase", "--db", shortDB, "--out", out.appendingPathComponent("short").path, "--runs", runs])
 
-        // 4. The summary.
+        // 4. DuckDB on its own copy of the same files.
+        if options.duckdb {
+            say("DuckDB …")
+            results.duckdb = try DuckDBBaseline.run(
+                venv: options.duckdbVenv, data: data, database: folder.appendingPathComponent("baseline.duckdb").path,
+                runs: options.runs)
+        }
+
+        // 5. The summary so far (a long PostgreSQL step may be stopped), then PostgreSQL.
         print("")
-        print("== import (180 days, \(longDB)) ==")
-        printImport(longImport, wall: longImportWall)
-        let diskBytes = (try? FileManager.default.attributesOfItem(atPath: longDB)[.size] as? Int) ?? 0
-        print(String(format: "  database size: %.0f MB", Double(diskBytes ?? 0) / 1e6))
-        print("== import (60 days: the month and the 30 days before) ==")
-        printImport(shortImport, wall: nil)
+        print(BenchSummary.details(results, runs: options.runs))
+        printTable(results)
+        guard let url = options.postgres else { return }
+        say("PostgreSQL: export, COPY, reports …")
+        let postgresOut = out.appendingPathComponent("postgres")
+        results.postgres = try ChildProcess.step(
+            PostgresResult.self,
+            [
+                "postgres-phase", "--db", longDB, "--url", url, "--schema", options.postgresSchema, "--scratch",
+                folder.path, "--out", postgresOut.path, "--runs", String(options.postgresRuns),
+            ])
+        let sqlite = FileManager.default.contents(atPath: out.appendingPathComponent("long/metrics.json").path)
+        let postgres = FileManager.default.contents(atPath: postgresOut.appendingPathComponent("metrics.json").path)
+        results.postgresMetricsIdentical = sqlite != nil && sqlite == postgres
         print("")
-        print("== report --month 2026-09 (UTC), median of \(runs) ==")
-        let floor = medianSeconds(long.floorSeconds)
-        print(String(format: "  floor: SQLite C API scan of the month's %d message rows: %.3f s", long.floorRows, floor))
-        for (threads, label) in [("2", "2 threads"), ("1", "1 thread")] {
-            guard let longTimes = long.reportSeconds[threads], let shortTimes = short.reportSeconds[threads] else { continue }
-            let longReport = medianSeconds(longTimes)
-            let shortReport = medianSeconds(shortTimes)
-            print(
-                String(
-                    format: "  report, %@, 180 days of history: %.3f s  (report / floor = %.2f)",
-                    label, longReport, longReport / floor))
-            print(
-                String(
-                    format: "  report, %@,  30 days of history: %.3f s  (long / short history = %.2f)",
-                    label, shortReport, longReport / shortReport))
-        }
-        print(String(format: "  floor on the 30-day database: %.3f s", medianSeconds(short.floorSeconds)))
-        print(
-            String(
-                format: "  peak memory of the report process: %.0f MB (180 days), %.0f MB (30 days) (getrusage ru_maxrss; "
-                    + "VmHWM %.0f MB, %.0f MB)",
-                Double(long.peakMemoryBytes) / 1e6, Double(short.peakMemoryBytes) / 1e6, Double(long.highWaterBytes) / 1e6,
-                Double(short.highWaterBytes) / 1e6))
-        print(
-            "  all runs (s): floor \(rounded(long.floorSeconds)), report 2 threads \(rounded(long.reportSeconds["2"] ?? [])), "
-                + "1 thread \(rounded(long.reportSeconds["1"] ?? [])); 30 days: 2 threads "
-                + "\(rounded(short.reportSeconds["2"] ?? [])), 1 thread \(rounded(short.reportSeconds["1"] ?? []))")
-        print("  180 days: \(long.headline)")
-        print("   30 days: \(short.headline)")
+        print(BenchSummary.postgresDetails(results))
+        printTable(results)
     }
 
-    private func printImport(_ result: ImportResult, wall: Double?) {
-        var byKind: [String: (rows: Int, seconds: Double)] = [:]
-        for file in result.files {
-            byKind[file.kind, default: (0, 0)].rows += file.rows
-            byKind[file.kind, default: (0, 0)].seconds += file.seconds
-        }
-        for kind in ["contacts", "messages", "conversation_events", "goal_events"] {
-            guard let entry = byKind[kind] else { continue }
-            print(
-                String(
-                    format: "  %-20@ %10d rows in %7.2f s = %9.0f rows/s", kind, entry.rows, entry.seconds,
-                    Double(entry.rows) / entry.seconds))
-        }
-        let rows = result.files.reduce(0) { $0 + $1.rows }
-        let total = result.files.reduce(0) { $0 + $1.seconds }
-        print(
-            String(
-                format: "  all %d files: %d rows in %.2f s = %.0f rows/s", result.files.count, rows, total, Double(rows) / total))
-        if let wall { print(String(format: "  wall time of the import process: %.2f s", wall)) }
-        print(
-            String(
-                format: "  peak memory of the import process: %.0f MB (getrusage ru_maxrss), %.0f MB (VmHWM)",
-                Double(result.peakMemoryBytes) / 1e6, Double(result.highWaterBytes) / 1e6))
+    private func printTable(_ results: BenchResults) {
+        print("")
+        let figures = BenchSummary.figures(results, postgresAsked: options.postgres != nil)
+        print(SummaryTable.render(figures))
+        print("")
+        let misses = SummaryTable.misses(figures)
+        let targets = figures.filter { $0.target != nil }.count
+        print("\(targets - misses) of \(targets) targets met, \(misses) missed.")
     }
 
-    /// Runs this executable with `arguments` and decodes the JSON it prints last.
-    private func child<T: Decodable>(_ type: T.Type, _ arguments: [String]) throws -> T {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executablePath())
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw BenchError("\(arguments[0]) failed with status \(process.terminationStatus)")
-        }
-        let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
-        guard let last = lines.last else { throw BenchError("\(arguments[0]) printed nothing") }
-        return try JSONDecoder().decode(T.self, from: Data(last.utf8))
-    }
-
-    private func executablePath() -> String {
-        #if os(Linux)
-            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
-        #endif
-        return Bundle.main.executablePath ?? CommandLine.arguments[0]
+    /// One line per kind: rows/s, so a run that is stopped has shown what it measured.
+    private func progress(_ result: ImportResult) -> String {
+        let kinds = result.byKind
+        return BenchSummary.rateKinds.compactMap { kind in
+            kinds[kind].map { String(format: "  %@: %.0f rows/s", kind, Double($0.rows) / max($0.seconds, 1e-9)) }
+        }.joined(separator: "\n") + String(format: "\n  peak memory %.0f MB", Double(result.highWaterBytes) / 1e6)
     }
 
     private func machine() -> String {
@@ -166,11 +154,15 @@ struct Benchmark {
             text += ", \(name.trimmingCharacters(in: .whitespaces))"
         }
         text += String(format: ", %.1f GB memory", Double(ProcessInfo.processInfo.physicalMemory) / 1e9)
+        if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
+            text += ", load average " + load.split(separator: " ").prefix(3).joined(separator: " ")
+        }
         return text
     }
 
     /// Prints a progress line at once, even when standard output is a pipe.
     private func say(_ text: String) {
+        fflush(nil)  // what `print` buffered comes first
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 }
@@ -180,8 +172,4 @@ func medianSeconds(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     let middle = sorted.count / 2
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-
-private func rounded(_ values: [Double]) -> String {
-    "[" + values.map { String(format: "%.3f", $0) }.joined(separator: ", ") + "]"
 }

@@ -17,6 +17,7 @@ enum BenchReport {
 struct DataResult: Codable {
     var contacts: Int
     var messages: Int
+    var statuses: Int
     var conversationEvents: Int
     var goalEvents: Int
 
@@ -34,6 +35,16 @@ struct ImportResult: Codable {
     var files: [File] = []
     var peakMemoryBytes: Int = 0
     var highWaterBytes: Int = 0
+
+    /// Rows and seconds per kind (`messages`, `message_statuses` …), over the files of that kind.
+    var byKind: [String: (rows: Int, seconds: Double)] {
+        var kinds: [String: (rows: Int, seconds: Double)] = [:]
+        for file in files {
+            kinds[file.kind, default: (0, 0)].rows += file.rows
+            kinds[file.kind, default: (0, 0)].seconds += file.seconds
+        }
+        return kinds
+    }
 
     func json() throws -> String { String(decoding: try JSONEncoder().encode(self), as: UTF8.self) }
 }
@@ -58,7 +69,7 @@ enum ImportStep {
     /// Imports the files as `insights import` does: each file opened and imported in the
     /// order of kinds (goals, behaviours, contacts, messages, conversation events, goal events).
     static func run(database: String, files: [String]) throws -> ImportResult {
-        let order: [RecordKind] = [.goals, .behaviours, .contacts, .messages, .conversationEvents, .goalEvents]
+        let order = RecordKind.importOrder
         let kinds = files.map { path -> (String, RecordKind) in
             (path, RecordKind(fileName: URL(fileURLWithPath: path).lastPathComponent) ?? .messages)
         }
@@ -83,17 +94,19 @@ enum ImportStep {
 }
 
 enum ReportStep {
-    /// Runs the floor scan and the report `runs` times each (alternating), per thread count.
-    static func run(database: String, out: String, runs: Int, threads: [Int]) throws -> ReportResult {
+    /// Runs the floor scan (when `floor` is given) and the report `runs` times each
+    /// (alternating), per thread count.
+    static func run(database: String, floor: String?, out: String, runs: Int, threads: [Int]) throws -> ReportResult {
         guard let period = BenchReport.period, let calendar = ReportCalendar(identifier: BenchReport.zone) else {
             throw BenchError("the benchmark's month or zone is invalid")
         }
-        let range = period.instants(in: calendar)
         var result = ReportResult()
         for _ in 0..<runs {
-            let start = DispatchTime.now()
-            result.floorRows = try FloorScan.run(database: database, range: range)
-            result.floorSeconds.append(seconds(since: start))
+            if let floor {
+                let start = DispatchTime.now()
+                result.floorRows = try FloorScan.run(floor: floor)
+                result.floorSeconds.append(seconds(since: start))
+            }
             for count in threads {
                 let start = DispatchTime.now()
                 let report = try writeReport(database: database, out: out, period: period, calendar: calendar, threads: count)
