@@ -2,7 +2,9 @@ import Foundation
 import InsightsTestSupport
 import Testing
 
-@Suite(.serialized, .temporaryFolders) struct ArchiveTests {
+/// Not serialized: each test archives into a folder of its own (the demo's database is only
+/// read), so the demo archive, the suite's longest work, runs beside the other test.
+@Suite(.temporaryFolders) struct ArchiveTests {
     /// Writes `text` into `folder/name`.
     private func write(_ text: String, _ name: String, in folder: URL) throws -> String {
         let url = folder.appendingPathComponent(name)

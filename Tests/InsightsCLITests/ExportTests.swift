@@ -4,8 +4,10 @@ import Testing
 
 /// `insights export`: every stored record back in the import format, such that importing the
 /// files into a fresh database gives byte-identical `metrics.json` for any period, and exporting
-/// that database again gives byte-identical files.
-@Suite(.serialized, .temporaryFolders) struct ExportTests {
+/// that database again gives byte-identical files. Not serialized: every test (and each
+/// format of the demo's round trip, the suite's longest work) has folders of its own, so
+/// Swift Testing runs them side by side.
+@Suite(.temporaryFolders) struct ExportTests {
     let root = TestPaths.packageRoot
     static let kinds = [
         "goals", "behaviours", "contacts", "messages", "message_statuses", "conversation_events", "goal_events",
@@ -41,13 +43,14 @@ import Testing
             periods: [["--month", "2026-10", "--timezone", "Africa/Nairobi"], ["--month", "2026-09"]])
     }
 
-    @Test func demoDatabaseRoundTripsInBothFormats() throws {
-        let work = try TestPaths.temporaryDirectory("export-demo")
+    /// One test case per format (the same checks as one test doing both, in parallel).
+    @Test(arguments: ["csv", "ndjson"]) func demoDatabaseRoundTrips(format: String) throws {
+        let work = try TestPaths.temporaryDirectory("export-demo-\(format)")
         let original = try SharedDemo.database()
         // The service name lives in the database's meta table, not in any record: the summary
         // says so, and the imported copy is reported with it as --title.
         try requireRoundTrip(
-            of: original, in: work, title: "Sunrise Health Helpline (demo)",
+            of: original, in: work, title: "Sunrise Health Helpline (demo)", formats: [format],
             periods: [
                 ["--month", "2026-10", "--timezone", "Africa/Johannesburg"],
                 ["--from", "2026-10-05", "--to", "2026-10-11", "--timezone", "Asia/Kathmandu"],
@@ -205,14 +208,17 @@ import Testing
 
     // MARK: - Helpers
 
-    /// Exports `original` in both formats, imports each export into a fresh database, and
-    /// requires every period's `metrics.json` to be byte-identical to the original's and a
-    /// second export to be byte-identical to the first.
-    private func requireRoundTrip(of original: String, in work: URL, title: String? = nil, periods: [[String]]) throws {
+    /// Exports `original` in each of `formats` (both unless told), imports each export into a
+    /// fresh database, and requires every period's `metrics.json` to be byte-identical to the
+    /// original's and a second export to be byte-identical to the first.
+    private func requireRoundTrip(
+        of original: String, in work: URL, title: String? = nil, formats: [String] = ["csv", "ndjson"],
+        periods: [[String]]
+    ) throws {
         let expected = try periods.enumerated().map { index, period in
             try report(original, period, in: work.appendingPathComponent("expected-\(index)"))
         }
-        for format in ["csv", "ndjson"] {
+        for format in formats {
             let exported = work.appendingPathComponent("export-\(format)")
             try run(["export", "--db", original, "--out", exported.path, "--format", format])
             let names = try FileManager.default.contentsOfDirectory(atPath: exported.path).sorted()
