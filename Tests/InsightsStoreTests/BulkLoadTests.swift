@@ -41,37 +41,33 @@ import Testing
 
     @Test func whichLoadsSetTheIndexesAside() throws {
         let db = try TestDatabase()
-        try db.store.queue.write { db in
-            // An empty table: always (the first import). 0 rows guessed: never.
-            #expect(try DeferredIndexes.worthSettingAside(db: db, kind: .messages, incoming: 1))
-            #expect(try !DeferredIndexes.worthSettingAside(db: db, kind: .messages, incoming: 0))
-            #expect(try !DeferredIndexes.worthSettingAside(db: db, kind: .goals, incoming: 1_000))
-        }
-        // 10 messages stored (row ids 1…10): set aside for 6 or more incoming (10 < 12), not 5.
+        // An empty table: always (the first import). 0 rows guessed, or goals: never.
+        #expect(try worth(db.store, .messages, 1))
+        #expect(try !worth(db.store, .messages, 0))
+        #expect(try !worth(db.store, .goals, 1_000))
+        // 10 messages stored (row ids 1…10): set aside for 11 or more incoming, not 10.
         let rows = (1...10).map { "m\($0),c1,inbound,2026-10-05T09:\(String(format: "%02d", $0)):00Z,,,\n" }
         try db.importText("messages.csv", Self.header + rows.joined())
-        try db.store.queue.write { db in
-            #expect(try DeferredIndexes.worthSettingAside(db: db, kind: .messages, incoming: 6))
-            #expect(try !DeferredIndexes.worthSettingAside(db: db, kind: .messages, incoming: 5))
-        }
+        #expect(try worth(db.store, .messages, 11))
+        #expect(try !worth(db.store, .messages, 10))
     }
 
     @Test func setAsideAndRebuiltIndexesAreTheMigrationsOwn() throws {
         let db = try TestDatabase()
         let before = try schema(db.store)
-        try db.store.queue.write { db in
+        let (names, left): ([String], [String]) = try db.store.queue.write { db in
             var deferred = DeferredIndexes()
             try deferred.setAside(db: db, tables: ["messages"])
             // messages_ts, messages_contact_inbound_ts, messages_author_named and messages_coach;
             // the unique index of message_id stays (it finds duplicates while rows are written).
-            #expect(deferred.definitions.map(\.name).sorted() == [
-                "messages_author_named", "messages_coach", "messages_contact_inbound_ts", "messages_ts",
-            ])
-            let left = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'messages' AND type = 'index'")
-            #expect(left == ["sqlite_autoindex_messages_1"])
+            let names = deferred.definitions.map(\.name).sorted()
+            let left = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'messages' AND type = 'index'")
             try deferred.rebuild(db: db)
-            #expect(deferred.definitions.isEmpty)
+            return (names + deferred.definitions.map(\.name), left)
         }
+        #expect(names == ["messages_author_named", "messages_coach", "messages_contact_inbound_ts", "messages_ts"])
+        #expect(left == ["sqlite_autoindex_messages_1"])
         #expect(try schema(db.store) == before)
     }
 
@@ -83,13 +79,11 @@ import Testing
             "m1,c1,inbound,2026-10-05T09:00:00Z,,,\nm2,c1,outbound,2026-10-05T09:01:00Z,coach,k1,Kim\n"
             + "h3,c2,inbound,2026-10-05T09:02:00Z,,,\nm1,c2,inbound,2026-10-05T09:03:00Z,,,\n"
         // One database takes the history (an empty table: indexes set aside), then the update
-        // row by row: 40 rows stored, not fewer than twice the rows its size guesses.
+        // row by row: 40 rows stored, not fewer than the rows its size guesses (5).
         let rowByRow = try TestDatabase()
         try rowByRow.importText("history.csv", Self.header + history, kind: .messages)
         let guess = (Self.header + update).utf8.count / Store.bytesPerRowGuess
-        try rowByRow.store.queue.write { db in
-            #expect(try !DeferredIndexes.worthSettingAside(db: db, kind: .messages, incoming: guess))
-        }
+        #expect(try !worth(rowByRow.store, .messages, guess))
         let updated = try rowByRow.importText("update.csv", Self.header + update, kind: .messages)
         // The other takes both as one file, into an empty table: indexes set aside.
         let bulk = try TestDatabase()
@@ -117,6 +111,10 @@ import Testing
         }
         #expect(try schema(db.store) == before)
         #expect(try db.store.counts()["messages"] == 0)
+    }
+
+    func worth(_ store: Store, _ kind: RecordKind, _ incoming: Int) throws -> Bool {
+        try store.queue.read { db in try DeferredIndexes.worthSettingAside(db: db, kind: kind, incoming: incoming) }
     }
 
     func instant(_ text: String) throws -> Instant {
