@@ -130,6 +130,13 @@ public struct ImportFile: Sendable {
         return nil
     }
 
+    /// How many bytes the file holds (once decompressed): a size to plan a load by.
+    public var byteCount: Int {
+        switch reader {
+        case .csv(let table, _), .ndjson(let table, _, _): table.byteCount
+        }
+    }
+
     /// The next row; nil at the end. Throws for a syntax error that stops reading the file.
     public mutating func nextRow() throws(ImportError) -> RawRow? {
         switch reader {

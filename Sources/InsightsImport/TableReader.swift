@@ -17,6 +17,8 @@ public struct TableReader: Sendable {
     /// The CSV header (lower-cased); empty for NDJSON.
     public let header: [String]
     private let bytes: [UInt8]
+    /// How many bytes the file holds (once decompressed): a size to plan a load by.
+    public var byteCount: Int { bytes.count }
     private var csv: CSVReader?
     private var ndjson: NDJSONReader?
 

@@ -54,6 +54,10 @@ extension Store {
     /// the indexes of millions of messages stay in memory), kept once set; see `importFile`.
     static let importCacheKiB = 262_144
 
+    /// Bytes per row of the smallest rows a file of records holds (a goal event's line is about
+    /// 50 bytes): the file's size divided by it guesses, on the high side, how many rows it has.
+    static let bytesPerRowGuess = 48
+
     /// Imports one file in one transaction: all of it, or (on any invalid row without
     /// `skipInvalid`, or any failure) none of it.
     ///
@@ -70,14 +74,19 @@ extension Store {
             DecodedRow(row: row, decoded: decoder.decode(row), phones: phones)
         }
         defer { reader.close() }
-        return try importRows(source: file.path, kind: file.kind, options: options, progress: progress) { reader.next() }
+        return try importRows(
+            source: file.path, kind: file.kind, options: options, expectedRows: file.byteCount / Self.bytesPerRowGuess,
+            progress: progress
+        ) { reader.next() }
     }
 
     /// Imports decoded rows in one transaction: the one way rows reach the database, for files
     /// (`importFile`) and for other sources' records (`importRecords`). `next` hands out the
-    /// rows in order; `source` names them in the summary and in errors.
+    /// rows in order; `source` names them in the summary and in errors. `expectedRows`, a guess
+    /// of how many rows will come (0: unknown), decides whether the tables' indexes are built
+    /// after the rows (`DeferredIndexes`).
     func importRows(
-        source: String, kind: RecordKind, options: ImportOptions, progress: (Int) -> Void,
+        source: String, kind: RecordKind, options: ImportOptions, expectedRows: Int = 0, progress: (Int) -> Void,
         next: () -> BackgroundReader<DecodedRow>.Batch
     ) throws(ImportError) -> ImportSummary {
         var summary = ImportSummary(file: source, kind: kind)
@@ -96,6 +105,10 @@ extension Store {
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB); PRAGMA temp_store = MEMORY")
                 try db.inTransaction(.immediate) {
                     var writer = try RowWriter(db: db)
+                    var deferred = DeferredIndexes()
+                    if try DeferredIndexes.worthSettingAside(db: db, kind: kind, incoming: expectedRows) {
+                        try deferred.setAside(db: db, tables: DeferredIndexes.tables(of: kind))
+                    }
                     reading: while true {
                         let rows: [DecodedRow]
                         switch next() {
@@ -137,6 +150,7 @@ extension Store {
                         }
                     }
                     if issueCount > 0, !options.skipInvalid { return .rollback }
+                    try deferred.rebuild(db: db)
                     try writer.finish()
                     if summary.new + summary.replaced > 0 {
                         // Archives compare this counter to know whether anything changed.
@@ -208,7 +222,7 @@ struct RowWriter {
 
     /// The statements run for (nearly) every row, prepared once per file: looking a cached
     /// statement up by its SQL text for every row costs a hash of the whole text.
-    private let insertMessage: Statement
+    private let insertMessage: BoundStatement
     private let contactOfMessage: Statement
     private let updateMessage: Statement
     private let contactByID: Statement
@@ -216,11 +230,12 @@ struct RowWriter {
 
     init(db: Database) throws {
         self.db = db
-        insertMessage = try db.cachedStatement(
-            sql: """
-                INSERT INTO messages(contact, inbound, ts, author_type, author_id, author_name, message_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING
-                """)
+        insertMessage = BoundStatement(
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO messages(contact, inbound, ts, author_type, author_id, author_name, message_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING
+                    """))
         contactOfMessage = try db.cachedStatement(sql: "SELECT contact, ts FROM messages WHERE message_id = ?")
         updateMessage = try db.cachedStatement(
             sql: """
@@ -294,13 +309,21 @@ struct RowWriter {
             return true
         case .message(let message):
             let contact = try contactKey(message.contactID, create: true) ?? 0
+            // Bound through the C API: the one statement run for every message row.
+            insertMessage.bind(1, contact)
+            insertMessage.bind(2, message.inbound ? 1 : 0)
+            insertMessage.bind(3, message.timestamp)
+            insertMessage.bind(4, message.authorType?.rawValue)
+            insertMessage.bind(5, message.authorID)
+            insertMessage.bind(6, message.authorName)
+            insertMessage.bind(7, message.messageID)
+            try insertMessage.run(db)
+            touch(contact, at: message.timestamp)
+            if db.changesCount == 1 { return true }
             let arguments: StatementArguments = [
                 contact, message.inbound ? 1 : 0, message.timestamp, message.authorType?.rawValue,
                 message.authorID, message.authorName, message.messageID,
             ]
-            try insertMessage.execute(arguments: arguments)
-            touch(contact, at: message.timestamp)
-            if db.changesCount == 1 { return true }
             if let previous = try Row.fetchOne(contactOfMessage, arguments: [message.messageID]) {
                 touch(previous[0], at: previous[1])
                 touch(contact, at: previous[1])
