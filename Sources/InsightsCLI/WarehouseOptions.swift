@@ -57,6 +57,8 @@ struct WarehouseOptions: ParsableArguments {
             valueName: "url"))
     var bigqueryEndpoint: String?
 
+    @OptionGroup var platform: WarehousePlatformOptions
+
     func validate() throws {
         if postgres != nil, bigquery != nil { throw ValidationError("Give either --postgres or --bigquery, not both.") }
         if schema != nil, postgres == nil { throw ValidationError("--schema is the PostgreSQL schema; it needs --postgres.") }
@@ -75,6 +77,7 @@ struct WarehouseOptions: ParsableArguments {
             throw ValidationError("--bigquery \"\(bigquery)\" is not PROJECT.DATASET, e.g. --bigquery my-project.helpline.")
         }
         if let maxBytesBilled, maxBytesBilled < 1 { throw ValidationError("--max-bytes-billed must be at least 1 byte.") }
+        try platform.validate(bigquery: bigquery != nil, postgres: postgres != nil)
     }
 
     /// Whether the report is computed inside a warehouse.
@@ -96,8 +99,8 @@ struct WarehouseOptions: ParsableArguments {
                 connection: AnyWarehouseConnection(try PostgresConnection(url: postgres, schema: schema ?? "public")))
         }
         guard let bigquery else { return nil }
-        return WarehouseSource(
-            connection: AnyWarehouseConnection(BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)))
+        let connection = BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)
+        return WarehouseSource(connection: try platform.connection(over: connection))
     }
 
     /// The BigQuery client of the options (credentials resolved in the documented order).
@@ -112,11 +115,17 @@ struct WarehouseOptions: ParsableArguments {
 
     /// A connection that estimates every query with BigQuery's dry run and runs none
     /// (`--dry-run`); the dataset's columns are read (one `INFORMATION_SCHEMA` query).
-    func dryRunConnection() throws -> DryRunConnection<BigQueryConnection> {
+    func dryRunConnection() throws -> DryRunConnection<AnyWarehouseConnection> {
         guard let bigquery else { throw ValidationError("--dry-run needs --bigquery.") }
         let connection = BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)
-        return DryRunConnection(base: connection) { (sql, parameters) throws(WarehouseError) in
-            try connection.dryRun(sql, parameters: parameters)
+        let (read, added) = try platform.dryRunViews(over: connection)
+        return DryRunConnection(base: read) { (sql, parameters) throws(WarehouseError) in
+            // A platform's views name parameters of their own (`ViewConnection.rows` adds them).
+            var values = parameters
+            for (name, value) in added where values[name] == nil && ViewConnection<BigQueryConnection>.names(sql, name) {
+                values[name] = value
+            }
+            return try connection.dryRun(sql, parameters: values)
         }
     }
 }
