@@ -36,7 +36,7 @@ let package = Package(
         // RapidPro / TextIt archives and v2 API pages → Insights' records (InsightsImport's loader). No SQL.
         .target(name: "InsightsRapidPro", dependencies: ["InsightsImport", "InsightsMetrics"]),
         // Glific's BigQuery tables exported as NDJSON → Insights' records. No SQL.
-        .target(name: "InsightsGlific", dependencies: ["InsightsImport", "InsightsMetrics"]),
+        .target(name: "InsightsGlific", dependencies: ["InsightsImport", "InsightsMetrics", "InsightsWarehouse"]),
         // Pure metric computation over plain rows.
         .target(name: "InsightsMetrics"),
         // The SQLite database (GRDB): schema, atomic imports, period scans.
@@ -106,8 +106,8 @@ let package = Package(
             name: "InsightsGlificTests",
             dependencies: [
                 "InsightsGlific", "InsightsImport", "InsightsJobs", "InsightsStore", "InsightsMetrics",
-                "InsightsTestSupport",
-            ], exclude: ["Fixtures"]),
+                "InsightsTestSupport", "InsightsWarehouse",
+            ], exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "InsightsRapidProTests",
             dependencies: [
@@ -128,7 +128,7 @@ let package = Package(
             name: "InsightsWarehouseTests",
             dependencies: [
                 "InsightsWarehouse", "InsightsPostgres", "InsightsBigQuery", "InsightsStore", "InsightsImport", "InsightsMetrics",
-                "InsightsRender", "InsightsJobs", "InsightsDemo", "InsightsTestSupport", "InsightsTurn",
+                "InsightsRender", "InsightsJobs", "InsightsDemo", "InsightsTestSupport", "InsightsTurn", "InsightsGlific",
             ], exclude: ["Golden", "Scripts"]),
         .testTarget(name: "InsightsDemoTests", dependencies: ["InsightsDemo"]),
         .testTarget(

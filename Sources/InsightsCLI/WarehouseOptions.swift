@@ -58,19 +58,9 @@ struct WarehouseOptions: ParsableArguments {
             valueName: "url"))
     var bigqueryEndpoint: String?
 
-    @Option(
-        name: .customLong("source"),
-        help: ArgumentHelp(
-            "With --bigquery: the platform whose own tables the dataset holds (turn: Turn.io's messages, chats, "
-                + "contacts, chat_events, flow_results), read as they are.", valueName: "platform"))
-    var platform: WarehousePlatform?
-
-    @OptionGroup(title: "Turn.io dataset (with --source turn)") var turn: TurnMappingFlags
+    @OptionGroup var platform: WarehousePlatformOptions
 
     func validate() throws {
-        if platform != nil, bigquery == nil { throw ValidationError("--source needs --bigquery PROJECT.DATASET.") }
-        if platform != .turn, let flag = turn.given.first { throw ValidationError("\(flag) needs --source turn.") }
-        if platform == .turn { _ = try turn.warehouseOptions() }
         if postgres != nil, bigquery != nil { throw ValidationError("Give either --postgres or --bigquery, not both.") }
         if schema != nil, postgres == nil { throw ValidationError("--schema is the PostgreSQL schema; it needs --postgres.") }
         if let schema, schema.isEmpty { throw ValidationError("--schema needs a schema name, e.g. --schema public.") }
@@ -88,6 +78,7 @@ struct WarehouseOptions: ParsableArguments {
             throw ValidationError("--bigquery \"\(bigquery)\" is not PROJECT.DATASET, e.g. --bigquery my-project.helpline.")
         }
         if let maxBytesBilled, maxBytesBilled < 1 { throw ValidationError("--max-bytes-billed must be at least 1 byte.") }
+        try platform.validate(bigquery: bigquery != nil, postgres: postgres != nil)
     }
 
     /// Whether the report is computed inside a warehouse.
@@ -110,12 +101,7 @@ struct WarehouseOptions: ParsableArguments {
         }
         guard let bigquery else { return nil }
         let connection = BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)
-        switch platform {
-        case nil: return WarehouseSource(connection: AnyWarehouseConnection(connection))
-        case .turn:
-            let job = TurnWarehouseJob(base: connection, options: try turn.warehouseOptions())
-            return try job.source { print($0) }
-        }
+        return try platform.source(over: connection)
     }
 
     /// The BigQuery client of the options (credentials resolved in the documented order).
@@ -133,16 +119,14 @@ struct WarehouseOptions: ParsableArguments {
     func dryRunConnection() throws -> DryRunConnection<AnyWarehouseConnection> {
         guard let bigquery else { throw ValidationError("--dry-run needs --bigquery.") }
         let connection = BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)
-        switch platform {
-        case nil:
-            return DryRunConnection(base: AnyWarehouseConnection(connection)) { (sql, parameters) throws(WarehouseError) in
-                try connection.dryRun(sql, parameters: parameters)
+        let (read, added) = try platform.dryRunViews(over: connection)
+        return DryRunConnection(base: read) { (sql, parameters) throws(WarehouseError) in
+            // A platform's views name parameters of their own (`ViewConnection.rows` adds them).
+            var values = parameters
+            for (name, value) in added where values[name] == nil && ViewConnection<BigQueryConnection>.names(sql, name) {
+                values[name] = value
             }
-        case .turn:
-            let views = try TurnWarehouseJob(base: connection, options: try turn.warehouseOptions()).views()
-            return DryRunConnection(base: AnyWarehouseConnection(views)) { (sql, parameters) throws(WarehouseError) in
-                try connection.dryRun(sql, parameters: views.parameters(for: sql, adding: parameters))
-            }
+            return try connection.dryRun(sql, parameters: values)
         }
     }
 }

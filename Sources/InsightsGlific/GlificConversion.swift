@@ -53,10 +53,26 @@ public struct GlificConversion: Sendable {
         var statusUses: [String: GlificSummary.Use] = [:]
         var messages: [MessageRecord] = []
         var statuses: [MessageStatusRecord] = []
-        var journeyNames: [String: String] = [:]
+        // A flow's name: of its newest flow_results row, else of its newest message (as the
+        // BigQuery views choose it, `GlificSQL.names`; not reading order, which a table has not).
+        var journeyNames: [String: (fromResults: Bool, at: Instant, name: String)] = [:]
+        func name(_ uuid: String, _ name: String, fromResults: Bool, at: Instant?) {
+            let candidate = (fromResults, at ?? .min, name)
+            if let current = journeyNames[uuid] {
+                let better =
+                    candidate.0 != current.fromResults
+                    ? candidate.0
+                    : candidate.1 != current.at
+                        ? candidate.1 > current.at : Array(candidate.2.utf8).lexicographicallyPrecedes(current.name.utf8)
+                guard better else { return }
+            }
+            journeyNames[uuid] = candidate
+        }
         for read in reading.messages {
             let message = read.row
-            if let uuid = message.flowUUID, let name = message.flowName, journeyNames[uuid] == nil { journeyNames[uuid] = name }
+            if let uuid = message.flowUUID, let flowName = message.flowName {
+                name(uuid, flowName, fromResults: false, at: message.updatedAt)
+            }
             guard let inbound = GlificRules.isInbound(flow: message.flow) else {
                 directions.add(message.flow.lowercased(), file: read.file, line: read.line)
                 continue
@@ -112,7 +128,18 @@ public struct GlificConversion: Sendable {
         // Tickets → conversation events.
         var ticketWords = GlificTally()
         var events: [ConversationEventRecord] = []
-        for read in reading.tickets {
+        // By id (numeric ids in their order), so that a contact's events at one instant are
+        // stored in the order the BigQuery view's `seq` gives them.
+        func order(_ id: String) -> (Int, Int64, [UInt8]) {
+            Int64(id).map { (0, $0, Array(id.utf8)) } ?? (1, 0, Array(id.utf8))
+        }
+        let tickets = reading.tickets.enumerated().sorted { left, right in
+            let (l, r) = (order(left.element.id), order(right.element.id))
+            if l.0 != r.0 || l.1 != r.1 { return (l.0, l.1) < (r.0, r.1) }
+            if l.2 != r.2 { return l.2.lexicographicallyPrecedes(r.2) }
+            return left.offset < right.offset
+        }.map(\.element)
+        for read in tickets {
             let ticket = read.row
             let word = ticket.status.lowercased()
             guard let closed = options.ticketMap[word] else {
@@ -138,7 +165,7 @@ public struct GlificConversion: Sendable {
         var results: [JourneyResultRecord] = []
         for read in reading.results {
             let result = read.row
-            if let name = result.flowName { journeyNames[result.flowUUID] = name }
+            if let flowName = result.flowName { name(result.flowUUID, flowName, fromResults: true, at: result.updatedAt) }
             see(result.contactPhone, read.origin)
             summary.emptyResults += result.empty
             for answer in result.answers {
@@ -159,7 +186,7 @@ public struct GlificConversion: Sendable {
             runs.append(
                 JourneyRunRecord(
                     runID: context.id, contactID: context.contactPhone, journeyID: context.flowUUID,
-                    journeyName: journeyNames[context.flowUUID], startedAt: context.insertedAt,
+                    journeyName: journeyNames[context.flowUUID]?.name, startedAt: context.insertedAt,
                     endedAt: outcome == nil ? nil : context.completedAt ?? read.updatedAt ?? context.insertedAt,
                     outcome: outcome, lastStep: context.nodeUUID))
             origins[.journeyRuns, default: []].append(read.origin)

@@ -9,7 +9,13 @@ import Testing
     @Test(arguments: [
         (["report", "--source", "turn", "--month", "2026-03"], "--source needs --bigquery PROJECT.DATASET."),
         (["archive", "--postgres", "x", "--source", "turn"], "--source needs --bigquery PROJECT.DATASET."),
-        (["report", "--bigquery", "p.d", "--author-map", "REMINDER=reminder"], "--author-map needs --source turn."),
+        (
+            ["report", "--bigquery", "p.d", "--author-map", "REMINDER=reminder"],
+            "--author-map needs --source turn or --source glific."
+        ),
+        (["report", "--bigquery", "p.d", "--ticket-map", "pending=open"], "--ticket-map needs --source glific."),
+        (["report", "--bigquery", "p.d", "--source", "turn", "--status-map", "x=read"], "--status-map needs --source glific."),
+        (["report", "--bigquery", "p.d", "--source", "glific"], "--source glific needs --source-timezone ZONE"),
         (["report", "--bigquery", "p.d", "--chat-event-columns", "chat=c"], "--chat-event-columns needs --source turn."),
         (
             ["report", "--bigquery", "p.d", "--source", "turn", "--author-map", "REMINDER=nobody"],
