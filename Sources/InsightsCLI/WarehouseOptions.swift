@@ -119,14 +119,9 @@ struct WarehouseOptions: ParsableArguments {
     func dryRunConnection() throws -> DryRunConnection<AnyWarehouseConnection> {
         guard let bigquery else { throw ValidationError("--dry-run needs --bigquery.") }
         let connection = BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)
-        let (read, added) = try platform.dryRunViews(over: connection)
+        let (read, adding) = try platform.dryRunViews(over: connection)
         return DryRunConnection(base: read) { (sql, parameters) throws(WarehouseError) in
-            // A platform's views name parameters of their own (`ViewConnection.rows` adds them).
-            var values = parameters
-            for (name, value) in added where values[name] == nil && ViewConnection<BigQueryConnection>.names(sql, name) {
-                values[name] = value
-            }
-            return try connection.dryRun(sql, parameters: values)
+            try connection.dryRun(sql, parameters: adding(sql, parameters))
         }
     }
 }

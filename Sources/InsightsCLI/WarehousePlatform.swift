@@ -97,19 +97,21 @@ struct WarehousePlatformOptions: ParsableArguments {
         }
     }
 
-    /// The connection a dry run reads columns from, with the parameters its views add to a
-    /// query (no check runs: nothing runs).
+    /// The connection a dry run reads columns from, and what adds its views' parameters to a
+    /// query (`ViewConnection.parameters(for:adding:)`, as its `rows` does; no check runs:
+    /// nothing runs).
     func dryRunViews(over base: BigQueryConnection) throws -> (
-        connection: AnyWarehouseConnection, parameters: [String: WarehouseParameter]
+        connection: AnyWarehouseConnection,
+        parameters: (String, [String: WarehouseParameter]) -> [String: WarehouseParameter]
     ) {
         switch source {
-        case nil: return (AnyWarehouseConnection(base), [:])
+        case nil: return (AnyWarehouseConnection(base), { $1 })
         case .turn?:
             let views = try TurnWarehouseJob(base: base, options: try turn.warehouseOptions()).views()
-            return (AnyWarehouseConnection(views), views.parameters)
+            return (AnyWarehouseConnection(views), views.parameters(for:adding:))
         case .glific?:
             let views = try GlificViews.make(base: base, options: glificOptions())
-            return (AnyWarehouseConnection(views), views.parameters)
+            return (AnyWarehouseConnection(views), views.parameters(for:adding:))
         }
     }
 }
