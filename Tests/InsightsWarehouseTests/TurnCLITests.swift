@@ -67,4 +67,40 @@ import Testing
         let actual = try String(contentsOf: folder.appendingPathComponent("bigquery/metrics.json"), encoding: .utf8)
         #expect(actual == expected)
     }
+
+    /// A status word Insights does not read stops both paths (65) with every word and its
+    /// count, and the report writes nothing: "Queued"/"QUEUED" (2, ids 2 and 3) and "deleted"
+    /// (1, by message_uuid; an unknown word is refused before its message is looked for).
+    @Test(.enabled(if: BigQueryEmulator.shouldRun, "no emulator")) func unknownStatusWordsAreRefused() throws {
+        let folder = try TestPaths.temporaryDirectory("turn-cli-statuses")
+        let file = folder.appendingPathComponent("statuses.csv")
+        try Data(
+            """
+            id,message_id,message_uuid,status,timestamp
+            1,m1,,sent,2026-10-05 08:00:01 UTC
+            2,m1,,Queued,2026-10-05 08:00:00 UTC
+            3,m2,,QUEUED,2026-10-05 09:00:00 UTC
+            4,,u3,deleted,2026-10-05 09:00:00 UTC
+
+            """.utf8
+        ).write(to: file)
+        let imported = try WarehouseCLITests.run(["import", "--db", "t.sqlite", "--source", "turn", file.path], in: folder)
+        #expect(imported.status == 65)
+        #expect(imported.stderr.contains("\"Queued\": 2 statuses, first at \(file.path):3"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("\"deleted\": 1 status, first at \(file.path):5"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("LOWER(status) NOT IN ('queued', 'deleted')"), "\(imported.stderr)")
+
+        let connection = try TestTurnBigQuery.load([file], label: "turn_cli_statuses")
+        var environment = ProcessInfo.processInfo.environment
+        environment["BIGQUERY_EMULATOR_HOST"] = try BigQueryEmulator.required()
+        let refused = try WarehouseCLITests.run(
+            ["report", "--bigquery", connection.dialect.container, "--source", "turn", "--out", "refused", "--month", "2026-10"],
+            in: folder, environment: environment)
+        #expect(refused.status == 65)
+        // Each word by its first spelling by code point ("QUEUED" < "Queued"), with a message.
+        #expect(refused.stderr.contains("\"QUEUED\": 2 statuses, e.g. of message m1"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("\"deleted\": 1 status, e.g. of message u3"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("LOWER(status) NOT IN ('deleted', 'queued')"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("refused").path))
+    }
 }
