@@ -173,7 +173,8 @@ struct TurnStatusesJourneysParityTests {
                 ["sb", "expired", "2026-10-07 10:00:00+00", "anc_done"],
                 ["sc", nil, nil, "week"],
             ])
-        #expect(source.notes.isEmpty)
+        // No chat_events: the approximate closes' note on both paths.
+        #expect(source.notes[.closesNote] == (try store.meta(.closesNote)))
         // The blocks compared are not empty: the SQLite report has the failure and the Journey.
         let first = try #require(LocalDate(iso: "2026-10-05"))
         let last = try #require(LocalDate(iso: "2026-10-11"))
@@ -197,10 +198,42 @@ struct TurnGeneratedParityTests {
     @Test func generatedDataset() throws {
         let files = try TurnGeneratedDataset.write()
         let base = try TestTurnBigQuery.load(files, label: "turn_generated")
-        let options = try TurnBigQueryParityTests.options()
+        // The fixture's goals file with the Journey j-hyd listed: completed by hydration_goal
+        // = yes (" Yes " once trimmed), expired 200 hours after a session's last result.
+        var document = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: TestTurnBigQuery.fixture("goals.json")))
+                as? [String: Any])
+        document["journeys"] = [
+            [
+                "stack_uuid": "j-hyd", "name": "Hydration", "timeout_hours": 200,
+                "completed_when": ["question_id": "hydration_goal", "response": "yes"],
+            ]
+        ]
+        let goals = try TestPaths.temporaryDirectory("turn-generated-goals").appendingPathComponent("goals.json")
+        try JSONSerialization.data(withJSONObject: document).write(to: goals)
+        var options = try TurnBigQueryParityTests.options()
+        options.goals = try TurnGoalsMap(path: goals.path)
+        options.goalsFile = goals.path
         let store = try TestTurnBigQuery.store(files, options: options)
+        let imported = try TestTurnBigQuery.conversion(files, options: options).summary
         let views = try TurnViewsBuilder.make(base: base, options: options)
-        _ = try views.check()
+        let summary = try views.check()
+        #expect(
+            summary.tables
+                == imported.tables.map { table in
+                    var named = table
+                    named.files = ["\(base.dialect.container).\(table.table.rawValue)"]
+                    return named
+                })
+        #expect(summary.statuses == imported.statuses)
+        #expect(summary.journeys == imported.journeys)
+        // Not vacuous: statuses found by uuid, timed by inserted_at, with errors; runs of
+        // every outcome.
+        let statuses = try #require(summary.statuses)
+        #expect(statuses.byUUID > 0 && statuses.timeFromInsertedAt > 0 && statuses.withError > 0)
+        #expect((statuses.byStatus[.failed] ?? 0) > 0 && (statuses.byStatus[.read] ?? 0) > 0)
+        let runs = try #require(summary.journeys).runs
+        #expect(["completed", "expired", "in progress"].allSatisfy { (runs[$0] ?? 0) > 0 }, "\(runs)")
         try expectParity(store, views.connection, from: "2026-10-19", to: "2026-11-01", zone: "Europe/Berlin")
     }
 
