@@ -70,7 +70,8 @@ import Testing
 
     /// A status word Insights does not read stops both paths (65) with every word and its
     /// count, and the report writes nothing: "Queued"/"QUEUED" (2, ids 2 and 3) and "deleted"
-    /// (1, by message_uuid; an unknown word is refused before its message is looked for).
+    /// (1, by message_uuid; an unknown word is refused before its message is looked for); then
+    /// a status named by message_uuid only, without a messages table, stops both paths too.
     @Test(.enabled(if: BigQueryEmulator.shouldRun, "no emulator")) func unknownStatusWordsAreRefused() throws {
         let folder = try TestPaths.temporaryDirectory("turn-cli-statuses")
         let file = folder.appendingPathComponent("statuses.csv")
@@ -102,5 +103,33 @@ import Testing
         #expect(refused.stderr.contains("\"deleted\": 1 status, e.g. of message u3"), "\(refused.stderr)")
         #expect(refused.stderr.contains("LOWER(status) NOT IN ('deleted', 'queued')"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("refused").path))
+
+        // Known words, but status 2 names its message by message_uuid only and there is no
+        // messages table to find it in: both paths stop.
+        let byUUID = try TestPaths.temporaryDirectory("turn-cli-uuid").appendingPathComponent("statuses.csv")
+        try Data(
+            """
+            id,message_id,message_uuid,status,timestamp
+            1,m1,,sent,2026-10-05 08:00:01 UTC
+            2,,u1,read,2026-10-05 08:00:09 UTC
+
+            """.utf8
+        ).write(to: byUUID)
+        let noMessages = try WarehouseCLITests.run(
+            ["import", "--db", "u.sqlite", "--source", "turn", byUUID.path], in: folder)
+        #expect(noMessages.status == 65)
+        #expect(
+            noMessages.stderr.contains("statuses rows need the messages table (message_uuid → messages.uuid"),
+            "\(noMessages.stderr)")
+        let uuidDataset = try TestTurnBigQuery.load([byUUID], label: "turn_cli_uuid").dialect.container
+        let uuidRefused = try WarehouseCLITests.run(
+            ["report", "--bigquery", uuidDataset, "--source", "turn", "--out", "uuid", "--month", "2026-10"],
+            in: folder, environment: environment)
+        #expect(uuidRefused.status == 65)
+        #expect(
+            uuidRefused.stderr.contains(
+                "The dataset has statuses but no messages table: statuses name their message by message_uuid"),
+            "\(uuidRefused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("uuid").path))
     }
 }
