@@ -68,6 +68,34 @@ import Testing
         #expect(actual == expected)
     }
 
+    /// The fixture's `journeys/` export (statuses, Journey runs) on the command line: the
+    /// report on the emulator prints the import's statuses and runs lines and writes the
+    /// `metrics.json` of `import --source turn` + `report`, byte for byte.
+    @Test(.enabled(if: BigQueryEmulator.shouldRun, "no emulator")) func oneCommandReportWithStatusesAndRuns() throws {
+        let files = try TestTurnBigQuery.files("journeys")
+        let dataset = try TestTurnBigQuery.load(files, label: "turn_cli_journeys").dialect.container
+        let folder = try TestPaths.temporaryDirectory("turn-cli-journeys")
+        let period = ["--from", "2026-10-05", "--to", "2026-10-11", "--timezone", "Africa/Nairobi", "--title", "Turn"]
+        let goals = ["--goals-map", TestTurnBigQuery.fixture("journeys-goals.json").path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["BIGQUERY_EMULATOR_HOST"] = try BigQueryEmulator.required()
+        let imported = try WarehouseCLITests.run(
+            ["import", "--db", "t.sqlite", "--source", "turn"] + files.map(\.path) + goals, in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let sqlite = try WarehouseCLITests.run(["report", "--db", "t.sqlite", "--out", "sqlite"] + period, in: folder)
+        #expect(sqlite.status == 0, "\(sqlite.stderr)")
+        let warehouse = try WarehouseCLITests.run(
+            ["report", "--bigquery", dataset, "--source", "turn", "--out", "bigquery"] + period + goals, in: folder,
+            environment: environment)
+        #expect(warehouse.status == 0, "\(warehouse.stderr)")
+        // 8 statuses kept; sa completed, sb expired, sc in progress (README of the fixture).
+        #expect(warehouse.stdout.contains("Message statuses: 8 → "), "\(warehouse.stdout)")
+        #expect(warehouse.stdout.contains(": 3 → completed 1, expired 1, in progress 1"), "\(warehouse.stdout)")
+        let expected = try String(contentsOf: folder.appendingPathComponent("sqlite/metrics.json"), encoding: .utf8)
+        let actual = try String(contentsOf: folder.appendingPathComponent("bigquery/metrics.json"), encoding: .utf8)
+        #expect(actual == expected)
+    }
+
     /// A status word Insights does not read stops both paths (65) with every word and its
     /// count, and the report writes nothing: "Queued"/"QUEUED" (2, ids 2 and 3) and "deleted"
     /// (1, by message_uuid; an unknown word is refused before its message is looked for); then
