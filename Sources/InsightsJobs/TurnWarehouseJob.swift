@@ -32,7 +32,6 @@ public struct TurnWarehouseJob<Base: WarehouseConnection> {
         for (index, line) in summary.lines.enumerated() {
             print(index == 0 ? "Turn.io dataset \(base.dialect.container) (read in place):" : line)
         }
-        views.unread.forEach(print)
         var source = WarehouseSource(connection: AnyWarehouseConnection(views.connection))
         if !views.closesNote.isEmpty {
             source.notes[.closesNote] = views.closesNote

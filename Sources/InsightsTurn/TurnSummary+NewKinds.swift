@@ -17,6 +17,9 @@ extension TurnSummary {
         public var timeFromInsertedAt = 0
         /// Statuses with an error.
         public var withError = 0
+
+        /// None yet.
+        public init() {}
     }
 
     /// Consent times and fields from the contacts table (latest row of each contact).
@@ -56,6 +59,9 @@ extension TurnSummary {
         public var unlisted: [String: Int] = [:]
         /// The newest instant of the export, against which timeouts are measured.
         public var asOf: Instant?
+
+        /// None yet.
+        public init() {}
     }
 
     /// The summary lines of statuses, consent, fields and Journeys.

@@ -32,21 +32,22 @@ extension TurnSQL {
 }
 
 extension TurnViews {
-    private var sql: TurnSQL {
+    var sql: TurnSQL {
         var sql = TurnSQL(dialect: connection.base.dialect, tables: tables, options: options)
         sql.eventColumns = chatEventColumns
         return sql
     }
 
-    private func rows(_ query: String) throws(TurnWarehouseError) -> [[String?]] {
+    func rows(_ query: String) throws(TurnWarehouseError) -> [[String?]] {
         do { return try connection.rows(query, parameters: [:]) } catch { throw .warehouse(error) }
     }
 
-    private static func int(_ cell: String??) -> Int { cell.flatMap { $0 }.flatMap { Int($0) } ?? 0 }
+    static func int(_ cell: String??) -> Int { cell.flatMap { $0 }.flatMap { Int($0) } ?? 0 }
 
     /// Runs the importer's checks as queries and returns the summary the importer prints:
     /// rows the importer refuses (no id, chat, direction or time), rows whose chat is missing,
-    /// outbound author types no mapping knows (every value, its count, an example).
+    /// outbound author types no mapping knows (every value, its count, an example); statuses
+    /// (`checkStatuses`) and Journey results and runs (`checkJourneys`).
     /// - Throws: `TurnWarehouseError` for the first check that fails.
     public func check() throws(TurnWarehouseError) -> TurnSummary {
         var summary = TurnSummary()
@@ -58,21 +59,9 @@ extension TurnViews {
         } else if tables[.chats] != nil {
             try countStates(&summary)
         }
+        if tables[.statuses] != nil { try checkStatuses(sql, &summary) }
+        if tables[.flowResults] != nil { try checkJourneys(sql, &summary) }
         return summary
-    }
-
-    /// What these views do not read yet that the import does, one line each for the summary.
-    public var unread: [String] {
-        var lines: [String] = []
-        if tables[.statuses] != nil {
-            lines.append(
-                "  statuses: not read on BigQuery yet (the import reads them): the report shows no delivery statuses")
-        }
-        if let journeys = options.goals?.journeys, !journeys.isEmpty {
-            lines.append(
-                "  Journey runs: not derived on BigQuery yet (the import derives them from the goals file's journeys)")
-        }
-        return lines
     }
 
     private func checkMessages(_ summary: inout TurnSummary) throws(TurnWarehouseError) {
@@ -200,6 +189,7 @@ extension TurnViews {
             case .chats: latest = sql.latestChats
             case .contacts: latest = sql.latestContacts
             case .flowResults: latest = sql.latestFlowResults
+            case .statuses: latest = sql.latestStatuses
             default: latest = "(SELECT * FROM \(sql.table(table)))"
             }
             parts.append(

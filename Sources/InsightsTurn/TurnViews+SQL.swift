@@ -114,7 +114,10 @@ struct TurnSQL {
         let events = options.chatEventMap.sorted { $0.key < $1.key }
         values["turn_event_keys"] = .strings(events.map(\.key))
         values["turn_event_actions"] = .strings(events.map(\.value.rawValue))
-        if let goals = options.goals { values.merge(Self.goalParameters(goals)) { first, _ in first } }
+        if let goals = options.goals {
+            values.merge(Self.goalParameters(goals)) { first, _ in first }
+            values.merge(Self.journeyParameters(goals.journeys)) { first, _ in first }
+        }
         return values
     }
 

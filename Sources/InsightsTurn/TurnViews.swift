@@ -3,7 +3,7 @@ import InsightsMetrics
 import InsightsWarehouse
 
 /// Turn.io's own BigQuery tables read as Insights' record kinds: one GoogleSQL `SELECT` per
-/// kind over `messages`, `chats`, `contacts`, `chat_events` and `flow_results`, with the meaning
+/// kind over `messages`, `chats`, `contacts`, `chat_events`, `statuses` and `flow_results`, with the meaning
 /// `insights import --source turn` gives them (`TurnConversion`), so that the warehouse engine's
 /// queries run over them unchanged (`ViewConnection`).
 ///
@@ -16,7 +16,10 @@ import InsightsWarehouse
 /// - `chat_events` columns found by name (`TurnChatEventColumns`), types mapped by
 ///   `--chat-event-map` or guessed from their words; without `chat_events`, one close per closed
 ///   chat at its `updated_at` (approximate, with `TurnSummary.closesNote`'s note);
-/// - `--goals-map`'s goals, behaviours and rules as array parameters (never pasted into the SQL).
+/// - `--goals-map`'s goals, behaviours, rules and Journeys as array parameters (never pasted
+///   into the SQL); Journey runs derived from the listed Journeys' sessions (`journeyRunsView`);
+/// - `statuses`: the newest version of every status, its message by `message_id`, else
+///   `message_uuid` → `messages.uuid`, words compared ignoring case (`messageStatusesView`).
 ///
 /// Same-instant order: events (and Journey results) of one instant are ordered by the row's
 /// id, in the importer too, so that both paths replay them alike.
@@ -89,6 +92,10 @@ public enum TurnViewsBuilder {
             if tables[.flowResults] != nil, !goals.rules.isEmpty { views["goal_events"] = sql.goalEventsView }
         }
         if tables[.flowResults] != nil { views["journey_results"] = sql.journeyResultsView }
+        if tables[.flowResults] != nil, let journeys = options.goals?.journeys, !journeys.isEmpty {
+            views["journey_runs"] = sql.journeyRunsView
+        }
+        if tables[.statuses] != nil { views["message_statuses"] = sql.messageStatusesView }
         return TurnViews(
             connection: ViewConnection(base: base, views: views, parameters: sql.parameters), tables: tables,
             chatEventColumns: chatEventColumns, options: options)

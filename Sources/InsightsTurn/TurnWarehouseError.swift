@@ -26,6 +26,12 @@ public enum TurnWarehouseError: Error, Equatable, Sendable, CustomStringConverti
     case missingChats(table: TurnTable, count: Int, examples: [(String, String)])
     /// Outbound author types no mapping knows: each value, its count and the first message's id.
     case unknownAuthorTypes([(value: String, count: Int, first: String)])
+    /// Status words that are not sent, delivered, read or failed (in any case): each word (its
+    /// first spelling by code point), its count and the message of one of its statuses.
+    case unknownStatuses([(value: String, count: Int, first: String)])
+    /// flow_results sessions with results of more than one Journey or contact: how many, the
+    /// first few.
+    case sharedSessions(count: Int, examples: [String])
 
     /// The sentence (lines) for the user.
     public var description: String {
@@ -40,8 +46,11 @@ public enum TurnWarehouseError: Error, Equatable, Sendable, CustomStringConverti
         case .wrongType(let table, let column, let expected, let found):
             return "The Turn column \(table.rawValue).\(column) is \(found.uppercased()), not \(expected)."
         case .missingTable(let table, let neededBy):
-            return "The dataset has \(neededBy.rawValue) but no \(table.rawValue) table: chat_id → "
-                + "chats.contact_id finds each row's contact."
+            let why =
+                neededBy == .statuses
+                ? "statuses name their message by message_uuid, and message_uuid → messages.uuid finds the message's id"
+                : "chat_id → chats.contact_id finds each row's contact"
+            return "The dataset has \(neededBy.rawValue) but no \(table.rawValue) table: \(why)."
         case .chatEventColumns(let missing, let found):
             let roles = missing.roles.map(\.rawValue).joined(separator: ", ")
             return "The Turn table chat_events: cannot tell which column holds the event's \(roles); it has "
@@ -67,6 +76,25 @@ public enum TurnWarehouseError: Error, Equatable, Sendable, CustomStringConverti
             let example = unknown.map { "\($0.value)=<type>" }.joined(separator: ",")
             lines.append("  say what each one is with --author-map, e.g. --author-map \(example) (types: \(types))")
             return lines.joined(separator: "\n")
+        case .unknownStatuses(let unknown):
+            var lines = [
+                "The Turn table statuses has status words Insights does not know (it reads sent, delivered, read and "
+                    + "failed, in any case):"
+            ]
+            for value in unknown {
+                lines.append(
+                    "  \"\(value.value)\": \(value.count) status\(value.count == 1 ? "" : "es"), e.g. of message \(value.first)")
+            }
+            let words = unknown.map { "'\($0.value.lowercased())'" }.joined(separator: ", ")
+            lines.append(
+                "  Insights does not guess what they mean for delivery: report on a dataset whose statuses leave them out "
+                    + "(e.g. a view SELECT * FROM statuses WHERE LOWER(status) NOT IN (\(words)), with views of the other "
+                    + "tables), or import an export without them")
+            return lines.joined(separator: "\n")
+        case .sharedSessions(let count, let examples):
+            return "The Turn table flow_results has \(count) session\(count == 1 ? "" : "s") with results of more than one "
+                + "Journey or contact, e.g. \(examples.joined(separator: ", ")): a session is one run of one Journey by one "
+                + "contact; the import refuses them too, so no report is made."
         }
     }
 

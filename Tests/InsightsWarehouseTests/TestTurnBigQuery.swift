@@ -46,21 +46,39 @@ enum TestTurnBigQuery {
         column.hasSuffix("_at") || column == "timestamp" ? "TIMESTAMP" : "STRING"
     }
 
-    /// Loads `files` into a new dataset as Turn's tables; returns a connection to it.
+    /// Loads `files` into a new dataset as Turn's tables (the files of one table, such as
+    /// `statuses.ndjson` and `statuses-000000000001.csv`, into one table with all their
+    /// columns); returns a connection to it.
     static func load(_ files: [URL], label: String) throws -> BigQueryConnection {
         let client = try TestBigQuery.client()
         let dataset = try TestBigQuery.dataset(label)
         let name = String(dataset.drop { $0 != "." }.dropFirst())
         let folder = try TestPaths.temporaryDirectory("turn-bq")
+        var byTable: [(table: TurnTable, files: [(copy: URL, columns: [String])])] = []
         for file in files {
             guard let table = TurnTable(fileName: file.lastPathComponent) else { continue }
             let text = try String(contentsOf: file, encoding: .utf8)
             let columns = try Self.columns(text, ndjson: file.pathExtension != "csv")
             let copy = folder.appendingPathComponent(file.lastPathComponent)
             try Data(rfc3339(text).utf8).write(to: copy)
+            if let index = byTable.firstIndex(where: { $0.table == table }) {
+                byTable[index].files.append((copy, columns))
+            } else {
+                byTable.append((table, [(copy, columns)]))
+            }
+        }
+        for (table, parts) in byTable {
+            var columns: [String] = []
+            for part in parts { columns += part.columns.filter { !columns.contains($0) } }
             let schema = columns.map { BigQueryField(name: $0, type: type(of: $0), mode: "NULLABLE") }
-            try client.load(
-                copy, into: BigQueryTable(project: "local", dataset: name, table: table.rawValue), schema: schema)
+            let target = BigQueryTable(project: "local", dataset: name, table: table.rawValue)
+            for (index, part) in parts.enumerated() {
+                if index == 0 {
+                    try client.load(part.copy, into: target, schema: schema)
+                } else {
+                    try client.insertFile(part.copy, into: target, schema: schema)
+                }
+            }
         }
         return BigQueryConnection(client: client, dataset: dataset)
     }

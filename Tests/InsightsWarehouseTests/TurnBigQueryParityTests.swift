@@ -3,6 +3,7 @@ import InsightsBigQuery
 import InsightsImport
 import InsightsJobs
 import InsightsMetrics
+import InsightsRender
 import InsightsStore
 import InsightsTestSupport
 import InsightsTurn
@@ -97,6 +98,96 @@ struct TurnBigQueryParityTests {
     }
 }
 
+/// The fixture's second export (`journeys/`, README): statuses and Journey runs read in place
+/// as the importer reads them, its summary lines printed alike, the same aggregates.
+@Suite(
+    .serialized, .temporaryFolders,
+    .enabled(if: BigQueryEmulator.shouldRun, "no emulator: eval \"$(Tests/InsightsBigQueryTests/Scripts/emulator.sh start)\""))
+struct TurnStatusesJourneysParityTests {
+    /// `journeys-goals.json`: the Journey j-anc (completed by anc_done = yes/y, timeout 48 h).
+    static func options() throws -> TurnImportOptions {
+        var options = TurnImportOptions()
+        let goals = TestTurnBigQuery.fixture("journeys-goals.json").path
+        options.goals = try TurnGoalsMap(path: goals)
+        options.goalsFile = goals
+        return options
+    }
+
+    /// Both statuses files in one table (the CSV's rows without an id), the runs of sa, sb, sc.
+    @Test func statusesAndJourneyRuns() throws {
+        let files = try TestTurnBigQuery.files("journeys")
+        let base = try TestTurnBigQuery.load(files, label: "turn_journeys")
+        let options = try Self.options()
+        let store = try TestTurnBigQuery.store(files, options: options)
+        let imported = try TestTurnBigQuery.conversion(files, options: options).summary
+        let job = TurnWarehouseJob(base: base, options: options)
+        var printed: [String] = []
+        let source = try job.source { printed.append($0) }
+
+        // statuses: 7 + 3 rows read; id 2's older version and the CSV's second m2 `sent` dropped.
+        let views = try TurnViewsBuilder.make(base: base, options: options)
+        let summary = try views.check()
+        #expect(summary.tables.first { $0.table == .statuses }.map { "\($0.rows) \($0.duplicates)" } == "10 2")
+        // Kept: 8. sent: 1 (m1 SENT), m2 (CSV); delivered: 2 (newer version, m1), m4 (Delivered);
+        // read: 3 (u1 → m1), 6 (m4, timed by inserted_at); failed: 4 (m2, the one with an error);
+        // 5 names u-gone: not found, not stored.
+        var statuses = TurnSummary.StatusUse()
+        statuses.rows = 8
+        statuses.byStatus = [.sent: 2, .delivered: 2, .read: 2, .failed: 1]
+        statuses.byUUID = 1
+        statuses.uuidNotFound = 1
+        statuses.timeFromInsertedAt = 1
+        statuses.withError = 1
+        #expect(summary.statuses == statuses)
+        #expect(imported.statuses == statuses)
+        // Results: fa-0 (newer), fa-1, fa-2, fb-1, fb-2, fb-3 (no session), fc-1, ff-1 (j-faq);
+        // fx-1 has no stack_uuid, fc-2 no response. Runs: sa completed (fa-1 "Yes" at 10-06
+        // 08:00), sb expired (last result 10-05 10:00, 48 h before the newest instant, ff-1's
+        // 10-09 12:00), sc in progress (10-08 12:00, 24 h before it).
+        var journeys = TurnSummary.JourneyUse()
+        journeys.results = 8
+        journeys.withoutJourney = 1
+        journeys.withoutResponse = 1
+        journeys.listed = 1
+        journeys.runs = ["completed": 1, "expired": 1, "in progress": 1]
+        journeys.withoutSession = 1
+        journeys.unlisted = ["j-faq": 1]
+        journeys.asOf = 1_791_547_200_000_000  // 2026-10-09 12:00:00 UTC
+        #expect(summary.journeys == journeys)
+        #expect(imported.journeys == journeys)
+        // The importer's lines for statuses and Journeys, printed by the report too.
+        let kinds = imported.lines.filter {
+            $0.hasPrefix("Message statuses") || $0.contains("message_uuid no message") || $0.contains("Journey")
+        }
+        #expect(kinds.count == 6)
+        #expect(printed.filter { kinds.contains($0) } == kinds)
+        #expect(!printed.contains { $0.contains("not read on BigQuery") || $0.contains("not derived on BigQuery") })
+
+        // The runs as the store has them (sa's last step: fa-2 "feedback", after fa-1 by uuid).
+        let runs = try base.rows(
+            "SELECT r.run_id, r.outcome, CAST(r.ended_at AS STRING), r.last_step FROM (\(try #require(views.connection.views["journey_runs"]).sql)) r ORDER BY r.run_id",
+            parameters: views.connection.parameters.filter { $0.key.hasPrefix("turn_journey") })
+        #expect(
+            runs == [
+                ["sa", "completed", "2026-10-06 08:00:00+00", "feedback"],
+                ["sb", "expired", "2026-10-07 10:00:00+00", "anc_done"],
+                ["sc", nil, nil, "week"],
+            ])
+        // No chat_events: the approximate closes' note on both paths.
+        #expect(source.notes[.closesNote] == (try store.meta(.closesNote)))
+        // The blocks compared are not empty: the SQLite report has the failure and the Journey.
+        let first = try #require(LocalDate(iso: "2026-10-05"))
+        let last = try #require(LocalDate(iso: "2026-10-11"))
+        let period = try #require(ReportPeriod(from: first, to: last))
+        let utc = try #require(ReportCalendar(identifier: "UTC"))
+        let data = try store.periodData(period: period, calendar: utc)
+        let json = MetricsJSON.render(Report(data: data, serviceName: "Parity", generatorVersion: "test"))
+        #expect(json.contains("131047: Re-engagement message") && json.contains("Antenatal course"))
+        try expectParity(store, views.connection, from: "2026-10-05", to: "2026-10-11", zone: "UTC")
+        try expectParity(store, views.connection, from: "2026-10-05", to: "2026-10-11", zone: "Africa/Nairobi")
+    }
+}
+
 /// The generated Turn-shaped dataset (`TurnGeneratedDataset`) on both paths, and a message
 /// whose chat is missing refused on both.
 @Suite(
@@ -107,10 +198,42 @@ struct TurnGeneratedParityTests {
     @Test func generatedDataset() throws {
         let files = try TurnGeneratedDataset.write()
         let base = try TestTurnBigQuery.load(files, label: "turn_generated")
-        let options = try TurnBigQueryParityTests.options()
+        // The fixture's goals file with the Journey j-hyd listed: completed by hydration_goal
+        // = yes (" Yes " once trimmed), expired 200 hours after a session's last result.
+        var document = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: TestTurnBigQuery.fixture("goals.json")))
+                as? [String: Any])
+        document["journeys"] = [
+            [
+                "stack_uuid": "j-hyd", "name": "Hydration", "timeout_hours": 200,
+                "completed_when": ["question_id": "hydration_goal", "response": "yes"],
+            ]
+        ]
+        let goals = try TestPaths.temporaryDirectory("turn-generated-goals").appendingPathComponent("goals.json")
+        try JSONSerialization.data(withJSONObject: document).write(to: goals)
+        var options = try TurnBigQueryParityTests.options()
+        options.goals = try TurnGoalsMap(path: goals.path)
+        options.goalsFile = goals.path
         let store = try TestTurnBigQuery.store(files, options: options)
+        let imported = try TestTurnBigQuery.conversion(files, options: options).summary
         let views = try TurnViewsBuilder.make(base: base, options: options)
-        _ = try views.check()
+        let summary = try views.check()
+        #expect(
+            summary.tables
+                == imported.tables.map { table in
+                    var named = table
+                    named.files = ["\(base.dialect.container).\(table.table.rawValue)"]
+                    return named
+                })
+        #expect(summary.statuses == imported.statuses)
+        #expect(summary.journeys == imported.journeys)
+        // Not vacuous: statuses found by uuid, timed by inserted_at, with errors; runs of
+        // every outcome.
+        let statuses = try #require(summary.statuses)
+        #expect(statuses.byUUID > 0 && statuses.timeFromInsertedAt > 0 && statuses.withError > 0)
+        #expect((statuses.byStatus[.failed] ?? 0) > 0 && (statuses.byStatus[.read] ?? 0) > 0)
+        let runs = try #require(summary.journeys).runs
+        #expect(["completed", "expired", "in progress"].allSatisfy { (runs[$0] ?? 0) > 0 }, "\(runs)")
         try expectParity(store, views.connection, from: "2026-10-19", to: "2026-11-01", zone: "Europe/Berlin")
     }
 

@@ -63,6 +63,47 @@ import Testing
         #expect(state.closesNote.hasPrefix("Conversation closes are approximate"))
     }
 
+    /// With a statuses table and a goals file listing Journeys: the `message_statuses` and
+    /// `journey_runs` views, golden, the Journeys' values as parameters only.
+    @Test func goldenStatusesAndJourneyRuns() throws {
+        var tables = Self.fixture
+        tables["statuses"] = [
+            "id": "string", "message_id": "string", "message_uuid": "string", "status": "string", "timestamp": "timestamp",
+            "errors": "string", "inserted_at": "timestamp", "updated_at": "timestamp",
+        ]
+        var options = TurnImportOptions()
+        options.goals = try TurnGoalsMap(
+            data: Data(
+                """
+                {"journeys": [{"stack_uuid": "j-anc", "name": "Antenatal course", "timeout_hours": 1.5,
+                               "completed_when": {"question_id": "anc_done", "response": [" Yes", "y"]}},
+                              {"stack_uuid": "j-faq", "completed_when": {"question_id": "topic"}}]}
+                """.utf8), file: "goals.json")
+        let views = try TurnViewsBuilder.make(base: Columns(tables: tables), options: options)
+        #expect(
+            views.connection.views.keys.sorted() == [
+                "contacts", "conversation_events", "journey_results", "journey_runs", "message_statuses", "messages",
+            ])
+        for kind in ["message_statuses", "journey_runs"] {
+            try assertGolden((views.connection.views[kind]?.sql ?? "") + "\n", named: "turn-\(kind).sql")
+        }
+        let parameters = views.connection.parameters
+        #expect(parameters["turn_journey_ids"] == .strings(["j-anc", "j-faq"]))
+        #expect(parameters["turn_journey_names"] == .strings(["Antenatal course", ""]))
+        #expect(parameters["turn_journey_questions"] == .strings(["anc_done", "topic"]))
+        #expect(parameters["turn_journey_any"] == .integers([0, 1]))
+        // 1.5 h and the default 24 h, in microseconds.
+        #expect(parameters["turn_journey_timeouts"] == .integers([5_400_000_000, 86_400_000_000]))
+        #expect(parameters["turn_journey_response_ids"] == .strings(["j-anc", "j-anc"]))
+        #expect(parameters["turn_journey_responses"] == .strings(["yes", "y"]))
+        let runs = views.connection.views["journey_runs"]?.sql ?? ""
+        #expect(!runs.contains("j-anc") && !runs.contains("anc_done") && !runs.contains("'y'"))
+        // Without the goals file's journeys: no runs.
+        let none = try TurnViewsBuilder.make(base: Columns(tables: tables), options: TurnImportOptions())
+        #expect(none.connection.views["journey_runs"] == nil)
+        #expect(none.connection.views["message_statuses"] != nil)
+    }
+
     @Test func refusalsBeforeAnyQuery() throws {
         var tables = Self.fixture
         tables["chats"] = nil
