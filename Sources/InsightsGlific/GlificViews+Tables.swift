@@ -33,6 +33,8 @@ struct GlificSourceTable {
     let sql: String
     /// Its columns, lower-cased name → type (`int64`, `string`, `datetime`, `bool`, `array`).
     let columns: [String: String]
+    /// The base's dialect.
+    let dialect: SQLDialect
 
     /// A column as text: NULL for an empty string, as the import reads `""`; NULL when the
     /// table has no such column, unless it is `required`.
@@ -88,11 +90,9 @@ struct GlificSourceTable {
     /// versions equal in both, the import keeps the one it read last and the view the greatest
     /// `bq_uuid` (a table has no reading order).
     func latest(_ selected: [GlificColumn]) throws(WarehouseError) -> String {
-        """
-        SELECT * FROM (SELECT g.*, ROW_NUMBER() OVER (PARTITION BY g.id ORDER BY g.updated_at DESC NULLS LAST, \
-        g.bq_inserted_at DESC NULLS LAST, g.bq_uuid DESC NULLS LAST) AS glific_version FROM (\(try every(selected))) g) v \
-        WHERE v.glific_version = 1
-        """
+        dialect.newestPerID(
+            columns: "g.*", from: "(\(try every(selected))) g", id: "g.id",
+            newestFirst: ["g.updated_at", "g.bq_inserted_at", "g.bq_uuid"], rank: "glific_version", alias: "v")
     }
 
     /// The columns of `messages` the views read.

@@ -94,7 +94,8 @@ struct GlificDataset {
     init<Base: WarehouseConnection>(_ base: Base) throws(WarehouseError) {
         func table(_ name: GlificTable) throws(WarehouseError) -> GlificSourceTable? {
             try base.columns(of: name.rawValue).map {
-                GlificSourceTable(name: name.rawValue, sql: base.dialect.table(name.rawValue), columns: $0)
+                GlificSourceTable(
+                    name: name.rawValue, sql: base.dialect.table(name.rawValue), columns: $0, dialect: base.dialect)
             }
         }
         messages = try table(.messages)

@@ -56,12 +56,10 @@ struct TurnSQL {
         _ table: TurnTable, _ columns: [(String, String)], id: String, version: String, tie: String? = nil
     ) -> String {
         let selected = columns.map { "\($0.0) AS \($0.1)" }.joined(separator: ", ")
-        let order = ["\(version) IS NULL", "\(version) DESC"] + (tie.map { [$0] } ?? [])
-        return """
-            (SELECT * FROM (SELECT \(selected), \(id) AS turn_id,
-              ROW_NUMBER() OVER (PARTITION BY \(id) ORDER BY \(order.joined(separator: ", "))) AS turn_rank
-              FROM \(self.table(table)) t) WHERE turn_rank = 1 OR turn_id IS NULL)
-            """
+        let newest = dialect.newestPerID(
+            columns: "\(selected), \(id) AS turn_id", from: "\(self.table(table)) t", id: id, newestFirst: [version],
+            ties: tie.map { [$0] } ?? [], rank: "turn_rank", alias: "v", keepingRowsWithoutID: "turn_id")
+        return "(\(newest))"
     }
 
     /// The newest `chats` row of every id: `chat_id`, `contact_id`, `owner`, `state`,

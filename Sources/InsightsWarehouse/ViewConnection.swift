@@ -47,8 +47,16 @@ public struct ViewConnection<Base: WarehouseConnection>: WarehouseConnection {
     /// `parameters` with the views' parameters `sql` names added (what `rows` sends; a dry
     /// run sends the same).
     public func parameters(for sql: String, adding parameters: [String: WarehouseParameter]) -> [String: WarehouseParameter] {
+        Self.parameters(for: sql, adding: self.parameters, to: parameters)
+    }
+
+    /// `parameters` with each of `extra` that `sql` names and `parameters` lacks: a query is
+    /// sent only the parameters it uses (the views', a segment's).
+    public static func parameters(
+        for sql: String, adding extra: [String: WarehouseParameter], to parameters: [String: WarehouseParameter]
+    ) -> [String: WarehouseParameter] {
         var values = parameters
-        for (name, value) in self.parameters where values[name] == nil && Self.names(sql, name) {
+        for (name, value) in extra where values[name] == nil && names(sql, name) {
             values[name] = value
         }
         return values

@@ -55,10 +55,9 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
     func rows(_ sql: String, parameters: [String: WarehouseParameter]) throws(WarehouseError) -> [[String?]] {
         var values = parameters
         if let segment {
-            // Only those the query names: each query is sent the parameters it uses.
-            for (name, value) in try segment.parameters(connection.dialect) where ViewConnection<Connection>.names(sql, name) {
-                values[name] = values[name] ?? value
-            }
+            // Only those the query names, as a view connection adds its own.
+            values = ViewConnection<Connection>.parameters(
+                for: sql, adding: try segment.parameters(connection.dialect), to: parameters)
         }
         return try connection.rows(sql, parameters: values)
     }

@@ -41,7 +41,8 @@ struct GlificBigQueryTests {
 
 /// What the import refuses, the report on the dataset refuses too, before any report query:
 /// the same fixture tables with an unknown direction, an unknown `bsp_status`, an unknown
-/// ticket status and a message without `contact_phone`, on both paths.
+/// ticket status and a message without `contact_phone`, on both paths (and on the command
+/// line: `report --bigquery … --source glific` exits 65 with the same text).
 @Suite(
     .serialized, .temporaryFolders,
     .enabled(if: BigQueryEmulator.shouldRun, "no emulator: eval \"$(Tests/InsightsBigQueryTests/Scripts/emulator.sh start)\""))
@@ -77,6 +78,20 @@ struct GlificBigQueryRefusalTests {
         let text = refusal?.errorDescription ?? ""
         #expect(text.contains("--status-map pending=<sent|delivered|read|failed|none>"))
         #expect(text.contains("--ticket-map escalated=<open|closed>"))
+
+        // The command line on the same dataset: the same sentences on standard error, exit 65
+        // (data), no folder written.
+        let out = try TestPaths.temporaryDirectory("glific-bad-cli")
+        var environment = ProcessInfo.processInfo.environment
+        environment["BIGQUERY_EMULATOR_HOST"] = try BigQueryEmulator.required()
+        let cli = try WarehouseCLITests.run(
+            [
+                "report", "--bigquery", base.dialect.container, "--source", "glific", "--source-timezone", "Europe/Berlin",
+                "--from", "2026-10-19", "--to", "2026-10-25", "--out", "r",
+            ], in: out, environment: environment)
+        #expect(cli.status == 65)
+        #expect(cli.stderr == "Error: \(text)\n")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("r").path))
 
         // The import of the same rows, written as NDJSON files.
         let folder = try TestPaths.temporaryDirectory("glific-bad")
