@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InsightsBigQuery
+import InsightsImport
 import InsightsJobs
 import InsightsMetrics
 import InsightsPostgres
@@ -96,8 +97,16 @@ struct WarehouseOptions: ParsableArguments {
     /// The warehouse's source (connected; nil without --postgres or --bigquery).
     func source() throws -> WarehouseSource<AnyWarehouseConnection>? {
         if let postgres {
-            return WarehouseSource(
-                connection: AnyWarehouseConnection(try PostgresConnection(url: postgres, schema: schema ?? "public")))
+            let connection = try PostgresConnection(url: postgres, schema: schema ?? "public")
+            let unanalyzed = try connection.tablesWithoutStatistics(among: RecordKind.allCases.map(\.rawValue))
+            if !unanalyzed.isEmpty {
+                let container = schema ?? "public"
+                printError(
+                    "Note: PostgreSQL has no statistics for \(unanalyzed.map { "\(container).\($0)" }.joined(separator: ", ")) "
+                        + "(never analyzed since loading), so this report may take minutes instead of seconds; "
+                        + "run ANALYZE on \(unanalyzed.count == 1 ? "it" : "them") first.")
+            }
+            return WarehouseSource(connection: AnyWarehouseConnection(connection))
         }
         guard let bigquery else { return nil }
         let connection = BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)
