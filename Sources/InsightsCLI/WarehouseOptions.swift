@@ -100,9 +100,9 @@ struct WarehouseOptions: ParsableArguments {
             let connection = try PostgresConnection(url: postgres, schema: schema ?? "public")
             let unanalyzed = try connection.tablesWithoutStatistics(among: RecordKind.allCases.map(\.rawValue))
             if !unanalyzed.isEmpty {
-                let container = schema ?? "public"
+                let named = unanalyzed.map { "\(connection.dialect.container).\($0)" }
                 printError(
-                    "Note: PostgreSQL has no statistics for \(unanalyzed.map { "\(container).\($0)" }.joined(separator: ", ")) "
+                    "Note: PostgreSQL has no statistics for \(named.joined(separator: ", ")) "
                         + "(never analyzed since loading), so this report may take minutes instead of seconds; "
                         + "run ANALYZE on \(unanalyzed.count == 1 ? "it" : "them") first.")
             }

@@ -53,12 +53,10 @@ public struct WarehouseSource<Connection: WarehouseConnection> {
     /// Runs a query with the segment's parameters added to `parameters`: every query of the
     /// source goes through here.
     func rows(_ sql: String, parameters: [String: WarehouseParameter]) throws(WarehouseError) -> [[String?]] {
-        var values = parameters
-        if let segment {
-            // Only those the query names, as a view connection adds its own.
-            values = ViewConnection<Connection>.parameters(
-                for: sql, adding: try segment.parameters(connection.dialect), to: parameters)
-        }
+        guard let segment else { return try connection.rows(sql, parameters: parameters) }
+        // Only those the query names, as a view connection adds its own.
+        let values = ViewConnection<Connection>.parameters(
+            for: sql, adding: try segment.parameters(connection.dialect), to: parameters)
         return try connection.rows(sql, parameters: values)
     }
 
