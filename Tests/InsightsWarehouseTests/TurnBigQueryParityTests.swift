@@ -186,6 +186,36 @@ struct TurnStatusesJourneysParityTests {
         try expectParity(store, views.connection, from: "2026-10-05", to: "2026-10-11", zone: "UTC")
         try expectParity(store, views.connection, from: "2026-10-05", to: "2026-10-11", zone: "Africa/Nairobi")
     }
+
+    /// A session is one run of one Journey by one contact: the journeys export with one more
+    /// result of session `sa` (c-ana's j-anc run) written by another Journey, `j-faq`, is
+    /// refused by the import (the row named with its file and line) and by the report.
+    @Test func aSessionOfTwoJourneysIsRefusedOnBothPaths() throws {
+        let folder = try TestPaths.temporaryDirectory("turn-shared-session")
+        var files: [URL] = []
+        for file in try TestTurnBigQuery.files("journeys") {
+            let copy = folder.appendingPathComponent(file.lastPathComponent)
+            var data = try Data(contentsOf: file)
+            if file.lastPathComponent == "flow_results.ndjson" {
+                data.append(
+                    Data(
+                        """
+                        {"uuid": "fz-1", "contact_id": "c-ana", "stack_uuid": "j-faq", "session_id": "sa", \
+                        "question_id": "topic", "response": "fees", "inserted_at": "2026-10-07 09:00:00 UTC"}
+
+                        """.utf8))
+            }
+            try data.write(to: copy)
+            files.append(copy)
+        }
+        let options = try Self.options()
+        let imported = #expect(throws: TurnImportError.self) { try TestTurnBigQuery.store(files, options: options) }
+        #expect(imported?.localizedDescription.contains("session \"sa\" is also a session of Journey") == true)
+        let base = try TestTurnBigQuery.load(files, label: "turn_shared")
+        let views = try TurnViewsBuilder.make(base: base, options: options)
+        let refused = #expect(throws: TurnWarehouseError.self) { try views.check() }
+        #expect(refused == .sharedSessions(count: 1, examples: ["sa"]))
+    }
 }
 
 /// The generated Turn-shaped dataset (`TurnGeneratedDataset`) on both paths, and a message
@@ -238,36 +268,6 @@ struct TurnGeneratedParityTests {
     }
 
     /// Message m5's chat is not in chats: the import names the row, the checks count and name it.
-    /// A session is one run of one Journey by one contact: the journeys export with one more
-    /// result of session `sa` (c-ana's j-anc run) written by another Journey, `j-faq`, is
-    /// refused by the import (the row named with its file and line) and by the report.
-    @Test func aSessionOfTwoJourneysIsRefusedOnBothPaths() throws {
-        let folder = try TestPaths.temporaryDirectory("turn-shared-session")
-        var files: [URL] = []
-        for file in try TestTurnBigQuery.files("journeys") {
-            let copy = folder.appendingPathComponent(file.lastPathComponent)
-            var data = try Data(contentsOf: file)
-            if file.lastPathComponent == "flow_results.ndjson" {
-                data.append(
-                    Data(
-                        """
-                        {"uuid": "fz-1", "contact_id": "c-ana", "stack_uuid": "j-faq", "session_id": "sa", \
-                        "question_id": "topic", "response": "fees", "inserted_at": "2026-10-07 09:00:00 UTC"}
-
-                        """.utf8))
-            }
-            try data.write(to: copy)
-            files.append(copy)
-        }
-        let options = try TurnBigQueryParityTests.options()
-        let imported = #expect(throws: TurnImportError.self) { try TestTurnBigQuery.store(files, options: options) }
-        #expect(imported?.localizedDescription.contains("session \"sa\" is also a session of Journey") == true)
-        let base = try TestTurnBigQuery.load(files, label: "turn_shared")
-        let views = try TurnViewsBuilder.make(base: base, options: options)
-        let refused = #expect(throws: TurnWarehouseError.self) { try views.check() }
-        #expect(refused == .sharedSessions(count: 1, examples: ["sa"]))
-    }
-
     @Test func aMissingChatIsRefusedOnBothPaths() throws {
         let files = try TurnGeneratedDataset.write(missingChat: true).filter {
             ["messages.csv", "chats.csv"].contains($0.lastPathComponent)
