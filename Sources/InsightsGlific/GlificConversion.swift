@@ -5,14 +5,16 @@ import InsightsMetrics
 /// every choice made on the way.
 ///
 /// The pipeline: read each file (one JSON object per line, gzip too) → keep the newest
-/// version of every `id` → map directions, authors, statuses, outcomes → the records of
+/// version of every `id` (of messages, every version's `bsp_status` too: the status history)
+/// → map directions, authors, statuses, outcomes → the records of
 /// DATA.md. Every problem in every file is collected; any problem stops the whole import.
 public struct GlificConversion: Sendable {
     /// One per contact phone: the contacts table's rows, then contacts seen only elsewhere.
     public let contacts: [ContactRecord]
     /// One per message id.
     public let messages: [MessageRecord]
-    /// The status of each outbound message that has one.
+    /// The statuses of the outbound messages: every version's `bsp_status`, the earliest of
+    /// each status of a message (``GlificStatusHistory``).
     public let messageStatuses: [MessageStatusRecord]
     /// Opens and closes of tickets.
     public let conversationEvents: [ConversationEventRecord]
@@ -46,13 +48,11 @@ public struct GlificConversion: Sendable {
             }
         }
 
-        // Messages and their statuses.
+        // Messages (their newest versions), then the statuses of every version.
         var directions = GlificTally()
-        var statusWords = GlificTally()
         var authorUses: [String: GlificSummary.Use] = [:]
-        var statusUses: [String: GlificSummary.Use] = [:]
         var messages: [MessageRecord] = []
-        var statuses: [MessageStatusRecord] = []
+        var outbound: [GlificRead<GlificMessage>] = []
         // A flow's name: of its newest flow_results row, else of its newest message (as the
         // BigQuery views choose it, `GlificSQL.names`; not reading order, which a table has not).
         var journeyNames: [String: (fromResults: Bool, at: Instant, name: String)] = [:]
@@ -99,31 +99,17 @@ public struct GlificConversion: Sendable {
                     default: .init(
                         value: source.rawValue, mapped: type?.rawValue ?? "none", count: 0, fromUser: fromUser)
                 ].count += 1
-                if let word = message.bspStatus?.lowercased() {
-                    if let status = options.statusMap[word] {
-                        let fromUser = GlificRules.builtInStatusMap[word] != status
-                        statusUses[word, default: .init(value: word, mapped: status.rawValue, count: 0, fromUser: fromUser)]
-                            .count += 1
-                        if let delivery = status.delivery {
-                            statuses.append(
-                                MessageStatusRecord(
-                                    messageID: message.id, status: delivery,
-                                    timestamp: max(message.updatedAt ?? message.insertedAt, message.insertedAt),
-                                    error: delivery == .failed ? message.errors : nil))
-                            origins[.messageStatuses, default: []].append(read.origin)
-                        }
-                    } else {
-                        statusWords.add(word, file: read.file, line: read.line)
-                    }
-                } else {
-                    summary.outboundWithoutStatus += 1
-                }
+                outbound.append(read)
             }
             messages.append(record)
             origins[.messages, default: []].append(read.origin)
         }
         summary.authors = GlificAuthorSource.allCases.compactMap { authorUses[$0.rawValue] }
-        summary.statuses = statusUses.values.sorted { $0.value < $1.value }
+        let history = GlificStatusHistory(versions: reading.messageVersions, outbound: outbound, options: options)
+        let statuses = history.statuses.map(\.record)
+        if !statuses.isEmpty { origins[.messageStatuses] = history.statuses.map(\.origin) }
+        summary.statuses = history.uses
+        summary.outboundWithoutStatus = history.withoutStatus
 
         // Tickets → conversation events.
         var ticketWords = GlificTally()
@@ -219,7 +205,7 @@ public struct GlificConversion: Sendable {
 
         var problems = reading.fileProblems + reading.rowProblems
         if !directions.values.isEmpty { problems.append(.unknownDirections(directions.values)) }
-        if !statusWords.values.isEmpty { problems.append(.unknownStatuses(statusWords.values)) }
+        if !history.unknown.values.isEmpty { problems.append(.unknownStatuses(history.unknown.values)) }
         if !ticketWords.values.isEmpty { problems.append(.unknownTicketStatuses(ticketWords.values)) }
         guard problems.isEmpty else { throw GlificImportError(problems: problems) }
         self.contacts = contacts

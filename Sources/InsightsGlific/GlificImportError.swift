@@ -116,9 +116,12 @@ public struct GlificImportError: Error, Equatable, LocalizedError, Sendable {
 /// Counts the values no mapping knows, remembering the first row of each.
 struct GlificTally {
     private var entries: [String: (count: Int, file: String, line: Int, order: Int)] = [:]
+    private var counted: Set<[String]> = []
 
-    /// Counts one row with `value`.
-    mutating func add(_ value: String, file: String, line: Int) {
+    /// Counts one row with `value`; with an `id`, the rows of one id (versions of one
+    /// message) count once.
+    mutating func add(_ value: String, file: String, line: Int, id: String? = nil) {
+        if let id, !counted.insert([value, id]).inserted { return }
         if let seen = entries[value] {
             entries[value]?.count = seen.count + 1
         } else {

@@ -24,6 +24,9 @@ struct GlificReading {
     /// Per table: files, rows read, older versions dropped.
     var counts: [GlificTable: (files: Int, rows: Int, duplicates: Int)] = [:]
     var messages: [GlificRead<GlificMessage>] = []
+    /// Every version of every message, in reading order (their `bsp_status` is the status
+    /// history); ``messages`` keeps the newest once de-duplicated.
+    private(set) var messageVersions: [GlificRead<GlificMessage>] = []
     var contacts: [GlificRead<GlificContact>] = []
     var contexts: [GlificRead<GlificFlowContext>] = []
     var results: [GlificRead<GlificFlowResult>] = []
@@ -103,6 +106,7 @@ struct GlificReading {
 
     /// Keeps the newest version of every id of every table, in reading order.
     mutating func deduplicate() {
+        messageVersions = messages
         messages = latest(.messages, messages)
         contacts = latest(.contacts, contacts)
         contexts = latest(.flowContexts, contexts)

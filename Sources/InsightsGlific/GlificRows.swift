@@ -67,6 +67,8 @@ struct GlificMessage {
     let broadcast: Bool
     let flowUUID: String?
     let flowName: String?
+    /// The version's own id (`bq_uuid`), which orders versions equal in both times.
+    let bqUUID: String?
 
     init(_ fields: GlificFields) throws(RowIssue) {
         id = try fields.required("id")
@@ -81,6 +83,7 @@ struct GlificMessage {
         broadcast = ["message_broadcast_id", "flow_broadcast_id", "group_message_id"].contains { fields.text($0) != nil }
         flowUUID = fields.text("flow_uuid")
         flowName = fields.text("flow_name")
+        bqUUID = fields.text("bq_uuid")
     }
 }
 

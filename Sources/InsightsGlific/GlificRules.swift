@@ -100,4 +100,24 @@ public enum GlificRules {
         (candidate.updatedAt ?? .min, candidate.insertedAt ?? .min, candidate.order)
             > (current.updatedAt ?? .min, current.insertedAt ?? .min, current.order)
     }
+
+    /// Of two versions of one message giving the same status, whether `candidate` is the one
+    /// kept instead of `current`: the earlier status time (`updated_at`, never before
+    /// `inserted_at`), then the earlier `bq_inserted_at`, then the smaller `bq_uuid` (by its
+    /// UTF-8 bytes; a missing one of either is the earliest), then the one read first. The
+    /// BigQuery views order the same way (``GlificSQL/statuses(_:)``), all but the last step.
+    public static func isEarlier(
+        _ candidate: (at: Instant, insertedAt: Instant?, uuid: String?, order: Int),
+        than current: (at: Instant, insertedAt: Instant?, uuid: String?, order: Int)
+    ) -> Bool {
+        if candidate.at != current.at { return candidate.at < current.at }
+        let (left, right) = (candidate.insertedAt ?? .min, current.insertedAt ?? .min)
+        if left != right { return left < right }
+        if candidate.uuid != current.uuid {
+            guard let mine = candidate.uuid else { return true }
+            guard let theirs = current.uuid else { return false }
+            return Array(mine.utf8).lexicographicallyPrecedes(theirs.utf8)
+        }
+        return candidate.order < current.order
+    }
 }

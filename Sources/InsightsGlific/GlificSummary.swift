@@ -10,9 +10,9 @@ public struct GlificSummary: Equatable, Sendable {
     public var inbound = 0
     /// Outbound messages per author source and the type it became.
     public var authors: [Use] = []
-    /// Outbound `bsp_status` words and what they became.
+    /// The `bsp_status` words of every version of the outbound messages and what they became.
     public var statuses: [Use] = []
-    /// Outbound messages with no `bsp_status`.
+    /// Outbound messages with no `bsp_status` in any version.
     public var outboundWithoutStatus = 0
     /// Contacts of the contacts table, and contacts only seen in other tables.
     public var contactsListed = 0
@@ -53,10 +53,13 @@ public struct GlificSummary: Equatable, Sendable {
         public let value: String
         /// What it became.
         public let mapped: String
-        /// How many rows.
+        /// How many messages (for a status word: with it in any version).
         public var count: Int
         /// Whether `--author-map`/`--status-map` gave it.
         public let fromUser: Bool
+        /// For a status word: its statuses kept from a version older than the message's
+        /// newest (the status history; the newest alone would not give them, or later).
+        public var fromOlderVersions = 0
     }
 
     /// Whether the tickets table was read (else conversations never close).
@@ -69,10 +72,11 @@ public struct GlificSummary: Equatable, Sendable {
     }
 
     private static func uses(_ uses: [Use], flag: String) -> String {
-        uses.isEmpty
-            ? "none"
-            : uses.map { "\($0.value) → \($0.mapped) (\($0.count), \($0.fromUser ? flag : "built in"))" }
-                .joined(separator: ", ")
+        func use(_ use: Use) -> String {
+            let older = use.fromOlderVersions > 0 ? ", \(use.fromOlderVersions) from older versions" : ""
+            return "\(use.value) → \(use.mapped) (\(use.count)\(older), \(use.fromUser ? flag : "built in"))"
+        }
+        return uses.isEmpty ? "none" : uses.map(use).joined(separator: ", ")
     }
 
     /// The summary as lines for the terminal.
@@ -85,9 +89,12 @@ public struct GlificSummary: Equatable, Sendable {
             var line =
                 "  \(table.table.rawValue): \(table.rows) row\(table.rows == 1 ? "" : "s") from \(table.files) file\(table.files == 1 ? "" : "s")"
             if table.duplicates > 0 {
+                let versions = "\(table.duplicates) older version\(table.duplicates == 1 ? "" : "s") of an id"
                 line +=
-                    "; \(table.duplicates) older version\(table.duplicates == 1 ? "" : "s") of an id dropped "
-                    + "(kept the newest updated_at, then bq_inserted_at)"
+                    table.table == .messages
+                    ? "; \(versions): only their bsp_status read (the status history), the rest from the newest "
+                        + "(updated_at, then bq_inserted_at)"
+                    : "; \(versions) dropped (kept the newest updated_at, then bq_inserted_at)"
             }
             lines.append(line)
         }
@@ -95,7 +102,8 @@ public struct GlificSummary: Equatable, Sendable {
             "Direction from messages.flow: \(inbound) inbound; outbound by what sent them: "
                 + Self.uses(authors, flag: "--author-map"))
         lines.append(
-            "Statuses from bsp_status (at updated_at): " + Self.uses(statuses, flag: "--status-map")
+            "Statuses from the bsp_status of every version (at its updated_at; of one status of a message the "
+                + "earliest), per word the messages with it: " + Self.uses(statuses, flag: "--status-map")
                 + (outboundWithoutStatus > 0 ? "; \(outboundWithoutStatus) outbound without bsp_status" : ""))
         var contacts =
             "Contacts by contact_phone: \(contactsListed) from the contacts table, \(contactsFromOtherTables) seen only "

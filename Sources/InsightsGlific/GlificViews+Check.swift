@@ -44,10 +44,11 @@ extension GlificViews {
             parts.append(
                 "SELECT 'direction', 'messages', 'flow', r.flow, COUNT(*), \(first) FROM (\(latest)) r "
                     + "WHERE r.flow NOT IN ('inbound', 'outbound') GROUP BY r.flow")
+            // Every version's word (the status history), each message once.
             parts.append(
-                "SELECT 'status', 'messages', 'bsp_status', r.bsp_status, COUNT(*), \(first) FROM (\(latest)) r "
-                    + "LEFT JOIN \(GlificSQL.statusMap) s ON s.word = r.bsp_status "
-                    + "WHERE r.flow = 'outbound' AND r.bsp_status IS NOT NULL AND s.word IS NULL GROUP BY r.bsp_status")
+                "SELECT 'status', 'messages', 'bsp_status', r.bsp_status, COUNT(DISTINCT r.id), \(first) "
+                    + "FROM (\(try messages.messageVersions())) r LEFT JOIN \(GlificSQL.statusMap) s ON s.word = r.bsp_status "
+                    + "WHERE r.newest_flow = 'outbound' AND r.bsp_status IS NOT NULL AND s.word IS NULL GROUP BY r.bsp_status")
         }
         missing(tables.contacts, ["phone"])
         if let tickets = tables.tickets {
@@ -91,7 +92,8 @@ public struct GlificWarehouseError: Error, Equatable, LocalizedError, Sendable {
         public let column: String
         /// The unknown value (lower-cased), nil for the other kinds.
         public let value: String?
-        /// How many rows (the newest versions for values, every version for missing values).
+        /// How many rows: for an unknown direction the newest versions, for a `bsp_status`
+        /// word the messages with it in any version, for missing values every version.
         public let count: Int
         /// The smallest `id` of those rows.
         public let firstID: String

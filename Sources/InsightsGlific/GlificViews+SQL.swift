@@ -1,7 +1,8 @@
 import InsightsWarehouse
 
 /// The GoogleSQL of the Glific views, kind by kind, over the newest versions of Glific's rows
-/// (``GlificSourceTable/latest(_:)``). Every rule is the file import's (`GlificConversion`).
+/// (``GlificSourceTable/latest(_:)``; the statuses over every version of the messages). Every
+/// rule is the file import's (`GlificConversion`).
 enum GlificSQL {
     /// The rows of `table` (aliased `r`) with `columns`, each DATETIME read in `@glific_zone`
     /// as an instant by ``GlificTime/instant(wallClock:in:)``'s rule written out: the wall clock
@@ -88,16 +89,23 @@ enum GlificSQL {
         "message_id": "string", "status": "string", "timestamp": "timestamp", "error": "string",
     ]
 
-    /// message_statuses: an outbound message's `bsp_status` as `--status-map` says, at its
-    /// `updated_at` (never before `inserted_at`); a failure with its `errors` text unless
-    /// that is an empty `{}`, `[]` or `null`. Words that are no status yet give no row.
-    static func statuses(_ latest: String) -> String {
+    /// message_statuses: the `bsp_status` of every version of an outbound message (by its
+    /// newest version's `flow`; `versions` is ``GlificSourceTable/messageVersions()``) as
+    /// `--status-map` says, at that version's `updated_at` (never before `inserted_at`); of the
+    /// versions of one message giving one status, the earliest (then the earliest
+    /// `bq_inserted_at`, then the smallest `bq_uuid`, a missing one first:
+    /// ``GlificRules/isEarlier(_:than:)``). A failure with its `errors` text unless that is an
+    /// empty `{}`, `[]` or `null`. Words that are no status yet give no row.
+    static func statuses(_ versions: String) -> String {
         """
-        SELECT m.id AS message_id, s.status AS status, \
-        GREATEST(COALESCE(m.updated_at, m.inserted_at), m.inserted_at) AS `timestamp`, \
-        CASE WHEN s.status = 'failed' AND m.errors NOT IN ('{}', '[]', 'null') THEN m.errors END AS error \
-        FROM (\(latest)) m JOIN \(statusMap) s ON s.word = m.bsp_status \
-        WHERE m.flow = 'outbound' AND s.status <> 'none'
+        SELECT h.message_id, h.status, h.`timestamp`, h.error FROM (\
+        SELECT v.id AS message_id, s.status AS status, v.`timestamp`, \
+        CASE WHEN s.status = 'failed' AND v.errors NOT IN ('{}', '[]', 'null') THEN v.errors END AS error, \
+        ROW_NUMBER() OVER (PARTITION BY v.id, s.status ORDER BY v.`timestamp` ASC, v.bq_inserted_at ASC NULLS FIRST, \
+        v.bq_uuid ASC NULLS FIRST) AS glific_first \
+        FROM (SELECT m.*, GREATEST(COALESCE(m.updated_at, m.inserted_at), m.inserted_at) AS `timestamp` \
+        FROM (\(versions)) m) v JOIN \(statusMap) s ON s.word = v.bsp_status \
+        WHERE v.newest_flow = 'outbound' AND s.status <> 'none') h WHERE h.glific_first = 1
         """
     }
 

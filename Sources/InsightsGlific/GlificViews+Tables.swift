@@ -91,9 +91,12 @@ struct GlificSourceTable {
     /// `bq_uuid` (a table has no reading order).
     func latest(_ selected: [GlificColumn]) throws(WarehouseError) -> String {
         dialect.newestPerID(
-            columns: "g.*", from: "(\(try every(selected))) g", id: "g.id",
-            newestFirst: ["g.updated_at", "g.bq_inserted_at", "g.bq_uuid"], rank: "glific_version", alias: "v")
+            columns: "g.*", from: "(\(try every(selected))) g", id: "g.id", newestFirst: Self.versions,
+            rank: "glific_version", alias: "v")
     }
+
+    /// The versioning columns of ``every(_:)``'s rows (`g`), the newest first: the order of ``latest(_:)``.
+    static let versions = ["g.updated_at", "g.bq_inserted_at", "g.bq_uuid"]
 
     /// The columns of `messages` the views read.
     func messageColumns() throws(WarehouseError) -> [GlificColumn] {
@@ -113,6 +116,14 @@ struct GlificSourceTable {
 
     /// The newest version of each message.
     func latestMessages() throws(WarehouseError) -> String { try latest(try messageColumns()) }
+
+    /// Every version of every message (the status history), each with `newest_flow`, the
+    /// `flow` of its message's newest version (the version ``latest(_:)`` keeps).
+    func messageVersions() throws(WarehouseError) -> String {
+        let order = Self.versions.map { "\($0) DESC NULLS LAST" }.joined(separator: ", ")
+        return "SELECT g.*, FIRST_VALUE(g.flow) OVER (PARTITION BY g.id ORDER BY \(order)) AS newest_flow "
+            + "FROM (\(try every(try messageColumns()))) g"
+    }
 
     /// The columns of `contacts` the views read (`fields` as the JSON object text of its
     /// labels and values, both non-empty; NULL without any).

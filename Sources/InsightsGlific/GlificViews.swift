@@ -8,7 +8,8 @@ import InsightsWarehouse
 /// `insights report --bigquery PROJECT.DATASET --source glific` gives the report
 /// `insights import --source glific` of the same tables gives.
 ///
-/// - messages, message_statuses ← `messages` (the newest version of each `id`);
+/// - messages ← `messages` (the newest version of each `id`); message_statuses ← every
+///   version of each outbound message's `bsp_status` (the status history);
 /// - contacts ← `contacts`, then every `contact_phone` of the other tables not listed there;
 /// - conversation_events ← `tickets`; journey_runs ← `flow_contexts`; journey_results ←
 ///   `flow_results`; a kind whose Glific table is missing has no data, as in the import.
@@ -29,9 +30,10 @@ public enum GlificViews {
         let tables = try GlificDataset(base)
         var views: [String: WarehouseView] = [:]
         let messages = try tables.messages?.latestMessages()
-        if let messages {
+        if let table = tables.messages, let messages {
             views["messages"] = WarehouseView(sql: GlificSQL.messages(messages), columns: GlificSQL.messageColumns)
-            views["message_statuses"] = WarehouseView(sql: GlificSQL.statuses(messages), columns: GlificSQL.statusColumns)
+            views["message_statuses"] = WarehouseView(
+                sql: GlificSQL.statuses(try table.messageVersions()), columns: GlificSQL.statusColumns)
         }
         let tickets = try tables.tickets?.latestTickets()
         if let tickets {

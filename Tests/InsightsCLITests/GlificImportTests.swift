@@ -27,17 +27,20 @@ import Testing
     }
 
     /// The fixture week 2026-10-19 … 2026-10-25 (UTC), worked out by hand from the fixture
-    /// README's rows (Berlin is UTC+2 until 10-25 01:00Z, then UTC+1). Messages in UTC: 101 Ana
-    /// in 10-20 07:00; 102 Ana stack (f1) 07:00:30, delivered 07:05; 103 Ana coach Ravi 07:10,
-    /// read 07:12; 104 Ben reminder (broadcast 7) 10-21 10:00, sent; 106 Ben api 10-23 06:00,
-    /// failed; 105 Cat in 10-25 00:30 (the first 02:30); 107 Cat stack 10-25 02:30, no status.
+    /// README's rows (Berlin is UTC+2 until 10-25 01:00Z, then UTC+1). Messages in UTC, with the
+    /// statuses of all their versions: 101 Ana in 10-20 07:00; 102 Ana stack (f1) 07:00:30, sent
+    /// then delivered 07:05; 103 Ana coach Ravi 07:10, sent, delivered, read 07:12 (read again
+    /// at 07:40: the earliest counts); 104 Ben reminder (broadcast 7) 10-21 10:00, delivered
+    /// 10:01:30 before its late sent; 106 Ben api 10-23 06:00, sent then failed; 105 Cat in
+    /// 10-25 00:30 (the first 02:30); 107 Cat stack 10-25 02:30, enqueued: no status.
     static var theWeek: [String: Any] {
         [
             // Active: Ana (10-20) and Cat (10-25), both new (no inbound before); +49 → DE.
-            // Reached: Ana only (102 delivered, 103 read; Ben's 104 is sent, 106 failed).
-            // Delivery rate (read + delivered) / (5 sent − 1 without status) = 2/4; read rate 1/2;
-            // 103 read 2 minutes after it was sent. Per author type the read rate is read over
-            // delivered-or-read: stack 0/1 (102), coach 1/1, reminder and api none (null).
+            // Reached: Ana (102 delivered, 103 read) and Ben (104 delivered; 106 failed).
+            // Delivery rate (read + delivered) / (5 sent − 1 without status) = 3/4; read rate 1/3;
+            // 103 read 2 minutes after it was sent (its earliest read). Per author type the read
+            // rate is read over delivered-or-read: stack 0/1 (102), coach 1/1, reminder 0/1
+            // (104), api none (null).
             "audience": [
                 "active_users": 2, "new_users": 2, "returning_users": 0,
                 "daily": [
@@ -51,12 +54,12 @@ import Testing
                 ],
                 "countries": [["country": "DE", "active_users": 2]],
                 "reach": [
-                    "reached_users": 1, "delivery": ["read": 1, "delivered": 1, "failed": 1, "sent": 1, "no_status": 1],
-                    "delivery_rate": 0.5, "read_rate": 0.5, "median_minutes_to_read": 2.0,
+                    "reached_users": 2, "delivery": ["read": 1, "delivered": 2, "failed": 1, "sent": 0, "no_status": 1],
+                    "delivery_rate": 0.75, "read_rate": 1.0 / 3, "median_minutes_to_read": 2.0,
                     "by_author_type": [
                         ["author_type": "stack", "messages": 2, "read": 0, "read_rate": 0.0],
                         ["author_type": "coach", "messages": 1, "read": 1, "read_rate": 1.0],
-                        ["author_type": "reminder", "messages": 1, "read": 0, "read_rate": NSNull()],
+                        ["author_type": "reminder", "messages": 1, "read": 0, "read_rate": 0.0],
                         ["author_type": "api", "messages": 1, "read": 0, "read_rate": NSNull()],
                         ["author_type": "automation", "messages": 0, "read": 0, "read_rate": NSNull()],
                         ["author_type": "thread", "messages": 0, "read": 0, "read_rate": NSNull()],

@@ -27,17 +27,16 @@ struct GlificConversionTests {
     @Test func theFixtureFilesBecomeTheHandWorkedRecords() throws {
         let conversion = try GlificFixtures.convert()
         // Europe/Berlin is +02:00 (CEST) until 2026-10-25 03:00 local (01:00Z), then +01:00.
-        // Messages in reading order once 102's older version (line 2) gives way to its newer
-        // one (line 6, updated_at 09:05 > 09:00:30).
+        // Messages in the reading order of their newest versions: 101 (line 1), 104 (line 4,
+        // updated 12:02, newer than lines 14 and 15), 105, 102 (line 6, updated_at 09:05 >
+        // 09:00:30 on line 2), 107 (line 8), 103 (line 11, updated 09:40), 106 (line 13: the
+        // same updated_at as line 7, a later bq_inserted_at).
         let A = "491700000001"
         let B = "491700000002"
         let C = "491700000003"
         #expect(
             conversion.messages == [
                 MessageRecord(messageID: "101", contactID: A, inbound: true, timestamp: utc("2026-10-20T07:00:00Z")),
-                MessageRecord(
-                    messageID: "103", contactID: A, inbound: false, timestamp: utc("2026-10-20T07:10:00Z"),
-                    authorType: .coach, authorID: "919800000000", authorName: "Coach Ravi"),
                 // A broadcast of a flow: the broadcast wins → reminder.
                 MessageRecord(
                     messageID: "104", contactID: B, inbound: false, timestamp: utc("2026-10-21T10:00:00Z"),
@@ -47,21 +46,35 @@ struct GlificConversionTests {
                 MessageRecord(
                     messageID: "102", contactID: A, inbound: false, timestamp: utc("2026-10-20T07:00:30Z"),
                     authorType: .stack, authorID: "f1", authorName: "Welcome"),
-                MessageRecord(
-                    messageID: "106", contactID: B, inbound: false, timestamp: utc("2026-10-23T06:00:00Z"),
-                    authorType: .api),
                 // 03:30 on 10-25 is after the change: CET, 02:30Z.
                 MessageRecord(
                     messageID: "107", contactID: C, inbound: false, timestamp: utc("2026-10-25T02:30:00Z"),
                     authorType: .stack, authorID: "f1", authorName: "Welcome"),
+                MessageRecord(
+                    messageID: "103", contactID: A, inbound: false, timestamp: utc("2026-10-20T07:10:00Z"),
+                    authorType: .coach, authorID: "919800000000", authorName: "Coach Ravi"),
+                MessageRecord(
+                    messageID: "106", contactID: B, inbound: false, timestamp: utc("2026-10-23T06:00:00Z"),
+                    authorType: .api),
             ])
-        // Statuses at updated_at: 103 read 09:12, 104 sent 12:02, 102 delivered 09:05 (its newer
-        // version), 106 error → failed 08:00:05 with its errors text; 107 enqueued: no status.
+        // The status history: every version's bsp_status at its updated_at, the earliest of each
+        // status of a message, message by message (as above), each in time order. 104: delivered
+        // 12:01:30 (line 15) before its late sent callback 12:02 (line 4; enqueued on line 14
+        // gives none); 102: sent 09:00:30 (line 2), delivered 09:05 (line 6); 103: sent 09:10:02,
+        // delivered 09:11, read 09:12 (lines 9, 10, 3; line 11 reads again at 09:40: the
+        // earliest is kept); 106: sent 08:00:02 (line 12), error → failed 08:00:05 with line 7's
+        // errors text (line 13 has the same updated_at, a later bq_inserted_at); 107 enqueued:
+        // no status.
         #expect(
             conversion.messageStatuses == [
-                MessageStatusRecord(messageID: "103", status: .read, timestamp: utc("2026-10-20T07:12:00Z")),
+                MessageStatusRecord(messageID: "104", status: .delivered, timestamp: utc("2026-10-21T10:01:30Z")),
                 MessageStatusRecord(messageID: "104", status: .sent, timestamp: utc("2026-10-21T10:02:00Z")),
+                MessageStatusRecord(messageID: "102", status: .sent, timestamp: utc("2026-10-20T07:00:30Z")),
                 MessageStatusRecord(messageID: "102", status: .delivered, timestamp: utc("2026-10-20T07:05:00Z")),
+                MessageStatusRecord(messageID: "103", status: .sent, timestamp: utc("2026-10-20T07:10:02Z")),
+                MessageStatusRecord(messageID: "103", status: .delivered, timestamp: utc("2026-10-20T07:11:00Z")),
+                MessageStatusRecord(messageID: "103", status: .read, timestamp: utc("2026-10-20T07:12:00Z")),
+                MessageStatusRecord(messageID: "106", status: .sent, timestamp: utc("2026-10-23T06:00:02Z")),
                 MessageStatusRecord(
                     messageID: "106", status: .failed, timestamp: utc("2026-10-23T06:00:05Z"),
                     error: #"{"message":"131026 receiver incapable"}"#),
@@ -121,12 +134,16 @@ struct GlificConversionTests {
         let contexts = GlificFixtures.export.appendingPathComponent("flow_contexts-000000000000.json.gz").path
         let messages = GlificFixtures.export.appendingPathComponent("messages-000000000000.json").path
         // Run 13 is the gzipped file's third line; Cat, in no contacts row, is first seen in
-        // message 105 (line 5); message 102 is its newer version on line 6.
+        // message 105 (line 5); message 102 is its newer version on line 6; each status is the
+        // version it was kept from (104's delivered line 15, 103's sent, delivered, read lines
+        // 9, 10, 3, 106's failed line 7).
         let runs = try #require(conversion.recordsByKind.first { $0.kind == .journeyRuns }).records
         #expect(runs.last?.origin == RecordOrigin(file: contexts, line: 3))
         let contacts = try #require(conversion.recordsByKind.first { $0.kind == .contacts }).records
         #expect(contacts.last?.origin == RecordOrigin(file: messages, line: 5))
-        #expect(conversion.origins[.messages]?[4] == RecordOrigin(file: messages, line: 6))
+        #expect(conversion.origins[.messages]?[3] == RecordOrigin(file: messages, line: 6))
+        #expect(conversion.origins[.messageStatuses]?.map(\.line) == [15, 4, 2, 6, 9, 10, 3, 12, 7])
+        #expect(conversion.origins[.messageStatuses]?.allSatisfy { $0.file == messages } == true)
     }
 
     @Test func theSummaryNamesEveryMappingApplied() throws {
@@ -138,16 +155,19 @@ struct GlificConversionTests {
                     + "broadcast → reminder (1, built in), flow → stack (2, built in), none → api (1, built in)"))
         #expect(
             lines.contains(
-                "Statuses from bsp_status (at updated_at): delivered → delivered (1, built in), enqueued → none (1, "
-                    + "built in), error → failed (1, built in), read → read (1, built in), sent → sent (1, built in)"))
+                "Statuses from the bsp_status of every version (at its updated_at; of one status of a message the "
+                    + "earliest), per word the messages with it: delivered → delivered (3, 2 from older versions, "
+                    + "built in), enqueued → none (2, built in), error → failed (1, 1 from older versions, built in), "
+                    + "read → read (1, 1 from older versions, built in), sent → sent (4, 3 from older versions, "
+                    + "built in)"))
         #expect(
             lines.contains(
                 "Journey runs from flow_contexts (is_killed → interrupted, else completed_at → completed): "
                     + "completed 1, interrupted 1, active 1"))
         #expect(
             lines.contains(
-                "  messages: 8 rows from 1 file; 1 older version of an id dropped (kept the newest updated_at, then "
-                    + "bq_inserted_at)"))
+                "  messages: 15 rows from 1 file; 8 older versions of an id: only their bsp_status read (the status "
+                    + "history), the rest from the newest (updated_at, then bq_inserted_at)"))
     }
 
     @Test func authorMapOverridesABuiltInSourceAndTheSummarySaysSo() throws {
