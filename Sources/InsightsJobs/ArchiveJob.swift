@@ -79,14 +79,14 @@ public struct ArchiveJob {
         let low = since ?? (Int.min, 0)
         let high = until ?? (Int.max, 0)
         while (year, month) <= (last.year, last.month) {
-            if (year, month) >= low, (year, month) <= high, let period = ReportPeriod(year: year, month: month),
-                try store.hasActivity(in: period.instants(in: calendar))
-            {
+            if (year, month) >= low, (year, month) <= high, let period = ReportPeriod(year: year, month: month) {
                 months.append((String(format: "%04d-%02d", year, month), period))
             }
             (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
         }
-        return months
+        // Every month's activity checked at once (a warehouse: one query for all of them).
+        let active = try store.hasActivity(inEach: months.map { $0.period.instants(in: calendar) })
+        return zip(months, active).filter(\.1).map(\.0)
     }
 
     /// Writes what changed. Throws `JobError.noMonthWithData` when no month has data.

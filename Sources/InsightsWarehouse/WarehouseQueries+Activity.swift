@@ -42,4 +42,27 @@ extension WarehouseQueries {
         }
         return "SELECT CASE WHEN \(tests.joined(separator: "\n  OR ")) THEN 1 ELSE 0 END"
     }
+
+    /// Per period (`SQLDialect.periodTable`) with any instant of `tables` in it: its index
+    /// `i` (`hasActivity(_:)` of every period at once; a period without any is absent). The
+    /// instants within the span `from`…`to` are matched to the periods as the grouped
+    /// templates match rows (`WarehouseQueries+Periods`), with no correlated subquery.
+    public func periodActivity(_ tables: [(table: String, column: String)]) -> String {
+        let from = dialect.timestampParameter("from")
+        let to = dialect.timestampParameter("to")
+        let parts = tables.map { table, column in
+            let c = "t.\(dialect.identifier(column))"
+            return "  SELECT \(c) AS at FROM \(allData(table)) t WHERE \(c) >= \(from) AND \(c) < \(to)"
+        }
+        return """
+            WITH periods AS (SELECT * FROM \(dialect.periodTable("pt")))
+            SELECT p.i
+            FROM (
+            \(parts.joined(separator: "\n  UNION ALL\n"))
+            ) a CROSS JOIN periods p
+            WHERE a.at >= p.lo AND a.at < p.hi
+            GROUP BY p.i
+            ORDER BY p.i
+            """
+    }
 }

@@ -17,11 +17,60 @@ extension WarehouseQueries {
     ///   - hasCountry: whether it has `country`.
     public func countries(hasPhone: Bool = true, hasCountry: Bool = true) -> String {
         let c = dialect.identifier
+        let from = dialect.timestampParameter("from")
+        let to = dialect.timestampParameter("to")
+        return """
+            WITH active AS (
+              SELECT DISTINCT m.\(c("contact_id")) AS contact
+              FROM \(table("messages")) m
+              WHERE m.\(c("direction")) = 'inbound' AND m.\(c("timestamp")) >= \(from) AND m.\(c("timestamp")) < \(to)
+            ),
+            \(placedContacts(hasPhone: hasPhone, hasCountry: hasCountry))
+            SELECT r.region, COUNT(DISTINCT r.contact)
+            FROM (
+              SELECT i.contact, COALESCE(i.country, p.region, 'ZZ') AS region
+              FROM international i LEFT JOIN placed p ON p.contact = i.contact AND p.longest = 1
+            ) r
+            GROUP BY r.region
+            """
+    }
+
+    /// Per period (`WarehouseQueries+Periods`): i, region, the period's active contacts placed
+    /// there (`countries(hasPhone:hasCountry:)` of each period). Each contact active in any
+    /// period is placed once; a contact without an id (no region row) is `ZZ`, as there.
+    public func periodCountries(hasPhone: Bool = true, hasCountry: Bool = true) -> String {
+        let c = dialect.identifier
+        let at = "m.\(c("timestamp"))"
+        let span = "\(at) >= \(dialect.timestampParameter("from")) AND \(at) < \(dialect.timestampParameter("to"))"
+        return """
+            WITH periods AS (SELECT * FROM \(dialect.periodTable("pt"))),
+            period_active AS (
+              SELECT DISTINCT p.i AS i, m.\(c("contact_id")) AS contact
+              FROM \(table("messages")) m CROSS JOIN periods p
+              WHERE m.\(c("direction")) = 'inbound' AND \(span) AND \(at) >= p.lo AND \(at) < p.hi
+            ),
+            active AS (SELECT DISTINCT a.contact FROM period_active a),
+            \(placedContacts(hasPhone: hasPhone, hasCountry: hasCountry))
+            SELECT c.i, c.region, COUNT(DISTINCT c.contact)
+            FROM (
+              SELECT a.i, a.contact, COALESCE(r.region, 'ZZ') AS region
+              FROM period_active a LEFT JOIN (
+                SELECT i.contact, COALESCE(i.country, p.region, 'ZZ') AS region
+                FROM international i LEFT JOIN placed p ON p.contact = i.contact AND p.longest = 1
+              ) r ON r.contact = a.contact
+            ) c
+            GROUP BY c.i, c.region
+            """
+    }
+
+    /// The common table expressions from `active` (the contacts, one row each) to `placed`
+    /// (each contact without a country with the regions of its number's prefixes, the
+    /// longest first) and `international` (contact, country, digits).
+    private func placedContacts(hasPhone: Bool, hasCountry: Bool) -> String {
+        let c = dialect.identifier
         let none = "CAST(NULL AS \(WarehouseSchema.name(of: .text, in: dialect.engine)))"
         let phone = hasPhone ? "k.\(c("phone"))" : none
         let country = hasCountry ? "UPPER(NULLIF(k.\(c("country")), ''))" : none
-        let from = dialect.timestampParameter("from")
-        let to = dialect.timestampParameter("to")
         let prefixes = dialect.arrayTable(
             "t",
             [
@@ -29,11 +78,6 @@ extension WarehouseQueries {
                 ("max_length", "phone_max_lengths", .integer), ("region", "phone_regions", .string),
             ])
         return """
-            WITH active AS (
-              SELECT DISTINCT m.\(c("contact_id")) AS contact
-              FROM \(table("messages")) m
-              WHERE m.\(c("direction")) = 'inbound' AND m.\(c("timestamp")) >= \(from) AND m.\(c("timestamp")) < \(to)
-            ),
             numbers AS (
               SELECT a.contact, \(country) AS country,
                 TRANSLATE(\(phone), \(dialect.stringParameter("digit_sources")), \(dialect.stringParameter("digit_targets"))) AS phone
@@ -57,12 +101,6 @@ extension WarehouseQueries {
               WHERE i.country IS NULL AND s.n <= LENGTH(i.digits)
                 AND LENGTH(i.digits) >= t.min_length AND LENGTH(i.digits) <= t.max_length
             )
-            SELECT r.region, COUNT(DISTINCT r.contact)
-            FROM (
-              SELECT i.contact, COALESCE(i.country, p.region, 'ZZ') AS region
-              FROM international i LEFT JOIN placed p ON p.contact = i.contact AND p.longest = 1
-            ) r
-            GROUP BY r.region
             """
     }
 }

@@ -59,7 +59,7 @@ extension WarehouseQueries {
     /// A top list's rows from `ranked` (`key…`, `label`, `amount`, `nth`: the place by amount
     /// descending, then label by code point): places 1…`limit` with their label, then one
     /// row of place `limit + 1` with no label summing the rest.
-    private func topList(keys: [String], limit: Int, extra: String = "") -> String {
+    func topList(keys: [String], limit: Int, extra: String = "") -> String {
         let keyList = keys.map { "k.\($0)" }.joined(separator: ", ")
         return """
             SELECT \(keyList), k.place, MIN(k.label), SUM(k.amount)\(extra)

@@ -70,16 +70,16 @@ extension WarehouseSource {
         return aggregate
     }
 
-    /// The first cell of a row: a Journey the run counts listed.
-    private func known(_ row: [String?], _ counts: [String: JourneyCounts]) throws(WarehouseError) -> String {
-        let journey = try text(row, 0)
+    /// The cell `column` of a row (the first by default): a Journey the run counts listed.
+    func known(_ row: [String?], _ counts: [String: JourneyCounts], column: Int = 0) throws(WarehouseError) -> String {
+        let journey = try text(row, column)
         guard counts[journey] != nil else { throw .badValue("Journey \"\(journey)\" has no run begun in the period") }
         return journey
     }
 
     /// A top list from its rows: places 1…`limit` with their label, in place order, and a
     /// place `limit + 1` without one for the rest.
-    private func topList(
+    func topList(
         _ entries: [(place: Int64, label: String?, count: Int)], limit: Int
     ) throws(WarehouseError) -> TopList {
         var top: [LabelCount] = []

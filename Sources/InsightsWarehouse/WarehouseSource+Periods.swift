@@ -10,10 +10,9 @@ extension WarehouseSource {
     /// every period counted); names; goal counts; conversations; consent; reach (the
     /// previous period's reached users too); response times (the period's and the previous
     /// period's); the summary band (counts and closes of every trend period, the trend's
-    /// medians); the first stored instant and the goals, once.
-    ///
-    /// STILL PER PERIOD (the queries `periodAggregates(period:…)` sends for them): countries
-    /// (`countries(period:…)`, one query) and Journeys (`journeys(period:…)`, three to seven).
+    /// medians); countries (`WarehouseQueries.periodCountries`; without a `contacts` table,
+    /// from the summary's active users); Journeys (`WarehouseQueries+PeriodJourneys`); the
+    /// first stored instant, the goals and whether any Journey run is stored, once.
     public func periodAggregates(
         periods: [ReportPeriod], calendar: ReportCalendar, businessHours: BusinessHours? = nil
     ) throws(WarehouseError) -> [PeriodAggregates] {
@@ -32,18 +31,20 @@ extension WarehouseSource {
         let consent = try groupedConsent(months, calendar: calendar, tables: tables, queries: queries)
         let delivery = try groupedDelivery(periods, calendar: calendar, tables: tables, queries: queries)
         let times = try responseTimes(ranges: timedRanges, calendar: calendar, businessHours: businessHours, names: names)
+        let countries = try groupedCountries(months, calendar: calendar, tables: tables, queries: queries)
+        let journeys = try groupedJourneys(months, calendar: calendar, tables: tables, queries: queries)
         var result: [PeriodAggregates] = []
         for (index, period) in periods.enumerated() {
             let ids = Set(messages.counts[index].authors.keys.compactMap(\.id))
             var aggregates = PeriodAggregates(
                 messages: messages.counts[index],
                 previous: PreviousPeriodCounts(received: 0, sent: 0, activeUsers: 0, newUsers: 0),
-                newUsersPerDay: messages.newUsersPerDay[index], countries: try countries(period: period, calendar: calendar),
+                newUsersPerDay: messages.newUsersPerDay[index], countries: countries?[index] ?? [:],
                 latestNames: names.filter { ids.contains($0.key) }, goals: goals, goalCounts: goalCounts[index],
                 conversations: conversations[index])
             (aggregates.consent, aggregates.consentTimesStored) = consent[index]
             (aggregates.delivery, aggregates.previousReachedUsers, aggregates.statusesStored) = delivery[index]
-            aggregates.journeys = try journeys(period: period, calendar: calendar)
+            aggregates.journeys = journeys[index]
             aggregates.responseTimes = times[timed.position[TrendPeriod(period)] ?? 0]
             aggregates.previousResponseTimes = times[timed.position[TrendPeriod(period.previous)] ?? 0]
             result.append(aggregates)
@@ -52,6 +53,12 @@ extension WarehouseSource {
         try addSummaries(
             &result, periods, calendar: calendar, statusesStored: result.first?.statusesStored ?? false,
             businessHours: businessHours, tables: tables, queries: queries)
+        if countries == nil {
+            // No contacts: every active contact is unknown (`countries(period:…)`).
+            for index in result.indices where result[index].messages.activeUsers > 0 {
+                result[index].countries = ["ZZ": result[index].messages.activeUsers]
+            }
+        }
         return result
     }
 

@@ -79,6 +79,21 @@ extension WarehouseSource: ArchiveSource, SegmentedPeriodReportSource {
         return try integer(rows.first ?? [], 0) != 0
     }
 
+    /// Whether each of `ranges` holds any message, event, Journey run start or result: one
+    /// grouped query for all of them (`WarehouseQueries.periodActivity`).
+    public func hasActivity(inEach ranges: [Range<Instant>]) throws(WarehouseError) -> [Bool] {
+        var active = Array(repeating: false, count: ranges.count)
+        let tables = try activityTables()
+        guard !tables.isEmpty, !ranges.isEmpty else { return active }
+        let queries = WarehouseQueries(dialect: connection.dialect)
+        for row in try connection.rows(
+            queries.periodActivity(tables), parameters: connection.dialect.periodParameters(ranges))
+        {
+            active[try periodIndex(row, ranges.count)] = true
+        }
+        return active
+    }
+
     /// A new stamp on every call: a warehouse has no version of its data, so an archive from
     /// one recomputes every month on each run (and still rewrites only the months whose
     /// files changed).

@@ -70,22 +70,63 @@ import Testing
             let twoBefore = try count(false, since: (2026, 1), until: (2026, 12))
             let twoAfter = try count(true, since: (2026, 1), until: (2026, 12))
             #expect(oneBefore.months == 1 && twoBefore.months == 2 && oneAfter.months == 1 && twoAfter.months == 2)
-            // Both routes first read the activity span (1 query) and check each month from the
-            // first to the last with activity (March: 1; March…October: 8). Then one report's
-            // queries per month (40 for March alone, 79 for both: 42 and 88 in all), against
-            // the grouped route's 25 queries for all months plus the ones still per month
-            // (countries 1, Journeys 3 here: 4 for each month): 2 + 25 + 4 = 31 and
-            // 9 + 25 + 8 = 42.
+            // Both routes first read the activity span (1 query). The per-month route checks
+            // each month from the first to the last with activity (March: 1; March…October: 8),
+            // then sends one report's queries per month (40 for March alone, 79 for both: 42
+            // and 88 in all). The grouped route checks all the months with 1 query, then sends
+            // 29 for all of them: the 25 grouped queries of messages, names, goals,
+            // conversations, consent, reach, response times and the summary band, countries 1
+            // and Journeys 3 (the results in each month, whether any run is stored, the run
+            // counts: no run begins in these months, so the four queries that read the runs
+            // counted are not sent). 1 + 1 + 29 = 31, for one month as for two.
             #expect(oneBefore.queries == 42 && twoBefore.queries == 88)
-            #expect(oneAfter.queries == 31 && twoAfter.queries == 42)
-            // A second month costs the grouped route only the per-month queries.
-            #expect((twoAfter.queries - 9) - (oneAfter.queries - 2) == 4)
+            #expect(oneAfter.queries == 31 && twoAfter.queries == 31)
+        }
+    }
+
+    /// The demo's last four months, with Journeys begun in each and the countries of each
+    /// month's contacts: the grouped archive sends the same queries for four months as for
+    /// one (each grouped Journey query once), and the per-month route four times as many
+    /// reports.
+    @Test func queriesSentByAnArchiveWithJourneys() throws {
+        let folder = try TestPaths.temporaryDirectory("grouped-demo")
+        let templates = TestPaths.packageRoot.appendingPathComponent("templates")
+        _ = try DemoJob(folder: folder, seed: 1, templates: templates).run()
+        let store = try Store(path: folder.appendingPathComponent("demo.sqlite").path)
+        let calendar = try #require(ReportCalendar(identifier: "UTC"))
+        let span = try #require(try store.messageSpan())
+        let last = calendar.localDate(at: span.upperBound).components
+        let first = last.month > 3 ? (last.year, last.month - 3) : (last.year - 1, last.month + 9)
+        try TestPostgres.withSchema { connection, _ in
+            try TestPostgres.load(store, into: connection)
+            func count(since: (Int, Int)) throws -> (months: Int, queries: [String]) {
+                let recording = Recording(base: connection)
+                let result = try ArchiveJob(
+                    store: Grouped(PerMonth(source: WarehouseSource(connection: recording))),
+                    folder: folder.appendingPathComponent("archive-\(since.0)-\(since.1)"), calendar: calendar,
+                    since: since, until: (last.year, last.month), templates: templates
+                ).run()
+                return (result.months.count, recording.queries)
+            }
+            let one = try count(since: (last.year, last.month))
+            let four = try count(since: first)
+            #expect(one.months == 1 && four.months == 4)
+            #expect(four.queries.count == one.queries.count)
+            let queries = WarehouseQueries(dialect: connection.dialect)
+            for sql in [
+                queries.periodJourneyResults, queries.anyJourneyRun, queries.periodJourneyRunCounts,
+                queries.periodJourneyMiddleDurations, queries.periodJourneyDropOff, queries.periodJourneyAnswers,
+                queries.periodJourneyNames,
+                queries.periodCountries(), queries.periodActivity(WarehouseQueries.activityColumns),
+            ] {
+                #expect(four.queries.filter { $0 == sql }.count == 1, "\(sql.prefix(200))")
+            }
         }
     }
 }
 
-/// A warehouse as an `ArchiveSource` only (`Unrefused` over any connection): the archive asks
-/// it for one report per month, with the SQLite store's meta values so that the pages
+/// A warehouse as an `ArchiveSource` only (`Unrefused` over any connection): the archive checks
+/// each month's activity by one query and asks it for one report per month, with the SQLite store's meta values so that the pages
 /// compare byte for byte.
 struct PerMonth<Connection: WarehouseConnection>: ArchiveSource {
     let source: WarehouseSource<Connection>
@@ -111,7 +152,8 @@ struct PerMonth<Connection: WarehouseConnection>: ArchiveSource {
     }
 }
 
-/// `PerMonth` as a `ManyPeriodReportSource`: the grouped route (`WarehouseSource.reports`).
+/// `PerMonth` as a `ManyPeriodReportSource`: the grouped route (`WarehouseSource.reports`,
+/// the months' activity checked by one query).
 struct Grouped<Connection: WarehouseConnection>: ManyPeriodReportSource {
     let base: PerMonth<Connection>
 
@@ -122,6 +164,9 @@ struct Grouped<Connection: WarehouseConnection>: ManyPeriodReportSource {
     func meta(_ key: MetaKey) throws(WarehouseError) -> String? { try base.meta(key) }
     func activitySpan() throws(WarehouseError) -> ClosedRange<Instant>? { try base.activitySpan() }
     func hasActivity(in range: Range<Instant>) throws(WarehouseError) -> Bool { try base.hasActivity(in: range) }
+    func hasActivity(inEach ranges: [Range<Instant>]) throws(WarehouseError) -> [Bool] {
+        try base.source.hasActivity(inEach: ranges)
+    }
     func dataStamp() throws(WarehouseError) -> String { try base.dataStamp() }
 
     func report(

@@ -15,7 +15,7 @@ import Testing
     .temporaryFolders,
     .enabled(if: BigQueryEmulator.shouldRun, "no emulator: eval \"$(Tests/InsightsBigQueryTests/Scripts/emulator.sh start)\""))
 struct BigQueryPeriodsTests {
-    /// The Nairobi case's two weeks (its Journeys, consent and statuses), grouped.
+    /// The Nairobi case's two weeks (its Journeys, countries, consent and statuses), grouped.
     @Test func nairobiWeeks() throws {
         let store = try PostgresParityTests.store(importing: PostgresParityTests.conformanceFiles("nairobi-journeys"))
         let connection = try TestBigQuery.load(store, label: "periods")
@@ -25,6 +25,11 @@ struct BigQueryPeriodsTests {
         }
         let grouped = try WarehouseSource(connection: connection).periodAggregates(periods: periods, calendar: calendar)
         try #require(grouped.count == 2)
+        // Both weeks have Journeys and countries of their own (from the imported store:
+        // distinct `journey_runs.journey_id` by `started_at`, distinct `contacts.region` of the
+        // contacts with an inbound message, Nairobi weeks): the grouped queries are exercised.
+        #expect(grouped.map { $0.journeys.journeys.count } == [4, 5])
+        #expect(grouped.map { $0.countries.count } == [109, 122])
         for (period, engine) in zip(periods, grouped) {
             let data = try store.periodData(period: period, calendar: calendar)
             var expected = data.aggregates(businessHours: nil)

@@ -27,6 +27,9 @@ struct BigQueryRouteTests {
             let range = try #require(ReportPeriod(year: 2026, month: month)).instants(in: calendar)
             #expect(try source.hasActivity(in: range) == (month != 4), "month \(month)")
         }
+        // All at once (an archive's check): one grouped query.
+        let ranges = try [3, 4, 10].map { month in try #require(ReportPeriod(year: 2026, month: month)).instants(in: calendar) }
+        #expect(try source.hasActivity(inEach: ranges) == [true, false, true])
         let root = try TestPaths.temporaryDirectory("bq-route")
         let sqlite = try WarehouseRouteTests.job(store, month: "2026-03-01", "2026-03-31", out: root.appendingPathComponent("s"))
             .run()
@@ -39,8 +42,9 @@ struct BigQueryRouteTests {
 
     /// A dataset with only contacts, statuses, goals and behaviours: the dry run lists its
     /// five queries (goals, behaviours, consent, and the summary's two that read no table of
-    /// it), each 0 bytes on the emulator, and writes nothing; the whole EdgeCases dataset's
-    /// dry run lists every query of the report, and writes nothing either.
+    /// it), each 0 bytes on the emulator, and writes nothing, and the archive's the same five
+    /// for all its months; the whole EdgeCases dataset's dry runs list every query of the
+    /// report, and of the archive, and write nothing either.
     @Test func dryRunOnTheCommandLine() throws {
         let store = try PostgresParityTests.store(importing: try EdgeCases.write())
         let leaving: Set<RecordKind> = [.messages, .conversationEvents, .goalEvents, .journeyRuns, .journeyResults]
@@ -64,6 +68,26 @@ struct BigQueryRouteTests {
 
                 """)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        // The archive's: the same five, each sent once for both months (no activity table,
+        // so no activity check either).
+        let archive = try WarehouseCLITests.run(
+            [
+                "archive", "--bigquery", dataset, "--bigquery-endpoint", "http://\(host)", "--since", "2026-03", "--until",
+                "2026-04", "--dry-run",
+            ], in: folder)
+        #expect(archive.status == 0, "\(archive.stderr)")
+        #expect(
+            archive.stdout == """
+                Dry run on BigQuery (nothing was run or written): 5 queries, bytes each would bill:
+                  1. 2026-03-01…2026-04-30, 2 months  0 bytes  goals
+                  2. 2026-03-01…2026-04-30, 2 months  0 bytes  behaviours
+                  3. 2026-03-01…2026-04-30, 2 months  0 bytes  contacts
+                  4. 2026-03-01…2026-04-30, 2 months  0 bytes
+                  5. 2026-03-01…2026-04-30, 2 months  0 bytes
+                Total: 0 bytes; each query runs with --max-bytes-billed 10737418240 bytes (10.0 GiB).
+
+                """)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         let full = try TestBigQuery.load(store, label: "dryrunfull")
         let whole = try WarehouseCLITests.run(
             [
@@ -74,6 +98,20 @@ struct BigQueryRouteTests {
         let lines = whole.stdout.split(separator: "\n")
         #expect(lines.count > 30, "\(whole.stdout)")
         #expect(lines.contains { $0.hasSuffix("  messages") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        // The whole dataset's archive of March…October: the activity check and the 29
+        // grouped queries (`ArchiveGroupedTests`), for the eight months at once.
+        let months = try WarehouseCLITests.run(
+            [
+                "archive", "--bigquery", full.dialect.container, "--bigquery-endpoint", "http://\(host)", "--since", "2026-03",
+                "--until", "2026-10", "--dry-run",
+            ], in: folder)
+        #expect(months.status == 0, "\(months.stderr)")
+        let listed = months.stdout.split(separator: "\n").dropFirst().dropLast()
+        #expect(months.stdout.hasPrefix("Dry run on BigQuery (nothing was run or written): 30 queries"), "\(months.stdout)")
+        #expect(listed.count == 30 && listed.allSatisfy { $0.contains(". 2026-03-01…2026-10-31, 8 months  ") })
+        #expect(
+            listed.first?.hasSuffix("  messages, conversation_events, goal_events, journey_runs, journey_results") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 }

@@ -89,6 +89,7 @@ import Testing
             try expectParity(store, connection, from: "2026-03-30", to: "2026-03-30", zone: "UTC")
             let aggregate = try journeys(connection)
             try expectHandWorked(aggregate, fine: true)
+            try expectGroupedJourneys(connection)
             // An identical row added to the warehouse counts once, as SQLite stores it once.
             try connection.execute(
                 "INSERT INTO \(connection.dialect.table("journey_results")) SELECT * FROM \(connection.dialect.table("journey_results")) WHERE contact_id = 'c7'"
@@ -105,6 +106,7 @@ import Testing
             try TestPostgres.load(store, into: connection)
             try connection.execute("ALTER TABLE \(connection.dialect.table("journey_results")) DROP COLUMN seq")
             try expectHandWorked(try journeys(connection), fine: false)
+            try expectGroupedJourneys(connection)
         }
     }
 
@@ -115,6 +117,7 @@ import Testing
         try TestPostgres.withSchema { connection, _ in
             try TestPostgres.load(store, into: connection, leaving: [.journeyRuns, .journeyResults])
             #expect(try journeys(connection) == .none)
+            #expect(try groupedJourneys(connection) == [.none, .none, .none])
             try expectParity(store, connection, from: "2026-03-29", to: "2026-03-29", zone: "Europe/Berlin")
         }
         // Runs without results: the runs count, no answer, no result in the period.
@@ -125,6 +128,7 @@ import Testing
             #expect(aggregate.journeys["j1"]?.runsStarted == 13)
             #expect(aggregate.journeys["j1"]?.answers == [])
             #expect(aggregate.resultsInPeriod == 0)
+            try expectGroupedJourneys(connection)
             try expectParity(runsOnly, connection, from: "2026-03-29", to: "2026-03-29", zone: "UTC")
         }
     }
@@ -137,19 +141,42 @@ import Testing
             try TestPostgres.load(store, into: connection)
             let runs = connection.dialect.table("journey_runs")
             try connection.execute("INSERT INTO \(runs) SELECT * FROM \(runs) WHERE run_id = 'r02'")
-            #expect {
-                try journeys(connection)
-            } throws: { "\($0)".contains("journey_runs.run_id repeats in Journey \"j1\": a run must be one row") }
+            let repeated = WarehouseError.badValue("journey_runs.run_id repeats in Journey \"j1\": a run must be one row")
+            #expect(throws: repeated) { try journeys(connection) }
+            // The grouped queries (an archive's) fail alike.
+            #expect(throws: repeated) { try groupedJourneys(connection) }
             try connection.execute("DELETE FROM \(runs) WHERE run_id = 'r02'")
             try connection.execute("UPDATE \(runs) SET outcome = 'done' WHERE run_id = 'r05'")
-            #expect {
-                try journeys(connection)
-            } throws: { "\($0)".contains("journey_runs.outcome of Journey \"j1\"") }
+            let outcome = WarehouseError.badValue(
+                "journey_runs.outcome of Journey \"j1\" holds a value that is not an outcome")
+            #expect(throws: outcome) { try journeys(connection) }
+            #expect(throws: outcome) { try groupedJourneys(connection) }
         }
     }
 
     private func journeys(_ connection: PostgresConnection) throws -> JourneyAggregate {
         try WarehouseSource(connection: connection).journeys(period: period("2026-03-29", "2026-03-29"), calendar: zone("UTC"))
+    }
+
+    /// The periods of the grouped queries: 29 March, 28 March…2 April (holding it: each run
+    /// and answer counts in both) and 30 March.
+    private var groupedPeriods: [ReportPeriod] {
+        [period("2026-03-29", "2026-03-29"), period("2026-03-28", "2026-04-02"), period("2026-03-30", "2026-03-30")]
+    }
+
+    /// The Journeys of `groupedPeriods` from `periodAggregates(periods:…)`, in UTC.
+    private func groupedJourneys(_ connection: PostgresConnection) throws -> [JourneyAggregate] {
+        try WarehouseSource(connection: connection).periodAggregates(periods: groupedPeriods, calendar: zone("UTC"))
+            .map(\.journeys)
+    }
+
+    /// The grouped Journeys are `journeys(period:…)` of each period, and the periods differ.
+    private func expectGroupedJourneys(_ connection: PostgresConnection) throws {
+        let source = WarehouseSource(connection: connection)
+        let calendar = zone("UTC")
+        let each = try groupedPeriods.map { period in try source.journeys(period: period, calendar: calendar) }
+        #expect(try groupedJourneys(connection) == each)
+        #expect(Set(each.map(\.journeys.count)).count > 1 || Set(each.map(\.resultsInPeriod)).count > 1)
     }
 
     /// The engine's numbers for the period, by hand.

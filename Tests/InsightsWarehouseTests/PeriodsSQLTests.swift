@@ -3,8 +3,8 @@ import InsightsTestSupport
 import InsightsWarehouse
 import Testing
 
-/// The grouped templates (`WarehouseQueries+Periods`, `+PeriodResponseTimes`) as each dialect
-/// spells them, pinned by golden SQL, and the periods relation's parameters.
+/// The grouped templates (`WarehouseQueries+Periods`, `+PeriodResponseTimes`, `+PeriodReach`,
+/// `+PeriodJourneys`, `periodCountries`, `periodActivity`) as each dialect spells them, pinned by golden SQL, and the periods relation's parameters.
 @Suite struct PeriodsSQLTests {
     static func queries(_ queries: WarehouseQueries) -> [(String, String)] {
         [
@@ -20,6 +20,13 @@ import Testing
             ("period-coach-replies", queries.periodCoachReplies), ("period-coach-closes", queries.periodCoachCloses),
             ("period-delivery-counts", queries.periodDeliveryCounts), ("period-reached-users", queries.periodReachedUsers),
             ("period-middle-read-delays", queries.periodMiddleReadDelays), ("period-failures", queries.periodFailures),
+            ("period-countries", queries.periodCountries()),
+            ("period-activity", queries.periodActivity(WarehouseQueries.activityColumns)),
+            ("period-journey-results", queries.periodJourneyResults),
+            ("period-journey-run-counts", queries.periodJourneyRunCounts),
+            ("period-journey-middle-durations", queries.periodJourneyMiddleDurations),
+            ("period-journey-drop-off", queries.periodJourneyDropOff),
+            ("period-journey-answers", queries.periodJourneyAnswers), ("period-journey-names", queries.periodJourneyNames),
         ]
     }
 

@@ -58,7 +58,13 @@ import Testing
         #expect(months.count == 4)
         try TestPostgres.withSchema { connection, _ in
             try TestPostgres.load(store, into: connection)
-            try expectGroupedParity(store, connection, months, zone: "Europe/London")
+            let london = try expectGroupedParity(store, connection, months, zone: "Europe/London")
+            // The grouping is exercised: July…October 2026 each have runs of the 5 Journeys
+            // begun in them and active contacts in 15, 14, 15 and 15 regions (read from
+            // demo.sqlite: distinct `journey_runs.journey_id` by `started_at`, distinct
+            // `contacts.region` of the contacts with an inbound message, London months).
+            #expect(london.map { $0.journeys.journeys.count } == [5, 5, 5, 5])
+            #expect(london.map { $0.countries.count } == [15, 14, 15, 15])
             try expectGroupedParity(store, connection, months, zone: "Asia/Kathmandu")
             try expectGroupedParity(
                 store, connection, months, zone: "Europe/London", businessHours: try BusinessHours("Mon-Fri 08:00-17:00"))
@@ -77,11 +83,12 @@ import Testing
 }
 
 /// Compares `periodAggregates(periods:…)` with `periodAggregates(period:…)` of each period
-/// and with the SQLite path's aggregates, and the `metrics.json` built from each.
-func expectGroupedParity(
+/// and with the SQLite path's aggregates, and the `metrics.json` built from each; returns
+/// the grouped aggregates.
+@discardableResult func expectGroupedParity(
     _ store: Store, _ connection: some WarehouseConnection, _ periods: [ReportPeriod], zone: String,
     businessHours: BusinessHours? = nil, sourceLocation: SourceLocation = #_sourceLocation
-) throws {
+) throws -> [PeriodAggregates] {
     let calendar = try #require(ReportCalendar(identifier: zone))
     let source = WarehouseSource(connection: connection)
     let grouped = try source.periodAggregates(periods: periods, calendar: calendar, businessHours: businessHours)
@@ -110,4 +117,5 @@ func expectGroupedParity(
             Report(data: data, aggregates: engine, serviceName: "Parity", generatorVersion: "test", businessHours: businessHours))
         #expect(sqlite == warehouse, "metrics.json \(label)", sourceLocation: sourceLocation)
     }
+    return grouped
 }

@@ -57,18 +57,21 @@ import Testing
             queries.breakdownCounts(reached: true), queries.trendCounts(periodCount: 3, reached: true),
             queries.trendCloses(periodCount: 3), queries.goalCompleters,
         ]
-        for (name, sql) in DialectTests.queries(queries).map({ ($0.0, $0.1) }) + own.map({ ("own", $0) }) {
+        let all = DialectTests.queries(queries) + PeriodsSQLTests.queries(queries) + own.map({ ("own", $0) })
+        for (name, sql) in all {
             var rest = sql
             for table in Self.contactTables { rest = rest.replacingOccurrences(of: queries.table(table), with: "") }
             if name == "latest-names" {
                 rest = rest.replacingOccurrences(of: "FROM \(queries.allData("messages")) m", with: "")
             }
-            if name == "journey-names" {
+            if name == "journey-names" || name == "period-journey-names" {
                 rest = rest.replacingOccurrences(of: "FROM \(queries.allData("journey_runs")) r", with: "")
             }
             // Which months hold data, the newest message and whether any run is stored: over
             // all data, as on SQLite.
-            if ["message-span", "activity-span", "has-activity", "any-journey-run"].contains(name) { continue }
+            if ["message-span", "activity-span", "has-activity", "period-activity", "any-journey-run"].contains(name) {
+                continue
+            }
             for table in Self.contactTables {
                 #expect(!rest.contains(dialect.table(table)), "\(engine) \(name) reads \(table) whole")
             }

@@ -219,8 +219,8 @@ private func without(_ paths: [[String]], _ data: Data) throws -> NSDictionary {
     return object as NSDictionary
 }
 
-/// `--dry-run`'s machinery on any engine: the queries estimated are the ones a report sends,
-/// in order, and none reaches the engine.
+/// `--dry-run`'s machinery on any engine: the queries estimated are the ones a report (or an
+/// archive) sends, in order, and none reaches the engine.
 @Suite(.serialized, .temporaryFolders) struct WarehouseDryRunTests {
     @Test func estimatesTheReportsQueriesAndRunsNone() throws {
         let store = try PostgresParityTests.store(importing: try EdgeCases.write())
@@ -233,29 +233,57 @@ private func without(_ paths: [[String]], _ data: Data) throws -> NSDictionary {
             let untouched = Recording(base: connection)
             // Each query "bills" its length in bytes.
             let dry = DryRunConnection(base: untouched) { (sql, _) throws(WarehouseError) in Int64(sql.utf8.count) }
-            let queries = try WarehouseDryRun(connection: dry, periods: [period], calendar: calendar, months: true).run(
+            let queries = try WarehouseDryRun(connection: dry, periods: [period], calendar: calendar, months: false).run(
                 refusing: [])
             #expect(untouched.queries.isEmpty)
-            // The month's activity check first, then the report's queries as sent, but those
-            // that depend on what earlier ones returned (the names of the coaches who answered:
-            // a dry run's answers are empty, so it has none).
-            let activity = WarehouseQueries(dialect: connection.dialect).hasActivity(WarehouseQueries.activityColumns)
-            #expect(queries.first?.sql == activity)
+            // The report's queries as sent, but those that depend on what earlier ones
+            // returned (the names of the coaches who answered: a dry run's answers are empty,
+            // so it has none).
             let names = WarehouseQueries(dialect: connection.dialect).latestNames
             #expect(
-                Array(queries.dropFirst().map(\.sql))
+                queries.map(\.sql)
                     == sent.queries.enumerated().filter { index, sql in
                         sql != names || sent.queries[..<index].filter { $0 == names }.isEmpty
                     }.map(\.element))
             #expect(queries.map(\.bytes) == queries.map { Int64($0.sql.utf8.count) })
             #expect(sent.queries.count > 10)
-            #expect(
-                queries.first?.tables == ["messages", "conversation_events", "goal_events", "journey_runs", "journey_results"])
+            #expect(queries.allSatisfy { $0.periods == [period] && $0.periodText == "2026-03-01…2026-03-31" })
             // With the blocks not computed listed, the dry run refuses as the report would.
             if let first = WarehouseBlock.notComputed.first {
                 let again = WarehouseDryRun(connection: dry, periods: [period], calendar: calendar, months: false)
                 #expect(throws: WarehouseError.notComputed(block: first.name, table: first.tables[0])) { try again.run() }
             }
+        }
+    }
+
+    /// An archive's dry run estimates what the archive sends: the months' activity in one
+    /// query, then the grouped queries of all of them, as many for eight months as for one.
+    @Test func estimatesTheArchivesGroupedQueries() throws {
+        let store = try PostgresParityTests.store(importing: try EdgeCases.write())
+        try TestPostgres.withSchema { connection, _ in
+            try TestPostgres.load(store, into: connection)
+            let calendar = try #require(ReportCalendar(identifier: "Europe/Berlin"))
+            let months = try (3...10).map { month in try #require(ReportPeriod(year: 2026, month: month)) }
+            let sent = Recording(base: connection)
+            _ = try WarehouseSource(connection: sent).periodAggregates(periods: months, calendar: calendar)
+            let untouched = Recording(base: connection)
+            let dry = DryRunConnection(base: untouched) { (sql, _) throws(WarehouseError) in Int64(sql.utf8.count) }
+            let queries = try WarehouseDryRun(connection: dry, periods: months, calendar: calendar, months: true).run(
+                refusing: [])
+            #expect(untouched.queries.isEmpty)
+            let activity = WarehouseQueries(dialect: connection.dialect).periodActivity(WarehouseQueries.activityColumns)
+            #expect(queries.first?.sql == activity)
+            #expect(
+                queries.first?.tables == ["messages", "conversation_events", "goal_events", "journey_runs", "journey_results"])
+            // Then the grouped queries as sent (the edge cases' runs begin in no month, so the
+            // Journeys' follow-up queries are sent by neither).
+            #expect(Array(queries.dropFirst().map(\.sql)) == sent.queries)
+            // 1 activity check + the 29 grouped queries (`ArchiveGroupedTests`), for 8 months.
+            #expect(queries.count == 30)
+            #expect(queries.allSatisfy { $0.periods == months && $0.periodText == "2026-03-01…2026-10-31, 8 months" })
+            let one = try WarehouseDryRun(connection: dry, periods: [months[0]], calendar: calendar, months: true).run(
+                refusing: [])
+            #expect(one.count == 30)
         }
     }
 }

@@ -13,8 +13,9 @@ extension ArchiveCommand {
         if send || per != nil { throw ValidationError("--dry-run writes and sends nothing; leave out --send and --per.") }
     }
 
-    /// Estimates the queries of every month from `--since` to `--until` (each month's activity
-    /// check, then its report's queries); nothing runs, nothing is written.
+    /// Estimates the queries of every month from `--since` to `--until` as the archive sends
+    /// them (the months' activity check, then one grouped query per metric for all of them);
+    /// nothing runs, nothing is written.
     func dryRun() throws {
         guard let first = since.flatMap(PeriodOptions.parseMonth), let last = until.flatMap(PeriodOptions.parseMonth) else {
             return

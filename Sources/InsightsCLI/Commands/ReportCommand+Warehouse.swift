@@ -49,7 +49,7 @@ extension WarehouseOptions {
         for (index, query) in queries.enumerated() {
             let tables = query.tables.isEmpty ? "" : "  " + query.tables.joined(separator: ", ")
             let over = query.bytes > limit ? "  (over --max-bytes-billed: it would fail)" : ""
-            print("  \(index + 1). \(query.period.from)…\(query.period.to)  \(Self.bytes(query.bytes))\(tables)\(over)")
+            print("  \(index + 1). \(query.periodText)  \(Self.bytes(query.bytes))\(tables)\(over)")
         }
         let total = queries.reduce(Int64(0)) { $0 + $1.bytes }
         print("Total: \(Self.bytes(total)); each query runs with --max-bytes-billed \(Self.bytes(limit)).")

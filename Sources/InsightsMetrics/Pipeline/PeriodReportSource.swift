@@ -35,9 +35,21 @@ public protocol ArchiveSource: PeriodReportSource {
     /// result lies in `range`.
     func hasActivity(in range: Range<Instant>) throws(Failure) -> Bool
 
+    /// Whether each of `ranges` holds any activity (`hasActivity(in:)` of each, in order): an
+    /// archive's months checked at once. By default one check per range; a warehouse sends
+    /// one grouped query for all of them.
+    func hasActivity(inEach ranges: [Range<Instant>]) throws(Failure) -> [Bool]
+
     /// An identity of the stored data: equal stamps mean equal data (a source that cannot
     /// tell returns a new stamp each time, so that every run recomputes).
     func dataStamp() throws(Failure) -> String
+}
+
+extension ArchiveSource {
+    /// One `hasActivity(in:)` per range.
+    public func hasActivity(inEach ranges: [Range<Instant>]) throws(Failure) -> [Bool] {
+        try ranges.map { range throws(Failure) in try hasActivity(in: range) }
+    }
 }
 
 /// A `PeriodReportSource` that computes segmented reports itself (`--segment`,
