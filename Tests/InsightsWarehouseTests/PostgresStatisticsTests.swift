@@ -26,3 +26,19 @@ import Testing
         }
     }
 }
+
+/// The session's `work_mem` floor (`PostgresConnection.minimumWorkMemory`): the server's
+/// default of 4 MB is raised to 64 MB, a smaller one given with the connection too, and a
+/// larger one (libpq's `options`, as `PGOPTIONS` gives it) is kept.
+@Suite struct PostgresWorkMemoryTests {
+    @Test func theDefaultIsRaisedAndALargerOneKept() throws {
+        guard let url = TestPostgres.url() else { return }
+        let separator = url.contains("?") ? "&" : "?"
+        let plain = try PostgresConnection(url: url)
+        #expect(try plain.rows("SHOW work_mem", parameters: [:]) == [["64MB"]])
+        let larger = try PostgresConnection(url: url + separator + "options=-c%20work_mem%3D256MB")
+        #expect(try larger.rows("SHOW work_mem", parameters: [:]) == [["256MB"]])
+        let smaller = try PostgresConnection(url: url + separator + "options=-c%20work_mem%3D1MB")
+        #expect(try smaller.rows("SHOW work_mem", parameters: [:]) == [["64MB"]])
+    }
+}
