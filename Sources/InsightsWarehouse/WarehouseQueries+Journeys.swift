@@ -138,6 +138,12 @@ extension WarehouseQueries {
     /// `journey_name` of its newest named run (by `started_at`, then `run_id` by code point),
     /// over all data.
     public var journeyNames: String {
+        newestJourneyNames(among: "SELECT p.\(j("journey_id")) FROM \(runs) p WHERE \(startedInPeriod("p"))")
+    }
+
+    /// The `journey_name` of the newest named run (by `started_at`, then `run_id` by code
+    /// point), over all data, of each Journey that `ids` (a query of one column) lists.
+    func newestJourneyNames(among ids: String) -> String {
         """
         SELECT n.journey_id, n.journey_name
         FROM (
@@ -147,7 +153,7 @@ extension WarehouseQueries {
             ) AS newest
           FROM \(allData("journey_runs")) r
           WHERE r.\(j("journey_name")) IS NOT NULL AND r.\(j("journey_name")) <> ''
-            AND r.\(j("journey_id")) IN (SELECT p.\(j("journey_id")) FROM \(runs) p WHERE \(startedInPeriod("p")))
+            AND r.\(j("journey_id")) IN (\(ids))
         ) n
         WHERE n.newest = 1
         """

@@ -149,17 +149,7 @@ extension WarehouseQueries {
         """
         WITH \(journeyPeriods),
         \(startedJourneys)
-        SELECT n.journey_id, n.journey_name
-        FROM (
-          SELECT r.\(q("journey_id")) AS journey_id, r.\(q("journey_name")) AS journey_name,
-            ROW_NUMBER() OVER (
-              PARTITION BY r.\(q("journey_id")) ORDER BY r.\(q("started_at")) DESC, \(dialect.byCodePoint("r.\(q("run_id"))")) DESC
-            ) AS newest
-          FROM \(allData("journey_runs")) r
-          WHERE r.\(q("journey_name")) IS NOT NULL AND r.\(q("journey_name")) <> ''
-            AND r.\(q("journey_id")) IN (SELECT s.journey_id FROM started s)
-        ) n
-        WHERE n.newest = 1
+        \(newestJourneyNames(among: "SELECT s.journey_id FROM started s"))
         """
     }
 
