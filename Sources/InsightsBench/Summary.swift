@@ -104,7 +104,7 @@ enum BenchSummary {
             figures.append(
                 Figure(
                     name: "report --month 2026-09 --postgres", value: nil, unit: .seconds,
-                    note: postgresAsked ? "failed" : "give --postgres URL"))
+                    note: postgresAsked ? "runs next (the table is printed again after it)" : "give --postgres URL"))
         }
         return figures
     }

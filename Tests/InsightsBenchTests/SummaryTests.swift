@@ -79,6 +79,17 @@ import Testing
         #expect(figures.first { $0.name == "PostgreSQL: export + COPY + ANALYZE" }?.value == 30)
     }
 
+    /// The table printed before the PostgreSQL step (a long step may be stopped) says the
+    /// step is still to come, and without `--postgres` how to ask for it.
+    @Test func postgresNotYetRunSaysWhy() {
+        let asked = BenchSummary.figures(Self.results(), postgresAsked: true)
+        let notAsked = BenchSummary.figures(Self.results(), postgresAsked: false)
+        let name = "report --month 2026-09 --postgres"
+        #expect(asked.first { $0.name == name }?.note == "runs next (the table is printed again after it)")
+        #expect(notAsked.first { $0.name == name }?.note == "give --postgres URL")
+        #expect(asked.first { $0.name == name }?.value == nil)
+    }
+
     @Test func importRowsAddUpPerKind() {
         let kinds = Self.results().firstImport.byKind
         #expect(kinds["messages"]?.rows == 1_000_000)
