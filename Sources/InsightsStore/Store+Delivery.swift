@@ -33,6 +33,17 @@ extension Store {
 
     static func outboundDeliveries(_ db: Database, in range: Range<Instant>) throws -> [OutboundDeliveryRow] {
         var rows: [OutboundDeliveryRow] = []
+        try forEachOutboundDelivery(db, in: range) { rows.append($0) }
+        return rows
+    }
+
+    /// `outboundDeliveries(_:in:)` one message at a time, in the same order, without holding
+    /// them all: a month of a large helpline has millions of outbound messages, and the report
+    /// only counts them (`DeliveryTally`).
+    static func forEachOutboundDelivery(
+        _ db: Database, in range: Range<Instant>, _ body: (OutboundDeliveryRow) throws -> Void
+    ) throws {
+        var pending: OutboundDeliveryRow?
         var lastMessage: Int64?
         try db.forEachSQLiteRow(
             """
@@ -44,16 +55,17 @@ extension Store {
         ) { row in
             let message = row.int64(0)
             if message != lastMessage {
+                if let done = pending { try body(done) }
                 let text = row.string(3) ?? ""
                 guard let type = AuthorType(rawValue: text) else { throw unknownValue("messages.author_type", text) }
-                rows.append(OutboundDeliveryRow(contact: row.int64(1), timestamp: row.int64(2), authorType: type, statuses: []))
+                pending = OutboundDeliveryRow(contact: row.int64(1), timestamp: row.int64(2), authorType: type, statuses: [])
                 lastMessage = message
             }
             guard let text = row.string(4) else { return }
             guard let status = DeliveryStatus(rawValue: text) else { throw unknownValue("message_statuses.status", text) }
-            rows[rows.count - 1].statuses.append(MessageStatusRow(status: status, timestamp: row.int64(5), error: row.string(6)))
+            pending?.statuses.append(MessageStatusRow(status: status, timestamp: row.int64(5), error: row.string(6)))
         }
-        return rows
+        if let done = pending { try body(done) }
     }
 
     static func hasMessageStatuses(_ db: Database) throws -> Bool {

@@ -22,9 +22,11 @@ extension Store {
         if data.statusesStored {
             let keep = { (row: OutboundDeliveryRow) in segment?.contains(row.contact) ?? true }
             var tally = DeliveryTally(period: data.period, calendar: calendar)
-            tally.add(contentsOf: try outboundDeliveries(db, in: data.period.instants(in: calendar)).filter(keep))
+            try forEachOutboundDelivery(db, in: data.period.instants(in: calendar)) { if keep($0) { tally.add($0) } }
             var previous = DeliveryTally(period: data.period.previous, calendar: calendar)
-            previous.add(contentsOf: try outboundDeliveries(db, in: data.period.previous.instants(in: calendar)).filter(keep))
+            try forEachOutboundDelivery(db, in: data.period.previous.instants(in: calendar)) {
+                if keep($0) { previous.add($0) }
+            }
             if let segment {
                 data.statusesStored = try tally.sawStatus || previous.sawStatus || segmentHasStatuses(db, segment)
             }
