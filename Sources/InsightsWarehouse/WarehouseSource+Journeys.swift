@@ -21,18 +21,8 @@ extension WarehouseSource {
         aggregate.runsStored = try integer(try rows(queries.anyJourneyRun, parameters: [:]).first ?? [], 0) > 0
         var counts: [String: JourneyCounts] = [:]
         for row in try rows(queries.journeyRunCounts, parameters: values) {
-            let journey = try text(row, 0)
-            guard try integer(row, 6) == 0 else {
-                throw .badValue("journey_runs.outcome of Journey \"\(journey)\" holds a value that is not an outcome")
-            }
-            guard try integer(row, 7) == integer(row, 1) else {
-                throw .badValue("journey_runs.run_id repeats in Journey \"\(journey)\": a run must be one row")
-            }
-            counts[journey] = JourneyCounts(
-                runsStarted: Int(try integer(row, 1)), usersStarted: Int(try integer(row, 2)),
-                completed: Int(try integer(row, 3)),
-                expired: Int(try integer(row, 4)), interrupted: Int(try integer(row, 5)), middleDurations: [],
-                dropOff: TopList(top: [], other: nil), answers: [])
+            let (journey, journeyCounts) = try runCounts(row, from: 0)
+            counts[journey] = journeyCounts
         }
         guard !counts.isEmpty else { return aggregate }
         for row in try rows(queries.journeyMiddleDurations, parameters: values) {
@@ -47,20 +37,15 @@ extension WarehouseSource {
             counts[journey]?.dropOff = try topList(entries, limit: JourneyMetrics.dropOffLimit)
         }
         if tables.has("journey_results") {
-            var answers: [String: [String: (respondents: Int, entries: [(place: Int64, label: String?, count: Int)])]] = [:]
+            var answers: [String: [String: AnswerEntries]] = [:]
             for row in try rows(queries.journeyAnswers, parameters: values) {
                 let journey = try known(row, counts)
                 let question = try text(row, 1)
-                let entry = (try integer(row, 2), optionalText(row, 3), Int(try integer(row, 4)))
-                let respondents = Int(try integer(row, 5))
+                let (entry, respondents) = try answerEntry(row, from: 2)
                 answers[journey, default: [:]][question, default: (respondents, [])].entries.append(entry)
             }
             for (journey, questions) in answers {
-                counts[journey]?.answers = try questions.map { question, value throws(WarehouseError) in
-                    QuestionAnswers(
-                        question: question, respondents: value.respondents,
-                        answers: try topList(value.entries, limit: JourneyMetrics.answerLimit))
-                }.sorted { codePointPrecedes($0.question, $1.question) }
+                counts[journey]?.answers = try questionAnswers(questions)
             }
         }
         for row in try rows(queries.journeyNames, parameters: values) {
@@ -68,6 +53,46 @@ extension WarehouseSource {
         }
         aggregate.journeys = counts
         return aggregate
+    }
+
+    /// One question's answers as read: its respondents and its top list's rows.
+    typealias AnswerEntries = (respondents: Int, entries: [(place: Int64, label: String?, count: Int)])
+
+    /// A row of `journeyRunCounts` (its Journey at `column`, then runs, users, completed,
+    /// expired, interrupted, runs with no outcome, distinct run ids): the Journey and its
+    /// counts, or the error for an outcome that is none or a `run_id` on two rows.
+    func runCounts(_ row: [String?], from column: Int) throws(WarehouseError) -> (String, JourneyCounts) {
+        let journey = try text(row, column)
+        guard try integer(row, column + 6) == 0 else {
+            throw .badValue("journey_runs.outcome of Journey \"\(journey)\" holds a value that is not an outcome")
+        }
+        guard try integer(row, column + 7) == integer(row, column + 1) else {
+            throw .badValue("journey_runs.run_id repeats in Journey \"\(journey)\": a run must be one row")
+        }
+        let counts = JourneyCounts(
+            runsStarted: Int(try integer(row, column + 1)), usersStarted: Int(try integer(row, column + 2)),
+            completed: Int(try integer(row, column + 3)),
+            expired: Int(try integer(row, column + 4)), interrupted: Int(try integer(row, column + 5)), middleDurations: [],
+            dropOff: TopList(top: [], other: nil), answers: [])
+        return (journey, counts)
+    }
+
+    /// A row of `journeyAnswers` from `column` on (place, answer, users, respondents): the top
+    /// list's entry and the question's respondents.
+    func answerEntry(
+        _ row: [String?], from column: Int
+    ) throws(WarehouseError) -> (entry: (place: Int64, label: String?, count: Int), respondents: Int) {
+        let entry = (try integer(row, column), optionalText(row, column + 1), Int(try integer(row, column + 2)))
+        return (entry, Int(try integer(row, column + 3)))
+    }
+
+    /// A Journey's questions with their answers' top lists, by question in code-point order.
+    func questionAnswers(_ questions: [String: AnswerEntries]) throws(WarehouseError) -> [QuestionAnswers] {
+        try questions.map { question, value throws(WarehouseError) in
+            QuestionAnswers(
+                question: question, respondents: value.respondents,
+                answers: try topList(value.entries, limit: JourneyMetrics.answerLimit))
+        }.sorted { codePointPrecedes($0.question, $1.question) }
     }
 
     /// The cell `column` of a row (the first by default): a Journey the run counts listed.

@@ -29,17 +29,8 @@ extension WarehouseSource {
         }
         // As the months one by one would meet them: the first period's errors first.
         for (i, row) in runRows.sorted(by: { $0.i < $1.i }) {
-            let journey = try text(row, 1)
-            guard try integer(row, 7) == 0 else {
-                throw .badValue("journey_runs.outcome of Journey \"\(journey)\" holds a value that is not an outcome")
-            }
-            guard try integer(row, 8) == integer(row, 2) else {
-                throw .badValue("journey_runs.run_id repeats in Journey \"\(journey)\": a run must be one row")
-            }
-            counts[i][journey] = JourneyCounts(
-                runsStarted: Int(try integer(row, 2)), usersStarted: Int(try integer(row, 3)),
-                completed: Int(try integer(row, 4)), expired: Int(try integer(row, 5)), interrupted: Int(try integer(row, 6)),
-                middleDurations: [], dropOff: TopList(top: [], other: nil), answers: [])
+            let (journey, journeyCounts) = try runCounts(row, from: 1)
+            counts[i][journey] = journeyCounts
         }
         guard counts.contains(where: { !$0.isEmpty }) else { return result }
         for row in try rows(queries.periodJourneyMiddleDurations, parameters: values) {
@@ -79,23 +70,17 @@ extension WarehouseSource {
     private func addGroupedAnswers(
         _ counts: inout [[String: JourneyCounts]], queries: WarehouseQueries, values: [String: WarehouseParameter]
     ) throws(WarehouseError) {
-        typealias Entries = (respondents: Int, entries: [(place: Int64, label: String?, count: Int)])
-        var answers = Array(repeating: [String: [String: Entries]](), count: counts.count)
+        var answers = Array(repeating: [String: [String: AnswerEntries]](), count: counts.count)
         for row in try rows(queries.periodJourneyAnswers, parameters: values) {
             let i = try periodIndex(row, counts.count)
             let journey = try known(row, counts[i], column: 1)
             let question = try text(row, 2)
-            let entry = (try integer(row, 3), optionalText(row, 4), Int(try integer(row, 5)))
-            let respondents = Int(try integer(row, 6))
+            let (entry, respondents) = try answerEntry(row, from: 3)
             answers[i][journey, default: [:]][question, default: (respondents, [])].entries.append(entry)
         }
         for (i, journeys) in answers.enumerated() {
             for (journey, questions) in journeys {
-                counts[i][journey]?.answers = try questions.map { question, value throws(WarehouseError) in
-                    QuestionAnswers(
-                        question: question, respondents: value.respondents,
-                        answers: try topList(value.entries, limit: JourneyMetrics.answerLimit))
-                }.sorted { codePointPrecedes($0.question, $1.question) }
+                counts[i][journey]?.answers = try questionAnswers(questions)
             }
         }
     }
