@@ -182,6 +182,37 @@ import Testing
         #expect(try db.store.authorNames(for: ["k1", "k2", "k9"]) == ["k1": "Ann C.", "k2": "Bob"])
     }
 
+    @Test func closesAtOneInstantAreNumberedInReplayOrder() throws {
+        let db = try TestDatabase()
+        // At 13:00 (one event per contact, kind and instant): c1's close without seq is
+        // imported first, then an open with seq 5 and a reopen without seq: open, close,
+        // reopen. c2's reopen comes before its close, neither with seq. c4's open without seq
+        // is imported before its close with seq 3: the close comes first. c3's close at
+        // 13:00:01 is alone. Replay order: events with seq first, then the others in import
+        // order. Contact row ids follow first appearance: c1 1, c2 2, c4 3, c3 4.
+        try db.importText(
+            "conversation_events.csv",
+            """
+            contact_id,event,timestamp,actor_id,actor_name,seq
+            c1,closed,2026-10-03T13:00:00Z,k1,,
+            c2,reopened,2026-10-03T13:00:00Z,,,
+            c4,opened,2026-10-03T13:00:00Z,,,
+            c1,opened,2026-10-03T13:00:00Z,,,5
+            c2,closed,2026-10-03T13:00:00Z,k2,,
+            c1,reopened,2026-10-03T13:00:00Z,,,
+            c4,closed,2026-10-03T13:00:00Z,k4,,3
+            c3,closed,2026-10-03T13:00:01Z,,,
+
+            """)
+        #expect(
+            try db.store.closeEvents(in: Self.october) == [
+                CloseEventRow(contact: 1, timestamp: utc("2026-10-03T13:00"), actorID: "k1", sequence: 2),
+                CloseEventRow(contact: 2, timestamp: utc("2026-10-03T13:00"), actorID: "k2", sequence: 2),
+                CloseEventRow(contact: 3, timestamp: utc("2026-10-03T13:00"), actorID: "k4", sequence: 1),
+                CloseEventRow(contact: 4, timestamp: utc("2026-10-03T13:00:01"), actorID: nil, sequence: 1),
+            ])
+    }
+
     @Test func contactsByFieldValue() throws {
         let db = try Self.database()
         // "Kisumu" and " kisumu " match "KISUMU " once trimmed and folded; names match exactly.
