@@ -219,6 +219,10 @@ struct RowWriter {
     /// Per contact whose messages or conversation events changed: the earliest instant of a
     /// change (derived data is refreshed from there in `finish()`).
     var changedSince: [Int64: Instant] = [:]
+    /// The stored rows before this file and the messages it replaced (row ids), from which
+    /// `message_reach` is brought up to date in `finish()`.
+    private let reachMark: MessageReach.Mark
+    private var replacedMessages: Set<Int64> = []
 
     /// The statements run for (nearly) every row, prepared once per file: looking a cached
     /// statement up by its SQL text for every row costs a hash of the whole text.
@@ -236,7 +240,7 @@ struct RowWriter {
                     INSERT INTO messages(contact, inbound, ts, author_type, author_id, author_name, message_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING
                     """))
-        contactOfMessage = try db.cachedStatement(sql: "SELECT contact, ts FROM messages WHERE message_id = ?")
+        contactOfMessage = try db.cachedStatement(sql: "SELECT contact, ts, id FROM messages WHERE message_id = ?")
         updateMessage = try db.cachedStatement(
             sql: """
                 UPDATE messages SET contact = ?, inbound = ?, ts = ?, author_type = ?, author_id = ?,
@@ -244,6 +248,7 @@ struct RowWriter {
                 """)
         contactByID = try db.cachedStatement(sql: "SELECT id FROM contacts WHERE contact_id = ?")
         insertContactStub = try db.cachedStatement(sql: "INSERT INTO contacts(contact_id, region) VALUES (?, 'ZZ')")
+        reachMark = try MessageReach(db: db).mark()
     }
 
     /// Why a record breaks a rule that needs stored data (an unknown goal, a behaviour of
@@ -327,6 +332,7 @@ struct RowWriter {
             if let previous = try Row.fetchOne(contactOfMessage, arguments: [message.messageID]) {
                 touch(previous[0], at: previous[1])
                 touch(contact, at: previous[1])
+                replacedMessages.insert(previous[2])
             }
             try updateMessage.execute(arguments: arguments)
             return false
@@ -375,10 +381,12 @@ struct RowWriter {
         changedSince[contact] = min(changedSince[contact] ?? instant, instant)
     }
 
-    /// Refreshes the derived data of the contacts this file changed: their first inbound
-    /// message and their conversation spans.
+    /// Refreshes the derived data of the contacts this file changed (their first inbound
+    /// message and their conversation spans) and of the messages and statuses it stored (the
+    /// messages reached).
     func finish() throws {
         try ConversationSpans(db: db).refresh(changedSince)
+        try MessageReach(db: db).refresh(since: reachMark, replaced: replacedMessages)
     }
 
     func upsert(insert: String, update: String, arguments: StatementArguments) throws -> Bool {

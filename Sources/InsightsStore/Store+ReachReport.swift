@@ -10,7 +10,8 @@ extension Store {
     /// the report counts every message sent as `no_status` from the message tally. With
     /// statuses, the period's outbound messages are read with their statuses (one pass along
     /// `messages` by timestamp, each joined to `message_statuses` by its unique index), and
-    /// the previous period's the same way for its `reached_users`; no older message is read.
+    /// the previous period's `reached_users` are counted along `message_reach_ts` (see
+    /// `MessageReach`); no older message is read.
     ///
     /// - parameter calendar: the report's zone (a caching copy is fine).
     /// - parameter segment: `--segment`'s contacts: only their messages and consent times are
@@ -23,15 +24,16 @@ extension Store {
             let keep = { (row: OutboundDeliveryRow) in segment?.contains(row.contact) ?? true }
             var tally = DeliveryTally(period: data.period, calendar: calendar)
             try forEachOutboundDelivery(db, in: data.period.instants(in: calendar)) { if keep($0) { tally.add($0) } }
-            var previous = DeliveryTally(period: data.period.previous, calendar: calendar)
-            try forEachOutboundDelivery(db, in: data.period.previous.instants(in: calendar)) {
-                if keep($0) { previous.add($0) }
+            var previous = ContactSet()
+            try forEachReachedMessage(db, in: data.period.previous.instants(in: calendar)) { contact, _ in
+                if segment?.contains(contact) ?? true { previous.insert(contact) }
             }
             if let segment {
-                data.statusesStored = try tally.sawStatus || previous.sawStatus || segmentHasStatuses(db, segment)
+                // Any status of the segment's messages, whenever sent (the previous period's too).
+                data.statusesStored = try tally.sawStatus || segmentHasStatuses(db, segment)
             }
             data.delivery = tally
-            data.previousReachedUsers = previous.reachedUsers(statusesStored: data.statusesStored)
+            data.previousReachedUsers = data.statusesStored ? previous.count : nil
         }
         data.consentTimesStored = try hasConsentTimes(db)
         data.consent = data.consentTimesStored ? try consentRows(db) : []

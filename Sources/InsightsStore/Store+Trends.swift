@@ -8,8 +8,8 @@ import InsightsMetrics
 ///
 /// What each pass reads: the messages from the index `messages_ts (ts, inbound, contact)`
 /// alone; new users from `contacts_first_inbound`; completed goals along `goal_events_ts`;
-/// completed runs along `journey_runs_started`; with statuses only, the outbound messages of
-/// the span joined to `message_statuses` by its unique index (reached users); coach messages
+/// completed runs along `journey_runs_started`; with statuses only, the reached messages along
+/// `message_reach_ts` (reached users, see `MessageReach`); coach messages
 /// and conversation spans as for the response-times block. No message of the report's
 /// own period is read again.
 extension Store {
@@ -45,13 +45,9 @@ extension Store {
             """, arguments
         ) { row in tally.addCompletedRun(contact: row.int64(0), startedAt: row.int64(1), endedAt: row.int64(2)) }
         if data.statusesStored {
-            try db.forEachSQLiteRow(
-                """
-                SELECT m.contact, m.ts FROM messages m
-                WHERE m.ts >= ? AND m.ts < ? AND m.inbound = 0 AND EXISTS (
-                    SELECT 1 FROM message_statuses s WHERE s.message_id = m.message_id AND s.status IN ('delivered', 'read'))
-                """, arguments
-            ) { row in tally.addReached(contact: row.int64(0), at: row.int64(1)) }
+            try Self.forEachReachedMessage(db, in: span) { contact, timestamp in
+                tally.addReached(contact: contact, at: timestamp)
+            }
         }
         var input = TrendInput(
             periods: tally.periods, counts: tally.counts(statusesStored: data.statusesStored),
