@@ -22,7 +22,6 @@ extension Report {
         data: PeriodData, aggregates: PeriodAggregates, serviceName: String, generatorVersion: String,
         businessHours: BusinessHours? = nil
     ) {
-        let instants = data.instants
         let audience = AudienceMetrics(
             period: data.period, messages: aggregates.messages, newUsersPerDay: aggregates.newUsersPerDay,
             countries: aggregates.countries,

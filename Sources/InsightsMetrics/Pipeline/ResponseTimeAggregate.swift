@@ -58,44 +58,25 @@ public struct ResponseTimeAggregate: Equatable, Sendable {
         coachNames: [String: String], businessHours: BusinessHours? = nil, calendar: ReportCalendar
     ) where S.Element == ConversationSpan {
         let clock = businessHours.map { BusinessClock(hours: $0, calendar: calendar, window: period) }
-        var byContact: [ContactKey: [CoachMessageRow]] = [:]
         var tallies: [AuthorKey: (replies: Int, users: ContactSet, waits: [Int64], closes: Int)] = [:]
         for message in coachMessages where period.contains(message.timestamp) {
-            byContact[message.contact, default: []].append(message)
             let key = AuthorKey(type: .coach, id: message.authorID, name: message.authorName)
             tallies[key, default: (0, ContactSet(), [], 0)].replies += 1
             tallies[key]?.users.insert(message.contact)
         }
-        for key in byContact.keys {
-            byContact[key]?.sort { a, b in
-                a.timestamp != b.timestamp
-                    ? a.timestamp < b.timestamp
-                    : a.messageID.unicodeScalars.lexicographicallyPrecedes(b.messageID.unicodeScalars)
-            }
-        }
         var opened = 0
         var waits: [Int64] = []
         var buckets = Array(repeating: 0, count: ResponseTimeBucket.allCases.count)
-        var closedAt: [ContactKey: [Instant: Int]] = [:]
-        for span in spans {
-            if let close = span.closedAt, period.contains(close) {
-                closedAt[span.contact, default: [:]][close, default: 0] += 1
-            }
-            guard span.openedByInbound, period.contains(span.openedAt) else { continue }
+        let match = FirstResponseMatch(period: period, spans: spans)
+        match.forEachOpened(coachMessages: coachMessages, clock: clock) { _, response, waited in
             opened += 1
-            let last = min(span.closedAt ?? .max, period.upperBound - 1)
-            guard let messages = byContact[span.contact],
-                let response = ResponseTimeMetrics.first(in: messages, from: span.openedAt, through: last)
-            else { continue }
-            let waited =
-                clock?.businessMicroseconds(from: span.openedAt, to: response.timestamp)
-                ?? response.timestamp - span.openedAt
+            guard let response, let waited else { return }
             waits.append(waited)
             buckets[ResponseTimeBucket(microseconds: waited).index] += 1
             let key = AuthorKey(type: .coach, id: response.authorID, name: response.authorName)
             tallies[key]?.waits.append(waited)
         }
-        for (key, count) in ResponseTimeMetrics.effectiveCloses(closes, period: period, closedAt: closedAt) {
+        for (key, count) in match.effectiveCloses(closes) {
             tallies[key]?.closes += count
         }
         waits.sort()

@@ -92,36 +92,24 @@ public struct TrendAggregate: Equatable, Sendable {
 
     /// The median first response of each earlier trend period of `period`, from rows (the
     /// spans that overlap it and its coach messages; closes only credit coaches, which the
-    /// summary does not show). Periods whose median is null are absent.
+    /// summary does not show), with the rules and the arithmetic of
+    /// `ResponseTimeMetrics.medianFirstResponseMinutes`. Periods whose median is null are
+    /// absent.
     public static func firstResponseMedians(
         of period: ReportPeriod, input: TrendInput, calendar: ReportCalendar, businessHours: BusinessHours?
     ) -> [TrendPeriod: Double] {
-        let coachMessages = input.coachMessages.sorted { $0.timestamp < $1.timestamp }
         var medians: [TrendPeriod: Double] = [:]
         for trendPeriod in period.trendPeriods.dropLast() {
             let range = trendPeriod.instants(in: calendar)
-            let spans = input.conversationSpans.filter {
-                $0.openedAt < range.upperBound && ($0.closedAt ?? .max) >= range.lowerBound
+            let clock = businessHours.map { BusinessClock(hours: $0, calendar: calendar, window: range) }
+            var minutes: [Double] = []
+            FirstResponseMatch(period: range, spans: input.conversationSpans).forEachOpened(
+                coachMessages: input.coachMessages, clock: clock
+            ) { _, _, waited in
+                if let waited { minutes.append(Double(waited) / Double(60 * microsecondsPerSecond)) }
             }
-            medians[trendPeriod] =
-                ResponseTimeMetrics(
-                    period: range, spans: spans, coachMessages: rows(coachMessages, in: range, at: \.timestamp), closes: [],
-                    coachNames: [:], businessHours: businessHours, calendar: calendar
-                ).medianFirstResponseMinutes
+            medians[trendPeriod] = median(minutes)
         }
         return medians
     }
-}
-
-/// The rows of `rows` (sorted by `instant`) whose instant lies in `range`.
-private func rows<Row>(_ rows: [Row], in range: Range<Instant>, at instant: (Row) -> Instant) -> [Row] {
-    func first(atLeast bound: Instant) -> Int {
-        var (low, high) = (0, rows.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if instant(rows[middle]) < bound { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-    return Array(rows[first(atLeast: range.lowerBound)..<first(atLeast: range.upperBound)])
 }

@@ -51,42 +51,23 @@ public struct ResponseTimeMetrics: Equatable, Sendable {
         coachNames: [String: String], businessHours: BusinessHours? = nil, calendar: ReportCalendar
     ) where S.Element == ConversationSpan {
         let clock = businessHours.map { BusinessClock(hours: $0, calendar: calendar, window: period) }
-        var byContact: [ContactKey: [CoachMessageRow]] = [:]
         var coaches: [AuthorKey: CoachTally] = [:]
         for message in coachMessages where period.contains(message.timestamp) {
-            byContact[message.contact, default: []].append(message)
             coaches[Self.key(of: message), default: CoachTally()].add(message)
-        }
-        for key in byContact.keys {
-            byContact[key]?.sort { a, b in
-                a.timestamp != b.timestamp
-                    ? a.timestamp < b.timestamp
-                    : a.messageID.unicodeScalars.lexicographicallyPrecedes(b.messageID.unicodeScalars)
-            }
         }
         var opened = 0
         var times: [Double] = []
         var buckets = Array(repeating: 0, count: ResponseTimeBucket.allCases.count)
-        var closedAt: [ContactKey: [Instant: Int]] = [:]
-        for span in spans {
-            if let close = span.closedAt, period.contains(close) {
-                closedAt[span.contact, default: [:]][close, default: 0] += 1
-            }
-            guard span.openedByInbound, period.contains(span.openedAt) else { continue }
+        let match = FirstResponseMatch(period: period, spans: spans)
+        match.forEachOpened(coachMessages: coachMessages, clock: clock) { _, response, waited in
             opened += 1
-            let last = min(span.closedAt ?? .max, period.upperBound - 1)
-            guard let messages = byContact[span.contact],
-                let response = Self.first(in: messages, from: span.openedAt, through: last)
-            else { continue }
-            let waited =
-                clock?.businessMicroseconds(from: span.openedAt, to: response.timestamp)
-                ?? response.timestamp - span.openedAt
+            guard let response, let waited else { return }
             let minutes = Double(waited) / Double(60 * microsecondsPerSecond)
             times.append(minutes)
             buckets[ResponseTimeBucket(microseconds: waited).index] += 1
             coaches[Self.key(of: response), default: CoachTally()].firstResponses.append(minutes)
         }
-        for (key, count) in Self.effectiveCloses(closes, period: period, closedAt: closedAt) {
+        for (key, count) in match.effectiveCloses(closes) {
             coaches[key]?.closes += count
         }
         self.openedByUsers = opened
@@ -134,41 +115,6 @@ public struct ResponseTimeMetrics: Equatable, Sendable {
 
     private static func key(of message: CoachMessageRow) -> AuthorKey {
         AuthorKey(type: .coach, id: message.authorID, name: message.authorName)
-    }
-
-    /// The first message (sorted by instant, then id) at or after `start` and at or before
-    /// `last`.
-    static func first(in messages: [CoachMessageRow], from start: Instant, through last: Instant) -> CoachMessageRow? {
-        var low = 0
-        var high = messages.count
-        while low < high {
-            let middle = (low + high) / 2
-            if messages[middle].timestamp < start { low = middle + 1 } else { high = middle }
-        }
-        guard low < messages.count, messages[low].timestamp <= last else { return nil }
-        return messages[low]
-    }
-
-    /// Closes per coach that ended an open span: at each (contact, instant), the first `k`
-    /// close events by `sequence`, where `k` spans of the contact closed then.
-    static func effectiveCloses(
-        _ closes: [CloseEventRow], period: Range<Instant>, closedAt: [ContactKey: [Instant: Int]]
-    ) -> [AuthorKey: Int] {
-        var grouped: [ContactKey: [Instant: [CloseEventRow]]] = [:]
-        for close in closes where period.contains(close.timestamp) {
-            grouped[close.contact, default: [:]][close.timestamp, default: []].append(close)
-        }
-        var counts: [AuthorKey: Int] = [:]
-        for (contact, instants) in grouped {
-            for (instant, events) in instants {
-                let ended = closedAt[contact]?[instant] ?? 0
-                for event in events.sorted(by: { $0.sequence < $1.sequence }).prefix(ended) {
-                    guard let actor = event.actorID else { continue }
-                    counts[AuthorKey(type: .coach, id: actor, name: nil), default: 0] += 1
-                }
-            }
-        }
-        return counts
     }
 }
 
