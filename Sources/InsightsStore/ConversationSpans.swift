@@ -45,7 +45,7 @@ struct ConversationSpans {
                 """)
 
         // The state just before each contact's instant: the last span that began before it.
-        var kept = try Row.fetchCursor(
+        let kept = try Row.fetchCursor(
             db,
             sql: """
                 SELECT c.contact, s.id, s.opened_at, s.closed_at, s.reopen, c.since, \(hasOpener ? "s.by_inbound" : "0")

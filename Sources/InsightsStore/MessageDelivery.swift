@@ -1,17 +1,23 @@
 import GRDB
 import InsightsMetrics
 
-/// The derived table `message_reach`: one row (the message's row id, instant and contact) per
-/// stored outbound message with a `delivered` or a `read` status, the messages that reached
-/// someone. A report counts the reached users of the summary trend's earlier periods and of
-/// the previous period along its index `message_reach_ts (ts, contact)`; the period's own
-/// delivery funnel still reads every outbound message with its statuses.
+/// The derived table `message_delivery`: one row (the message's row id, instant and contact,
+/// and whether it `reached` someone) per stored outbound message with at least one status;
+/// `reached` is 1 when one of them is `delivered` or `read`.
+///
+/// A report reads the period's delivery funnel along its index `message_delivery_ts (ts,
+/// contact)`, each row joined to its message by row id and to its statuses, so only the
+/// messages with a status are read (the others are the period's sent messages less those,
+/// from the message scan); the summary trend's earlier periods and the previous period count
+/// reached users along the partial index `message_delivery_reached (ts, contact) WHERE
+/// reached`, no message read at all.
 ///
 /// Kept up to date by every import, whichever comes first: a status names its message by id
-/// and may be imported before it, so new statuses add the stored messages they reach, and new
-/// messages are looked up among the stored statuses. A message replaced by a later import may
-/// change its contact, instant or direction: its row is worked out again.
-struct MessageReach {
+/// and may be imported before it, so new statuses add (or mark reached) the stored messages
+/// they name, and new messages are looked up among the stored statuses. A message replaced by
+/// a later import may change its contact, instant or direction: its row is worked out again.
+/// Statuses are never removed, so `reached` only ever goes from 0 to 1 otherwise.
+struct MessageDelivery {
     let db: Database
 
     /// Where an import started: the largest message and status row ids before it.
@@ -19,6 +25,18 @@ struct MessageReach {
         let messages: Int64
         let statuses: Int64
     }
+
+    /// The schema of the table and its indexes (migration v6).
+    static let schema = """
+        CREATE TABLE message_delivery (
+            message INTEGER PRIMARY KEY REFERENCES messages(id),
+            ts INTEGER NOT NULL,
+            contact INTEGER NOT NULL REFERENCES contacts(id),
+            reached INTEGER NOT NULL
+        );
+        CREATE INDEX message_delivery_ts ON message_delivery(ts, contact);
+        CREATE INDEX message_delivery_reached ON message_delivery(ts, contact) WHERE reached = 1;
+        """
 
     /// The largest row ids of `messages` and `message_statuses` now (0 when empty).
     func mark() throws -> Mark {
@@ -29,8 +47,8 @@ struct MessageReach {
 
     /// Fills the table from every stored message and status (the migration that made it).
     func rebuild() throws {
-        try db.execute(sql: "DELETE FROM message_reach")
-        try addReachedByStatuses(after: 0)
+        try db.execute(sql: "DELETE FROM message_delivery")
+        try addNamedByStatuses(after: 0)
     }
 
     /// Brings the table up to date after an import that started at `mark`: the messages it
@@ -39,7 +57,7 @@ struct MessageReach {
         let now = try self.mark()
         let statusesStored = now.statuses > 0
         if !replaced.isEmpty {
-            let delete = try db.cachedStatement(sql: "DELETE FROM message_reach WHERE message = ?")
+            let delete = try db.cachedStatement(sql: "DELETE FROM message_delivery WHERE message = ?")
             let add = try db.cachedStatement(sql: Self.addMessages(where: "m.id = ?"))
             for message in replaced.sorted() {
                 try delete.execute(arguments: [message])
@@ -49,40 +67,54 @@ struct MessageReach {
         if statusesStored, now.messages > mark.messages {
             try db.execute(sql: Self.addMessages(where: "m.id > ?"), arguments: [mark.messages])
         }
-        if now.statuses > mark.statuses { try addReachedByStatuses(after: mark.statuses) }
+        if now.statuses > mark.statuses { try addNamedByStatuses(after: mark.statuses) }
     }
 
-    /// Adds the stored outbound messages that the statuses with a row id above `status`
-    /// reached.
-    private func addReachedByStatuses(after status: Int64) throws {
+    /// What a new row says of a message that is already listed: reached if either says so.
+    private static let merge = "ON CONFLICT(message) DO UPDATE SET reached = MAX(reached, excluded.reached)"
+
+    /// Whether the statuses of `messages m` include a `delivered` or a `read`.
+    private static let reachedByStatus = """
+        EXISTS (SELECT 1 FROM message_statuses r WHERE r.message_id = m.message_id AND r.status IN ('delivered', 'read'))
+        """
+
+    /// Adds (or marks reached) the stored outbound messages that the statuses with a row id
+    /// above `status` name (a message named twice is merged by the upsert, row by row).
+    private func addNamedByStatuses(after status: Int64) throws {
         try db.execute(
             sql: """
-                INSERT OR IGNORE INTO message_reach(message, ts, contact)
-                SELECT m.id, m.ts, m.contact FROM message_statuses s JOIN messages m ON m.message_id = s.message_id
-                WHERE s.id > ? AND s.status IN ('delivered', 'read') AND m.inbound = 0
+                INSERT INTO message_delivery(message, ts, contact, reached)
+                SELECT m.id, m.ts, m.contact, s.status IN ('delivered', 'read')
+                FROM message_statuses s JOIN messages m ON m.message_id = s.message_id
+                WHERE s.id > ? AND m.inbound = 0
+                \(Self.merge)
                 """, arguments: [status])
     }
 
     /// Adds the messages matching `condition` (on `messages m`) that are outbound and have a
-    /// `delivered` or `read` status stored.
+    /// status stored.
     private static func addMessages(where condition: String) -> String {
         """
-        INSERT OR IGNORE INTO message_reach(message, ts, contact)
-        SELECT m.id, m.ts, m.contact FROM messages m
-        WHERE \(condition) AND m.inbound = 0 AND EXISTS (
-            SELECT 1 FROM message_statuses s WHERE s.message_id = m.message_id AND s.status IN ('delivered', 'read'))
+        INSERT INTO message_delivery(message, ts, contact, reached)
+        SELECT m.id, m.ts, m.contact, \(reachedByStatus) FROM messages m
+        WHERE \(condition) AND m.inbound = 0 AND EXISTS (SELECT 1 FROM message_statuses s WHERE s.message_id = m.message_id)
+        \(merge)
         """
     }
 }
 
 extension Store {
-    /// The contacts of `message_reach` (reached by an outbound message) in `range`, each
-    /// reached message once: along the index `message_reach_ts`, no message row read.
+    /// The contacts reached by an outbound message in `range` (a `delivered` or `read`
+    /// status), each reached message once: along the partial index `message_delivery_reached`,
+    /// no message row read.
     static func forEachReachedMessage(
         _ db: Database, in range: Range<Instant>, _ body: (_ contact: Int64, _ timestamp: Instant) throws -> Void
     ) throws {
         try db.forEachSQLiteRow(
-            "SELECT contact, ts FROM message_reach INDEXED BY message_reach_ts WHERE ts >= ? AND ts < ?",
+            """
+            SELECT contact, ts FROM message_delivery INDEXED BY message_delivery_reached
+            WHERE reached = 1 AND ts >= ? AND ts < ?
+            """,
             [range.lowerBound, range.upperBound]
         ) { row in try body(row.int64(0), row.int64(1)) }
     }

@@ -4,12 +4,14 @@ import InsightsMetrics
 /// The reads of the reach, delivery and consent block. Each `Database` function runs inside
 /// the caller's read; the `Store` functions of the same name open a read.
 extension Store {
-    /// The outbound messages sent in `range`, by timestamp then import order, each with every
-    /// status stored for it at any time (by the status's timestamp, then import order).
+    /// The outbound messages sent in `range` that have a status, by timestamp then import
+    /// order, each with every status stored for it at any time (by the status's timestamp,
+    /// then import order); a message without any status is not listed.
     ///
-    /// Statuses are joined by message id along the unique index of `message_statuses`
+    /// Read along `message_delivery_ts` (see `MessageDelivery`), each row joined to its
+    /// message by row id and to its statuses along the unique index of `message_statuses`
     /// (message_id, status, ts), so a status imported before its message counts once the
-    /// message is stored. The previous period is the same read with its range.
+    /// message is stored.
     public func outboundDeliveries(in range: Range<Instant>) throws(StoreError) -> [OutboundDeliveryRow] {
         try wrap { try queue.read { db in try Self.outboundDeliveries(db, in: range) } }
     }
@@ -47,10 +49,11 @@ extension Store {
         var lastMessage: Int64?
         try db.forEachSQLiteRow(
             """
-            SELECT m.id, m.contact, m.ts, m.author_type, s.status, s.ts, s.error
-            FROM messages m LEFT JOIN message_statuses s ON s.message_id = m.message_id
-            WHERE m.ts >= ? AND m.ts < ? AND m.inbound = 0
-            ORDER BY m.ts, m.id, s.ts, s.id
+            SELECT d.message, d.contact, d.ts, m.author_type, s.status, s.ts, s.error
+            FROM message_delivery d INDEXED BY message_delivery_ts
+            JOIN messages m ON m.id = d.message JOIN message_statuses s ON s.message_id = m.message_id
+            WHERE d.ts >= ? AND d.ts < ?
+            ORDER BY d.ts, d.message, s.ts, s.id
             """, [range.lowerBound, range.upperBound]
         ) { row in
             let message = row.int64(0)

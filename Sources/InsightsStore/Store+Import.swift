@@ -220,8 +220,8 @@ struct RowWriter {
     /// change (derived data is refreshed from there in `finish()`).
     var changedSince: [Int64: Instant] = [:]
     /// The stored rows before this file and the messages it replaced (row ids), from which
-    /// `message_reach` is brought up to date in `finish()`.
-    private let reachMark: MessageReach.Mark
+    /// `message_delivery` is brought up to date in `finish()`.
+    private let deliveryMark: MessageDelivery.Mark
     private var replacedMessages: Set<Int64> = []
 
     /// The statements run for (nearly) every row, prepared once per file: looking a cached
@@ -248,7 +248,7 @@ struct RowWriter {
                 """)
         contactByID = try db.cachedStatement(sql: "SELECT id FROM contacts WHERE contact_id = ?")
         insertContactStub = try db.cachedStatement(sql: "INSERT INTO contacts(contact_id, region) VALUES (?, 'ZZ')")
-        reachMark = try MessageReach(db: db).mark()
+        deliveryMark = try MessageDelivery(db: db).mark()
     }
 
     /// Why a record breaks a rule that needs stored data (an unknown goal, a behaviour of
@@ -386,7 +386,7 @@ struct RowWriter {
     /// messages reached).
     func finish() throws {
         try ConversationSpans(db: db).refresh(changedSince)
-        try MessageReach(db: db).refresh(since: reachMark, replaced: replacedMessages)
+        try MessageDelivery(db: db).refresh(since: deliveryMark, replaced: replacedMessages)
     }
 
     func upsert(insert: String, update: String, arguments: StatementArguments) throws -> Bool {

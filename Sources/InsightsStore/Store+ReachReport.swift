@@ -8,10 +8,10 @@ extension Store {
     ///
     /// Without any stored status, no message is read again: `data.delivery` stays nil and
     /// the report counts every message sent as `no_status` from the message tally. With
-    /// statuses, the period's outbound messages are read with their statuses (one pass along
-    /// `messages` by timestamp, each joined to `message_statuses` by its unique index), and
-    /// the previous period's `reached_users` are counted along `message_reach_ts` (see
-    /// `MessageReach`); no older message is read.
+    /// statuses, the period's outbound messages that have one are read with their statuses
+    /// (along `message_delivery_ts`, see `MessageDelivery`), the others count as `no_status`
+    /// from the message tally (`data.tally`, already read), and the previous period's
+    /// `reached_users` are counted along `message_delivery_reached`; no older message is read.
     ///
     /// - parameter calendar: the report's zone (a caching copy is fine).
     /// - parameter segment: `--segment`'s contacts: only their messages and consent times are
@@ -24,6 +24,7 @@ extension Store {
             let keep = { (row: OutboundDeliveryRow) in segment?.contains(row.contact) ?? true }
             var tally = DeliveryTally(period: data.period, calendar: calendar)
             try forEachOutboundDelivery(db, in: data.period.instants(in: calendar)) { if keep($0) { tally.add($0) } }
+            tally.addMessagesWithoutStatus(sentPerDay: data.tally.dailySent, sentPerAuthorType: data.tally.sentPerAuthorType)
             var previous = ContactSet()
             try forEachReachedMessage(db, in: data.period.previous.instants(in: calendar)) { contact, _ in
                 if segment?.contains(contact) ?? true { previous.insert(contact) }

@@ -9,7 +9,7 @@ import InsightsMetrics
 /// What each pass reads: the messages from the index `messages_ts (ts, inbound, contact)`
 /// alone; new users from `contacts_first_inbound`; completed goals along `goal_events_ts`;
 /// completed runs along `journey_runs_started`; with statuses only, the reached messages along
-/// `message_reach_ts` (reached users, see `MessageReach`); coach messages
+/// `message_delivery_reached` (reached users, see `MessageDelivery`); coach messages
 /// and conversation spans as for the response-times block. No message of the report's
 /// own period is read again.
 extension Store {

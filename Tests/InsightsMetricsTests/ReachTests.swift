@@ -144,6 +144,38 @@ import Testing
         #expect(merged.failures == [LabelCount(label: "470", count: 1)])
     }
 
+    @Test func messagesWithoutAStatusAreTheSentOnesLeft() {
+        // The tally is given only the messages with a status (as the SQLite store reads them)
+        // and then the period's sent counts: 4 on day 1 and 2 on day 2; by type 3 stack, 1
+        // coach, 2 api. Read: stack on day 1; failed: api on day 2.
+        let days = period("2026-10-10", "2026-10-11")
+        var tally = DeliveryTally(period: days, calendar: zone("UTC"))
+        tally.add(message(1, "2026-10-10T10:00", .stack, [status(.read, "2026-10-10T10:02")]))
+        tally.add(message(2, "2026-10-11T10:00", .api, [status(.failed, "2026-10-11T10:02", error: "470")]))
+        var sentPerType = Array(repeating: 0, count: AuthorType.allCases.count)
+        for (type, count) in [(AuthorType.stack, 3), (.coach, 1), (.api, 2)] {
+            sentPerType[AuthorType.allCases.firstIndex(of: type)!] = count
+        }
+        tally.addMessagesWithoutStatus(sentPerDay: [4, 2], sentPerAuthorType: sentPerType)
+        // Day 1: 1 read + 3 without; day 2: 1 failed + 1 without.
+        #expect(
+            tally.daily == [
+                DeliveryCounts(read: 1, delivered: 0, failed: 0, sent: 0, noStatus: 3),
+                DeliveryCounts(read: 0, delivered: 0, failed: 1, sent: 0, noStatus: 1),
+            ])
+        // stack: 1 read + 2 without; coach: 1 without; api: 1 failed + 1 without.
+        let byType = Dictionary(uniqueKeysWithValues: zip(AuthorType.allCases, tally.byAuthorType))
+        #expect(byType[.stack] == DeliveryCounts(read: 1, delivered: 0, failed: 0, sent: 0, noStatus: 2))
+        #expect(byType[.coach] == DeliveryCounts(read: 0, delivered: 0, failed: 0, sent: 0, noStatus: 1))
+        #expect(byType[.api] == DeliveryCounts(read: 0, delivered: 0, failed: 1, sent: 0, noStatus: 1))
+        #expect(byType[.reminder] == DeliveryCounts())
+        // Messages without a status are not a sign that statuses exist.
+        var empty = DeliveryTally(period: days, calendar: zone("UTC"))
+        empty.addMessagesWithoutStatus(sentPerDay: [4, 2], sentPerAuthorType: sentPerType)
+        #expect(!empty.sawStatus)
+        #expect(empty.counts == DeliveryCounts(read: 0, delivered: 0, failed: 0, sent: 0, noStatus: 6))
+    }
+
     @Test func groupedCountsFillTheSameTally() {
         // What a warehouse would pass: per (day, type, state) counts, the reached contacts, the
         // read delays and the failure errors.

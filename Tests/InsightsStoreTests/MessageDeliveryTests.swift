@@ -7,31 +7,32 @@ import Testing
 
 @testable import InsightsStore
 
-/// `message_reach` is derived at import: after any sequence of imports (statuses before their
-/// messages, messages replaced by later rows) it must list exactly the stored outbound
-/// messages with a `delivered` or `read` status.
-@Suite(.temporaryFolders) struct MessageReachTests {
+/// `message_delivery` is derived at import: after any sequence of imports (statuses before
+/// their messages, messages replaced by later rows) it must list exactly the stored outbound
+/// messages with a status, `reached` when one is `delivered` or `read`.
+@Suite(.temporaryFolders) struct MessageDeliveryTests {
     static let header = "message_id,contact_id,direction,timestamp,author_type,author_id,author_name\n"
     static let statusHeader = "message_id,status,timestamp\n"
 
-    /// A reached message as stored: its id, its instant and its contact.
-    struct Reached: Equatable, CustomStringConvertible {
+    /// A listed message as stored: its id, its instant, its contact and whether it reached.
+    struct Listed: Equatable, CustomStringConvertible {
         let message: String
         let timestamp: Instant
         let contact: String
+        let reached: Bool
 
-        init(_ message: String, _ time: String, _ contact: String) {
-            self.init(message: message, timestamp: utc("2026-10-05T\(time)"), contact: contact)
+        init(_ message: String, _ time: String, _ contact: String, reached: Bool) {
+            self.init(message: message, timestamp: utc("2026-10-05T\(time)"), contact: contact, reached: reached)
         }
 
-        init(message: String, timestamp: Instant, contact: String) {
-            (self.message, self.timestamp, self.contact) = (message, timestamp, contact)
+        init(message: String, timestamp: Instant, contact: String, reached: Bool) {
+            (self.message, self.timestamp, self.contact, self.reached) = (message, timestamp, contact, reached)
         }
 
-        var description: String { "\(message)@\(timestamp)/\(contact)" }
+        var description: String { "\(message)@\(timestamp)/\(contact)\(reached ? " reached" : "")" }
     }
 
-    @Test func handWorkedReachFollowsEachImport() throws {
+    @Test func handWorkedRowsFollowEachImport() throws {
         let db = try TestDatabase()
         // m1 to c1 is delivered, m2 to c2 only sent and then failed, m3 from c1 (inbound) read;
         // m9's delivery comes before m9 itself.
@@ -40,28 +41,31 @@ import Testing
             Self.header
                 + "m1,c1,outbound,2026-10-05T09:00:00Z,stack,s1,Onboarding\n"
                 + "m2,c2,outbound,2026-10-05T09:05:00Z,coach,k1,Kim\nm3,c1,inbound,2026-10-05T09:10:00Z,,,\n")
-        #expect(try reached(db) == [])
+        #expect(try listed(db) == [])
         try db.importText(
             "message_statuses.csv",
             Self.statusHeader
                 + "m1,delivered,2026-10-05T09:01:00Z\nm2,sent,2026-10-05T09:06:00Z\nm2,failed,2026-10-05T09:07:00Z\n"
                 + "m3,read,2026-10-05T09:11:00Z\nm9,delivered,2026-10-05T10:01:00Z\n")
-        #expect(try reached(db) == [Reached("m1", "09:00", "c1")])
+        let m1 = Listed("m1", "09:00", "c1", reached: true)
+        #expect(try listed(db) == [m1, Listed("m2", "09:05", "c2", reached: false)])
         // m9 arrives: its stored delivery reaches c3.
         try db.importText("messages-2.csv", Self.header + "m9,c3,outbound,2026-10-05T10:00:00Z,api,a1,API\n")
-        #expect(try reached(db) == [Reached("m1", "09:00", "c1"), Reached("m9", "10:00", "c3")])
+        #expect(
+            try listed(db) == [m1, Listed("m2", "09:05", "c2", reached: false), Listed("m9", "10:00", "c3", reached: true)])
         // m2 is read at last; m9 moves to 08:00 and to c4; m1 turns out to be inbound.
         try db.importText("message_statuses-2.csv", Self.statusHeader + "m2,read,2026-10-05T09:30:00Z\n")
         try db.importText(
             "messages-3.csv",
             Self.header + "m9,c4,outbound,2026-10-05T08:00:00Z,api,a1,API\nm1,c1,inbound,2026-10-05T09:00:00Z,,,\n")
-        #expect(try reached(db) == [Reached("m9", "08:00", "c4"), Reached("m2", "09:05", "c2")])
+        let now = [Listed("m9", "08:00", "c4", reached: true), Listed("m2", "09:05", "c2", reached: true)]
+        #expect(try listed(db) == now)
         // A delivery stored again (the same row) or a second one changes nothing.
         try db.importText(
             "message_statuses-3.csv",
             Self.statusHeader + "m2,read,2026-10-05T09:30:00Z\nm2,delivered,2026-10-05T09:29:00Z\n")
-        #expect(try reached(db) == [Reached("m9", "08:00", "c4"), Reached("m2", "09:05", "c2")])
-        try expectReachEqualsAFullDerivation(db)
+        #expect(try listed(db) == now)
+        try expectRowsEqualAFullDerivation(db)
     }
 
     @Test func theReportCountsReachedUsersAlongTheTable() throws {
@@ -87,7 +91,7 @@ import Testing
         #expect(visits == ["1@\(utc("2026-10-05T09:00"))", "2@\(utc("2026-10-05T10:00"))"])
     }
 
-    @Test func importsInAnyOrderGiveTheReachOfAFullDerivation() throws {
+    @Test func importsInAnyOrderGiveTheRowsOfAFullDerivation() throws {
         var random = SplitMix(seed: 11)
         var messages: [String] = []
         var statuses: [String] = []
@@ -109,12 +113,13 @@ import Testing
             let s = statuses.enumerated().filter { $0.offset % 6 == (chunk + 3) % 6 }.map(\.element)
             try db.importText("message_statuses-\(chunk).csv", Self.statusHeader + s.joined(separator: "\n") + "\n")
             try db.importText("messages-\(chunk).csv", Self.header + m.joined(separator: "\n") + "\n")
-            try expectReachEqualsAFullDerivation(db)
+            try expectRowsEqualAFullDerivation(db)
         }
-        #expect(try reached(db).count > 10, "the data reaches some messages")
+        let rows = try listed(db)
+        #expect(rows.contains { $0.reached } && rows.contains { !$0.reached }, "the data has both kinds")
     }
 
-    @Test func migratingAVersion5DatabaseDerivesTheReach() throws {
+    @Test func migratingAVersion5DatabaseDerivesTheRows() throws {
         let folder = try TestPaths.temporaryDirectory("migrate-v5")
         let path = folder.appendingPathComponent("v5.sqlite").path
         let queue = try DatabaseQueue(path: path)
@@ -133,43 +138,45 @@ import Testing
         try queue.close()
         let store = try Store(path: path)
         let rows = try store.queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT message, ts, contact FROM message_reach ORDER BY message").map {
-                [$0[0], $0[1], $0[2]] as [Int64]
+            try Row.fetchAll(db, sql: "SELECT message, ts, contact, reached FROM message_delivery ORDER BY message").map {
+                [$0[0], $0[1], $0[2], $0[3]] as [Int64]
             }
         }
-        #expect(rows == [[1, 1000, 1], [4, 4000, 2]])
+        // m3 is inbound; m5's status names no stored message.
+        #expect(rows == [[1, 1000, 1, 1], [2, 2000, 2, 0], [4, 4000, 2, 1]])
     }
 
     // MARK: - Helpers
 
-    private func reached(_ db: TestDatabase) throws -> [Reached] {
+    private func listed(_ db: TestDatabase) throws -> [Listed] {
         try db.store.queue.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT m.message_id, r.ts, c.contact_id FROM message_reach r
-                    JOIN messages m ON m.id = r.message JOIN contacts c ON c.id = r.contact ORDER BY r.ts, m.message_id
+                    SELECT m.message_id, d.ts, c.contact_id, d.reached FROM message_delivery d
+                    JOIN messages m ON m.id = d.message JOIN contacts c ON c.id = d.contact ORDER BY d.ts, m.message_id
                     """
-            ).map { Reached(message: $0[0], timestamp: $0[1], contact: $0[2]) }
+            ).map { Listed(message: $0[0], timestamp: $0[1], contact: $0[2], reached: $0[3]) }
         }
     }
 
     /// The table equals what the stored messages and statuses give from scratch (each row
     /// naming its message's current instant and contact).
-    private func expectReachEqualsAFullDerivation(_ db: TestDatabase, sourceLocation: SourceLocation = #_sourceLocation)
+    private func expectRowsEqualAFullDerivation(_ db: TestDatabase, sourceLocation: SourceLocation = #_sourceLocation)
         throws
     {
         let expected = try db.store.queue.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT m.message_id, m.ts, c.contact_id FROM messages m JOIN contacts c ON c.id = m.contact
-                    WHERE m.inbound = 0 AND m.message_id IN (
-                        SELECT message_id FROM message_statuses WHERE status = 'delivered' OR status = 'read')
+                    SELECT m.message_id, m.ts, c.contact_id,
+                        m.message_id IN (SELECT message_id FROM message_statuses WHERE status = 'delivered' OR status = 'read')
+                    FROM messages m JOIN contacts c ON c.id = m.contact
+                    WHERE m.inbound = 0 AND m.message_id IN (SELECT message_id FROM message_statuses)
                     ORDER BY m.ts, m.message_id
                     """
-            ).map { Reached(message: $0[0], timestamp: $0[1], contact: $0[2]) }
+            ).map { Listed(message: $0[0], timestamp: $0[1], contact: $0[2], reached: $0[3]) }
         }
-        #expect(try reached(db) == expected, sourceLocation: sourceLocation)
+        #expect(try listed(db) == expected, sourceLocation: sourceLocation)
     }
 }

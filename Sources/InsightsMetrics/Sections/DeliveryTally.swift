@@ -198,6 +198,22 @@ public struct DeliveryTally: Sendable {
         sawStatus = sawStatus || other.sawStatus
     }
 
+    /// Counts as `noStatus` the period's sent messages not counted yet, for a source that
+    /// reads only the messages with a status (`add(_:)`) and knows how many were sent: per day
+    /// of the period `sentPerDay` (one count per day) and per author type `sentPerAuthorType`
+    /// (one per `AuthorType.allCases`), less the messages counted so far.
+    public mutating func addMessagesWithoutStatus(sentPerDay: [Int], sentPerAuthorType: [Int]) {
+        precondition(sentPerDay.count == daily.count && sentPerAuthorType.count == byAuthorType.count, "one count each")
+        for index in daily.indices {
+            precondition(sentPerDay[index] >= daily[index].messages, "fewer messages sent than counted")
+            daily[index].noStatus += sentPerDay[index] - daily[index].messages
+        }
+        for index in byAuthorType.indices {
+            precondition(sentPerAuthorType[index] >= byAuthorType[index].messages, "fewer messages sent than counted")
+            byAuthorType[index].noStatus += sentPerAuthorType[index] - byAuthorType[index].messages
+        }
+    }
+
     /// The period's messages by state.
     public var counts: DeliveryCounts {
         daily.reduce(into: DeliveryCounts()) { $0.merge($1) }

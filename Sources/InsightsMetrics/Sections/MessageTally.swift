@@ -136,6 +136,17 @@ public struct MessageTally: Sendable {
 
     /// Sent messages in the period.
     public var sent: Int { dailySent.reduce(0, +) }
+
+    /// Sent messages in the period per author type, indexed like `AuthorType.allCases`
+    /// (messages without a type, which import rejects, are left out).
+    public var sentPerAuthorType: [Int] {
+        var counts = Array(repeating: 0, count: AuthorType.allCases.count)
+        for (key, count) in zip(authorKeys, authorCounts) {
+            guard let type = key.type, let index = AuthorType.allCases.firstIndex(of: type) else { continue }
+            counts[index] += count
+        }
+        return counts
+    }
 }
 
 /// How sent messages are grouped into authors: by type, then by `author_id` when present,
