@@ -21,6 +21,22 @@ public struct CoachMessageRow: Equatable, Sendable {
     }
 }
 
+/// When a coach wrote to a contact, and nothing else: what the summary trend's median first
+/// response of each earlier period needs (the wait, not who answered), so that a source can
+/// read months of coach messages without their ids and names.
+public struct CoachMessageInstant: Equatable, Sendable {
+    /// The contact it was sent to.
+    public var contact: ContactKey
+    /// When it was sent.
+    public var timestamp: Instant
+
+    /// Creates a row.
+    public init(contact: ContactKey, timestamp: Instant) {
+        self.contact = contact
+        self.timestamp = timestamp
+    }
+}
+
 /// One stored `closed` conversation event, with who closed it.
 public struct CloseEventRow: Equatable, Sendable {
     /// Whose conversation.

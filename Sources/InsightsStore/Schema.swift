@@ -193,8 +193,10 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE journey_results ADD COLUMN seq INTEGER")
         }
         migrator.registerMigration("v6") { db in
-            // Three reads of a report that went through a table row by row: the spans'
-            // `by_inbound` joins the period index, so spans are read from the index alone; and
+            // Four reads of a report that went through a table row by row: the spans'
+            // `by_inbound` joins the period index, so spans are read from the index alone; the
+            // coach messages' `contact` joins theirs, so the summary trend reads months of them
+            // from the index alone (the trend read 2.0 s to 1.2 s with 655,000 of them); and
             // the derived table `message_delivery` lists the outbound messages with a status,
             // so that the delivery funnel reads only those (not every outbound message joined
             // to its statuses), and the summary trend and the previous period count reached
@@ -205,6 +207,8 @@ enum Schema {
                     DROP INDEX conversation_spans_period;
                     CREATE INDEX conversation_spans_period
                         ON conversation_spans(closed_at, opened_at, contact, reopen, by_inbound);
+                    DROP INDEX messages_coach;
+                    CREATE INDEX messages_coach ON messages(ts, contact) WHERE author_type = 'coach';
                     """)
             try db.execute(sql: MessageDelivery.schema)
             try MessageDelivery(db: db).rebuild()

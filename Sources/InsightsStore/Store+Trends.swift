@@ -9,9 +9,10 @@ import InsightsMetrics
 /// What each pass reads: the messages from the index `messages_ts (ts, inbound, contact)`
 /// alone; new users from `contacts_first_inbound`; completed goals along `goal_events_ts`;
 /// completed runs along `journey_runs_started`; with statuses only, the reached messages along
-/// `message_delivery_reached` (reached users, see `MessageDelivery`); coach messages
-/// and conversation spans as for the response-times block. No message of the report's
-/// own period is read again.
+/// `message_delivery_reached` (reached users, see `MessageDelivery`); the conversation spans
+/// as for the response-times block, and the coach messages' contacts and instants from the
+/// partial index `messages_coach (ts, contact)` alone. No message of the report's own period
+/// is read again.
 extension Store {
     /// Reads `data.trend`, inside the report's read (after `readReach`, which sets
     /// `data.statusesStored`).
@@ -53,7 +54,12 @@ extension Store {
             periods: tally.periods, counts: tally.counts(statusesStored: data.statusesStored),
             firstDataAt: try Self.firstDataInstant(db))
         input.conversationSpans = try conversationSpans(db, range: span)
-        input.coachMessages = try Self.coachMessages(db, in: span)
+        try db.forEachSQLiteRow(
+            """
+            SELECT contact, ts FROM messages INDEXED BY messages_coach
+            WHERE author_type = 'coach' AND ts >= ? AND ts < ?
+            """, arguments
+        ) { row in input.coachMessages.append(CoachMessageInstant(contact: row.int64(0), timestamp: row.int64(1))) }
         if let contacts {
             input.conversationSpans.removeAll { !contacts.contains($0.contact) }
             input.coachMessages.removeAll { !contacts.contains($0.contact) }

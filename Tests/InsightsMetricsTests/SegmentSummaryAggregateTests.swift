@@ -126,7 +126,7 @@ import Testing
         counts[counts.count - 1].activeUsers = 7
         data.trend = TrendInput(
             periods: periods, counts: counts, firstDataAt: utc("2026-10-01T00:00"), conversationSpans: [first, second],
-            coachMessages: [CoachMessageRow(messageID: "m1", contact: 1, timestamp: utc("2026-10-01T08:30"))])
+            coachMessages: [CoachMessageInstant(contact: 1, timestamp: utc("2026-10-01T08:30"))])
         return data
     }
 

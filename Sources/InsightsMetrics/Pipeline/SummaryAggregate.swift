@@ -103,9 +103,9 @@ public struct TrendAggregate: Equatable, Sendable {
             let range = trendPeriod.instants(in: calendar)
             let clock = businessHours.map { BusinessClock(hours: $0, calendar: calendar, window: range) }
             var minutes: [Double] = []
-            FirstResponseMatch(period: range, spans: input.conversationSpans).forEachOpened(
+            FirstResponseMatch(period: range, spans: input.conversationSpans).forEachWait(
                 coachMessages: input.coachMessages, clock: clock
-            ) { _, _, waited in
+            ) { waited in
                 if let waited { minutes.append(Double(waited) / Double(60 * microsecondsPerSecond)) }
             }
             medians[trendPeriod] = median(minutes)

@@ -42,7 +42,28 @@ struct FirstResponseMatch {
         _ body: (_ span: ConversationSpan, _ response: CoachMessageRow?, _ waited: Int64?) -> Void
     ) {
         guard !opened.isEmpty else { return }
-        let messages = Self.sortedByContact(coachMessages, in: period)
+        let placed = Self.sortedByContact(
+            coachMessages, in: period, contact: \.contact, timestamp: \.timestamp
+        ) { a, b in a.messageID.unicodeScalars.lexicographicallyPrecedes(b.messageID.unicodeScalars) }
+        walk(placed, clock: clock) { span, response, waited in body(span, response.map { coachMessages[$0] }, waited) }
+    }
+
+    /// The wait of each span opened by an inbound message in the period, as
+    /// `forEachOpened(coachMessages:clock:_:)` measures it (nil when none answered), from coach
+    /// messages without ids: which of two messages at one instant answered does not change the
+    /// wait.
+    func forEachWait(coachMessages: [CoachMessageInstant], clock: BusinessClock?, _ body: (_ waited: Int64?) -> Void) {
+        guard !opened.isEmpty else { return }
+        let placed = Self.sortedByContact(coachMessages, in: period, contact: \.contact, timestamp: \.timestamp) { _, _ in
+            false
+        }
+        walk(placed, clock: clock) { _, _, waited in body(waited) }
+    }
+
+    /// The walk of `forEachOpened`: `body` gets the row (in the input) of each span's response.
+    private func walk(
+        _ messages: [Placed], clock: BusinessClock?, _ body: (_ span: ConversationSpan, _ row: Int?, _ waited: Int64?) -> Void
+    ) {
         var start = 0  // the first message of the current span's contact
         for span in opened {
             while start < messages.count, messages[start].contact < span.contact { start += 1 }
@@ -59,10 +80,10 @@ struct FirstResponseMatch {
                 body(span, nil, nil)
                 continue
             }
-            let response = coachMessages[messages[low].row]
+            let response = messages[low].timestamp
             body(
-                span, response,
-                clock?.businessMicroseconds(from: span.openedAt, to: response.timestamp) ?? response.timestamp - span.openedAt)
+                span, messages[low].row,
+                clock?.businessMicroseconds(from: span.openedAt, to: response) ?? response - span.openedAt)
         }
     }
 
@@ -105,17 +126,23 @@ struct FirstResponseMatch {
         let row: Int
     }
 
-    /// The messages of `period` in (contact, instant, `message_id`) order, as places.
-    private static func sortedByContact(_ messages: [CoachMessageRow], in period: Range<Instant>) -> [Placed] {
+    /// The messages of `period` in (contact, instant) order, as places; at one contact and
+    /// instant, by `precedes`, then input order.
+    private static func sortedByContact<Message>(
+        _ messages: [Message], in period: Range<Instant>, contact: (Message) -> ContactKey,
+        timestamp: (Message) -> Instant, precedes: (Message, Message) -> Bool
+    ) -> [Placed] {
         var placed: [Placed] = []
         placed.reserveCapacity(messages.count)
-        for (row, message) in messages.enumerated() where period.contains(message.timestamp) {
-            placed.append(Placed(contact: message.contact, timestamp: message.timestamp, row: row))
+        for (row, message) in messages.enumerated() where period.contains(timestamp(message)) {
+            placed.append(Placed(contact: contact(message), timestamp: timestamp(message), row: row))
         }
         placed.sort { a, b in
             if a.contact != b.contact { return a.contact < b.contact }
             if a.timestamp != b.timestamp { return a.timestamp < b.timestamp }
-            return messages[a.row].messageID.unicodeScalars.lexicographicallyPrecedes(messages[b.row].messageID.unicodeScalars)
+            if precedes(messages[a.row], messages[b.row]) { return true }
+            if precedes(messages[b.row], messages[a.row]) { return false }
+            return a.row < b.row
         }
         return placed
     }

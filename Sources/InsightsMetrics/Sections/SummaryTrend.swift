@@ -128,13 +128,14 @@ public struct TrendInput: Equatable, Sendable {
     /// The conversation spans that overlap `[start of the first period, start of the report's
     /// period)` or are still open at its end (as `PeriodData.conversationSpans`).
     public var conversationSpans: [ConversationSpan]
-    /// The `coach` outbound messages of that span.
-    public var coachMessages: [CoachMessageRow]
+    /// The `coach` outbound messages of that span, in any order (only when they were sent
+    /// matters: the trend shows waits, not who answered).
+    public var coachMessages: [CoachMessageInstant]
 
     /// Creates the input.
     public init(
         periods: [TrendPeriod], counts: [TrendCounts], firstDataAt: Instant?, conversationSpans: [ConversationSpan] = [],
-        coachMessages: [CoachMessageRow] = []
+        coachMessages: [CoachMessageInstant] = []
     ) {
         self.periods = periods
         self.counts = counts
