@@ -108,9 +108,9 @@ extension Store {
     /// status), each reached message once: along the partial index `message_delivery_reached`,
     /// no message row read.
     static func forEachReachedMessage(
-        _ db: Database, in range: Range<Instant>, _ body: (_ contact: Int64, _ timestamp: Instant) throws -> Void
+        _ reader: some SQLiteRowReader, in range: Range<Instant>, _ body: (_ contact: Int64, _ timestamp: Instant) throws -> Void
     ) throws {
-        try db.forEachSQLiteRow(
+        try reader.forEachSQLiteRow(
             """
             SELECT contact, ts FROM message_delivery INDEXED BY message_delivery_reached
             WHERE reached = 1 AND ts >= ? AND ts < ?

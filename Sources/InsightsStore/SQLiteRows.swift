@@ -1,11 +1,24 @@
 import GRDB
 import GRDBSQLite
 
-extension Database {
+/// A connection a report reads rows through: the report's GRDB `Database`, or a
+/// `ReadConnection` of the same snapshot on another thread.
+protocol SQLiteRowReader {
     /// Runs a query through SQLite's C API and calls `body` with the statement at each row,
     /// for the reads of a report that return many rows: nothing is allocated per row unless
     /// `body` does (read columns with `SQLiteRow`).
-    func forEachSQLiteRow(_ sql: String, _ arguments: [Int64] = [], _ body: (SQLiteRow) throws -> Void) throws {
+    func forEachSQLiteRow(_ sql: String, _ arguments: [Int64], _ body: (SQLiteRow) throws -> Void) throws
+}
+
+extension SQLiteRowReader {
+    /// `forEachSQLiteRow(_:_:_:)` without arguments.
+    func forEachSQLiteRow(_ sql: String, _ body: (SQLiteRow) throws -> Void) throws {
+        try forEachSQLiteRow(sql, [], body)
+    }
+}
+
+extension Database: SQLiteRowReader {
+    func forEachSQLiteRow(_ sql: String, _ arguments: [Int64], _ body: (SQLiteRow) throws -> Void) throws {
         // Cached: a report runs the same lookup once per active contact when they are few.
         let statement = try cachedStatement(sql: sql)
         let handle = statement.sqliteStatement

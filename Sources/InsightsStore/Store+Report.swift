@@ -65,26 +65,57 @@ extension Store: ReportSource {
             // The segment's contacts are read in the same snapshot as everything else.
             let members = segment.isEmpty ? nil : try Self.segmentContacts(db, segment)
             let scanned = try PeriodScan(connections: connections, segment: members).run(period: period, calendar: cached)
-            let tally = scanned.tally
-            let previous = PreviousPeriodCounts(
-                received: scanned.previous.received, sent: scanned.previous.sent,
-                activeUsers: scanned.previous.active.count, newUsers: try firstInbound(db, in: previousRange).count)
-            var data = PeriodData(
-                period: period, calendar: calendar, tally: tally, previous: previous,
-                firstInbound: try firstInbound(db, in: range), countries: try countries(db, of: tally.activeContacts),
-                latestNames: try latestNames(db, for: tally), conversationSpans: try conversationSpans(db, range: range),
-                goals: try Self.goalDefinitions(db), goalEvents: try goalEvents(db, range: range))
-            try Self.readReach(db, into: &data, calendar: cached, segment: members)
-            try Self.readJourneys(db, range: range, into: &data)
-            try readResponseTimes(db, into: &data, range: range, previousRange: previousRange)
-            if let members {
-                try Self.restrict(db, &data, to: members, range: range, previousRange: previousRange)
-                data.segment = segment
+            // The summary trend's read (a fifth of the report's) runs on the second connection,
+            // free once the scan is done, beside the other reads on the GRDB connection.
+            let anyStatuses = try Self.hasMessageStatuses(db)
+            let readTrend = { @Sendable (reader: any SQLiteRowReader) in
+                try Self.readTrend(reader, period: period, calendar: calendar, readReached: anyStatuses, contacts: members)
             }
-            try Self.readBreakdowns(db, breakdowns, into: &data, range: range, segment: members)
-            try readTrend(db, into: &data, calendar: calendar, contacts: members)
+            let readRest = {
+                try self.readPeriod(
+                    db, period: period, calendar: calendar, cached: cached, scanned: scanned, members: members,
+                    segment: segment, breakdowns: breakdowns)
+            }
+            var data: PeriodData
+            let trend: TrendRows
+            if connections.count > 1 {
+                nonisolated(unsafe) let second = connections[1]  // used by that thread alone until it ends
+                (data, trend) = try concurrently({ try readTrend(second) }, readRest)
+            } else {
+                data = try readRest()
+                trend = try readTrend(db)
+            }
+            data.trend = trend.input(statusesStored: data.statusesStored)
             return data
         }
+    }
+
+    /// Everything of a period's read but the summary trend, on the GRDB connection, after the
+    /// scan (`cached`: a caching copy of the report's `calendar`).
+    private func readPeriod(
+        _ db: Database, period: ReportPeriod, calendar: ReportCalendar, cached: ReportCalendar, scanned: PeriodScan.Result,
+        members: ContactSet?, segment: Segment, breakdowns: [String]
+    ) throws -> PeriodData {
+        let range = period.instants(in: calendar)
+        let previousRange = period.previous.instants(in: calendar)
+        let tally = scanned.tally
+        let previous = PreviousPeriodCounts(
+            received: scanned.previous.received, sent: scanned.previous.sent,
+            activeUsers: scanned.previous.active.count, newUsers: try firstInbound(db, in: previousRange).count)
+        var data = PeriodData(
+            period: period, calendar: calendar, tally: tally, previous: previous,
+            firstInbound: try firstInbound(db, in: range), countries: try countries(db, of: tally.activeContacts),
+            latestNames: try latestNames(db, for: tally), conversationSpans: try Self.conversationSpans(db, range: range),
+            goals: try Self.goalDefinitions(db), goalEvents: try goalEvents(db, range: range))
+        try Self.readReach(db, into: &data, calendar: cached, segment: members)
+        try Self.readJourneys(db, range: range, into: &data)
+        try readResponseTimes(db, into: &data, range: range, previousRange: previousRange)
+        if let members {
+            try Self.restrict(db, &data, to: members, range: range, previousRange: previousRange)
+            data.segment = segment
+        }
+        try Self.readBreakdowns(db, breakdowns, into: &data, range: range, segment: members)
+        return data
     }
 
     /// The response-time inputs of the period and of the previous period (coach messages,
@@ -94,7 +125,7 @@ extension Store: ReportSource {
     ) throws {
         data.coachMessages = try Self.coachMessages(db, in: range)
         data.closeEvents = try Self.closeEvents(db, in: range)
-        data.previousConversationSpans = try conversationSpans(db, range: previousRange)
+        data.previousConversationSpans = try Self.conversationSpans(db, range: previousRange)
         data.previousCoachMessages = try Self.coachMessages(db, in: previousRange)
         data.previousCloseEvents = try Self.closeEvents(db, in: previousRange)
         let ids = (data.coachMessages + data.previousCoachMessages).compactMap(\.authorID)
@@ -147,9 +178,9 @@ extension Store: ReportSource {
 
     /// The spans that overlap the period or end after it began: the spans closed in or after
     /// the period, and those still open.
-    func conversationSpans(_ db: Database, range: Range<Instant>) throws -> [ConversationSpan] {
+    static func conversationSpans(_ reader: some SQLiteRowReader, range: Range<Instant>) throws -> [ConversationSpan] {
         var spans: [ConversationSpan] = []
-        try db.forEachSQLiteRow(
+        try reader.forEachSQLiteRow(
             """
             SELECT contact, opened_at, closed_at, reopen, by_inbound FROM conversation_spans
             WHERE closed_at >= ?1 AND opened_at < ?2

@@ -14,17 +14,35 @@ import InsightsMetrics
 /// partial index `messages_coach (ts, contact)` alone. No message of the report's own period
 /// is read again.
 extension Store {
-    /// Reads `data.trend`, inside the report's read (after `readReach`, which sets
-    /// `data.statusesStored`).
+    /// What the trend's read returns, before the reach block says whether statuses count:
+    /// the tally and the rows of `TrendInput`.
+    struct TrendRows: Sendable {
+        var tally: TrendTally
+        var firstDataAt: Instant?
+        var conversationSpans: [ConversationSpan]
+        var coachMessages: [CoachMessageInstant]
+
+        /// The trend's input; reached users count only when `statusesStored`.
+        func input(statusesStored: Bool) -> TrendInput {
+            TrendInput(
+                periods: tally.periods, counts: tally.counts(statusesStored: statusesStored), firstDataAt: firstDataAt,
+                conversationSpans: conversationSpans, coachMessages: coachMessages)
+        }
+    }
+
+    /// Reads the trend's rows of `period` through `reader` (the report's GRDB connection or a
+    /// second connection on the same snapshot, so it can run beside the other reads).
     ///
+    /// - Parameter readReached: whether any status is stored (reached users are read only then).
     /// - Parameter contacts: when given, only these contacts count (a segment, issue 21).
-    func readTrend(_ db: Database, into data: inout PeriodData, calendar: ReportCalendar, contacts: ContactSet? = nil)
-        throws
-    {
-        var tally = TrendTally(periods: data.period.summaryCountPeriods, calendar: calendar, contacts: contacts)
+    static func readTrend(
+        _ reader: some SQLiteRowReader, period: ReportPeriod, calendar: ReportCalendar, readReached: Bool,
+        contacts: ContactSet? = nil
+    ) throws -> TrendRows {
+        var tally = TrendTally(periods: period.summaryCountPeriods, calendar: calendar, contacts: contacts)
         let span = tally.span
         let arguments = [span.lowerBound, span.upperBound]
-        try db.forEachSQLiteRow(
+        try reader.forEachSQLiteRow(
             "SELECT inbound, contact, ts FROM messages INDEXED BY messages_ts WHERE ts >= ? AND ts < ?", arguments
         ) { row in
             if row.int64(0) != 0 {
@@ -33,51 +51,53 @@ extension Store {
                 tally.addOutbound(contact: row.int64(1), at: row.int64(2))
             }
         }
-        try db.forEachSQLiteRow(
+        try reader.forEachSQLiteRow(
             "SELECT id, first_inbound_at FROM contacts WHERE first_inbound_at >= ? AND first_inbound_at < ?", arguments
         ) { row in tally.addFirstInbound(contact: row.int64(0), at: row.int64(1)) }
-        try db.forEachSQLiteRow(
+        try reader.forEachSQLiteRow(
             "SELECT contact, ts FROM goal_events WHERE ts >= ? AND ts < ? AND event = 'completed'", arguments
         ) { row in tally.addGoalCompletion(contact: row.int64(0), at: row.int64(1)) }
-        try db.forEachSQLiteRow(
+        try reader.forEachSQLiteRow(
             """
             SELECT contact, started_at, ended_at FROM journey_runs
             WHERE started_at >= ? AND started_at < ? AND outcome = 'completed' AND ended_at IS NOT NULL
             """, arguments
         ) { row in tally.addCompletedRun(contact: row.int64(0), startedAt: row.int64(1), endedAt: row.int64(2)) }
-        if data.statusesStored {
-            try Self.forEachReachedMessage(db, in: span) { contact, timestamp in
+        if readReached {
+            try forEachReachedMessage(reader, in: span) { contact, timestamp in
                 tally.addReached(contact: contact, at: timestamp)
             }
         }
-        var input = TrendInput(
-            periods: tally.periods, counts: tally.counts(statusesStored: data.statusesStored),
-            firstDataAt: try Self.firstDataInstant(db))
-        input.conversationSpans = try conversationSpans(db, range: span)
-        try db.forEachSQLiteRow(
+        var rows = TrendRows(
+            tally: tally, firstDataAt: try firstDataInstant(reader),
+            conversationSpans: try conversationSpans(reader, range: span),
+            coachMessages: [])
+        try reader.forEachSQLiteRow(
             """
             SELECT contact, ts FROM messages INDEXED BY messages_coach
             WHERE author_type = 'coach' AND ts >= ? AND ts < ?
             """, arguments
-        ) { row in input.coachMessages.append(CoachMessageInstant(contact: row.int64(0), timestamp: row.int64(1))) }
+        ) { row in rows.coachMessages.append(CoachMessageInstant(contact: row.int64(0), timestamp: row.int64(1))) }
         if let contacts {
-            input.conversationSpans.removeAll { !contacts.contains($0.contact) }
-            input.coachMessages.removeAll { !contacts.contains($0.contact) }
+            rows.conversationSpans.removeAll { !contacts.contains($0.contact) }
+            rows.coachMessages.removeAll { !contacts.contains($0.contact) }
         }
-        data.trend = input
+        return rows
     }
 
     /// The earliest instant of any stored message, conversation event, goal event or Journey
     /// run (one seek of each table's time index), nil when none is stored.
-    static func firstDataInstant(_ db: Database) throws -> Instant? {
-        try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT MIN(first) FROM (
-                    SELECT MIN(ts) AS first FROM messages
-                    UNION ALL SELECT MIN(ts) FROM conversation_events
-                    UNION ALL SELECT MIN(ts) FROM goal_events
-                    UNION ALL SELECT MIN(started_at) FROM journey_runs)
-                """)
+    static func firstDataInstant(_ reader: some SQLiteRowReader) throws -> Instant? {
+        var first: Instant?
+        try reader.forEachSQLiteRow(
+            """
+            SELECT MIN(first) FROM (
+                SELECT MIN(ts) AS first FROM messages
+                UNION ALL SELECT MIN(ts) FROM conversation_events
+                UNION ALL SELECT MIN(ts) FROM goal_events
+                UNION ALL SELECT MIN(started_at) FROM journey_runs)
+            """
+        ) { row in first = row.optionalInt64(0) }
+        return first
     }
 }

@@ -6,7 +6,7 @@ import InsightsMetrics
 ///
 /// Its read transaction is started with ``begin()``, which also makes it take its WAL snapshot
 /// (see `Store.readSnapshot`), and ended with ``end()``.
-final class ReadConnection {
+final class ReadConnection: SQLiteRowReader {
     let path: String
     let handle: OpaquePointer
     /// Whether the handle is this object's to close.
@@ -126,6 +126,14 @@ final class ReadConnection {
         guard let text = sqlite3_column_text(statement, column) else { return }
         key.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))))
         key.append(0)
+    }
+
+    /// Runs a query and calls `body` with the statement at each row (see `SQLiteRowReader`).
+    func forEachSQLiteRow(_ sql: String, _ arguments: [Int64], _ body: (SQLiteRow) throws -> Void) throws {
+        let statement = try prepare(sql)
+        defer { sqlite3_finalize(statement) }
+        for (index, value) in arguments.enumerated() { sqlite3_bind_int64(statement, Int32(index + 1), value) }
+        while try step(statement) { try body(SQLiteRow(handle: statement)) }
     }
 
     private static func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
