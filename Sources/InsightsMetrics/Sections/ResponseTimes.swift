@@ -218,7 +218,9 @@ public struct CoachResponses: Equatable, Sendable {
 /// A coach's counts while the block is computed.
 private struct CoachTally {
     var replies = 0
-    var users = ContactSet()
+    /// A hash set, not a `ContactSet`: a bitset per coach costs an eighth of the largest
+    /// contact key each.
+    var users: Set<ContactKey> = []
     var firstResponses: [Double] = []
     var closes = 0
 
