@@ -9,8 +9,9 @@ import InsightsMetrics
 /// contact)`, each row joined to its message by row id and to its statuses, so only the
 /// messages with a status are read (the others are the period's sent messages less those,
 /// from the message scan); the summary trend's earlier periods and the previous period count
-/// reached users along the partial index `message_delivery_reached (ts, contact) WHERE
-/// reached`, no message read at all.
+/// reached users along the partial index `message_delivery_reached (ts, contact, reached)
+/// WHERE reached` alone (`reached` is a column too, else SQLite reads the table to test the
+/// query's `reached = 1`), no message read at all.
 ///
 /// Kept up to date by every import, whichever comes first: a status names its message by id
 /// and may be imported before it, so new statuses add (or mark reached) the stored messages
@@ -35,7 +36,7 @@ struct MessageDelivery {
             reached INTEGER NOT NULL
         );
         CREATE INDEX message_delivery_ts ON message_delivery(ts, contact);
-        CREATE INDEX message_delivery_reached ON message_delivery(ts, contact) WHERE reached = 1;
+        CREATE INDEX message_delivery_reached ON message_delivery(ts, contact, reached) WHERE reached = 1;
         """
 
     /// The largest row ids of `messages` and `message_statuses` now (0 when empty).

@@ -5,7 +5,8 @@ import InsightsMetrics
 /// read; the `Store` functions of the same name open a read.
 extension Store {
     /// The `coach` outbound messages sent in `range`, by timestamp then `message_id` (the
-    /// partial index `messages_coach`).
+    /// partial index `messages_coach (ts, message_id, contact, author_id, author_name,
+    /// author_type)` alone, already in that order).
     public func coachMessages(in range: Range<Instant>) throws(StoreError) -> [CoachMessageRow] {
         try wrap { try queue.read { db in try Self.coachMessages(db, in: range) } }
     }

@@ -11,7 +11,7 @@ import InsightsMetrics
 /// completed runs along `journey_runs_started`; with statuses only, the reached messages along
 /// `message_delivery_reached` (reached users, see `MessageDelivery`); the conversation spans
 /// as for the response-times block, and the coach messages' contacts and instants from the
-/// partial index `messages_coach (ts, contact)` alone. No message of the report's own period
+/// partial index `messages_coach` alone. No message of the report's own period
 /// is read again.
 extension Store {
     /// What the trend's read returns, before the reach block says whether statuses count:
