@@ -11,15 +11,15 @@ struct InsightsBench: ParsableCommand {
         commandName: "insights-bench",
         abstract: "Time import and monthly reports on a large synthetic helpline (release build).",
         discussion: """
-            Writes CSV files for 180 days (default 10,000,000 messages, 1,000,000 contacts) to a
-            temporary folder; imports five months into an empty database and appends the sixth
-            (September 2026) as a monthly import does, through the same code as `insights import`;
-            times the September 2026 report end to end against the floor (one pass over that
-            month's message rows stored contiguously) and on a database holding only the 30 days
-            before it; loads the same CSV files into DuckDB and times the SQL an analyst would
-            write for the month; with --postgres, loads the data into PostgreSQL and times the
-            report computed there. Prints every figure in one table with issue 15's targets.
-            Exits non-zero when a step fails or the DuckDB baseline cannot run (see --no-duckdb);
+            Writes CSV files for 180 days (default 10,000,000 messages, 1,000,000 contacts) to a \
+            temporary folder; imports five months into an empty database and appends the sixth \
+            (September 2026) as a monthly import does, through the same code as `insights import`; \
+            times the September 2026 report end to end against the floor (one pass over that \
+            month's message rows stored contiguously) and on a database holding only the 30 days \
+            before it; loads the same CSV files into DuckDB and times the SQL an analyst would \
+            write for the month; with --postgres, loads the data into PostgreSQL and times the \
+            report computed there. Prints every figure in one table with issue 15's targets. \
+            Exits non-zero when a step fails or the DuckDB baseline cannot run (see --no-duckdb); \
             a missed target is a figure, not a failure.
             """,
         subcommands: [RunBenchmark.self, DataPhase.self, ImportPhase.self, ReportPhase.self, PostgresPhase.self],
