@@ -81,10 +81,12 @@ enum ImportStep {
         for (_, (path, _)) in sorted {
             let start = DispatchTime.now()
             let file = try ImportFile(path: path)
-            let summary = try store.importFile(file, timestamps: TimestampParser())
+            let kind = file.kind
+            // Its last copy: the import lets go of the bytes once the rows are read.
+            let summary = try store.importFile(consume file, timestamps: TimestampParser())
             result.files.append(
                 .init(
-                    name: URL(fileURLWithPath: path).lastPathComponent, kind: file.kind.rawValue, rows: summary.read,
+                    name: URL(fileURLWithPath: path).lastPathComponent, kind: kind.rawValue, rows: summary.read,
                     seconds: seconds(since: start)))
         }
         result.peakMemoryBytes = peakMemoryBytes()

@@ -4,11 +4,26 @@ import InsightsImport
 import InsightsMetrics
 import InsightsStore
 
-/// `insights import` of Insights' own files: every file opened first (a missing one stops
-/// the run before anything is written), then imported in `RecordKind.importOrder`, each in
-/// one transaction. With `skipInvalid`, each input's rejected rows go to its own file in
-/// `<database folder>/rejects/`.
+/// `insights import` of Insights' own files: every file opened and checked first (a missing
+/// one, or one whose kind or columns are wrong, stops the run before anything is written),
+/// then imported in `RecordKind.importOrder`, each in one transaction. With `skipInvalid`,
+/// each input's rejected rows go to its own file in `<database folder>/rejects/`.
+///
+/// A file is read into memory whole when it is opened, so the check lets go of each regular
+/// file's bytes and `run` opens the files again one at a time: an import of many large files
+/// holds one of them at a time, and that one only while its rows are read (not while the
+/// indexes built after them are). A pipe (`<(zcat …)`) can be read only once: it is kept.
 public struct ImportJob {
+    /// A file `open()` checked: where it is and what it holds.
+    public struct CheckedFile: Sendable {
+        /// The path as given.
+        public let path: String
+        /// Its record kind.
+        public let kind: RecordKind
+        /// The opened file, kept only when it cannot be read again (a pipe).
+        fileprivate let kept: ImportFile?
+    }
+
     /// What happened to one file, in the order the files are imported.
     public enum Outcome {
         /// Imported; `rejects` is the path of its rejects file, when rows were rejected.
@@ -39,29 +54,37 @@ public struct ImportJob {
         self.assumedTimeZone = assumedTimeZone
     }
 
-    /// Opens every file; throws the first that cannot be opened (exit `ExitStatus.noInput`).
-    public func open() throws -> [ImportFile] {
+    /// Opens and checks every file (then lets go of its bytes), in import order; throws the
+    /// first that cannot be opened (exit `ExitStatus.noInput`).
+    public func open() throws -> [CheckedFile] {
         let order = RecordKind.importOrder
-        return try files.map { try ImportFile(path: $0, kind: kind) }
-            .sorted { (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0) }
+        return try files.map { path in
+            let file = try ImportFile(path: path, kind: kind)
+            var status = stat()
+            let regular = stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+            return CheckedFile(path: file.path, kind: file.kind, kept: regular ? nil : file)
+        }
+        .sorted { (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0) }
     }
 
-    /// Imports opened files, telling `outcome` about each as it is done and `progress` the
-    /// rows read so far; records the import time when anything was imported. Returns whether
-    /// every file was imported.
+    /// Imports checked files, each opened again at its turn, telling `outcome` about each as
+    /// it is done and `progress` the rows read so far; records the import time when anything
+    /// was imported. Returns whether every file was imported.
     public func run(
-        _ opened: [ImportFile], progress: (ImportFile, Int) -> Void = { _, _ in }, outcome: (ImportFile, Outcome) -> Void
+        _ checked: [CheckedFile], progress: (CheckedFile, Int) -> Void = { _, _ in },
+        outcome: (CheckedFile, Outcome) -> Void
     ) throws -> Bool {
         let parser = TimestampParser(assumedTimeZone: assumedTimeZone)
         let store = try Store(path: database)
         var failed = false
         var imported = false
         var rejectFiles: Set<String> = []
-        for file in opened {
+        for file in checked {
             do {
-                let summary = try store.importFile(file, timestamps: parser, options: ImportOptions(skipInvalid: skipInvalid)) {
-                    progress(file, $0)
-                }
+                let opened = try file.kept ?? ImportFile(path: file.path, kind: file.kind)
+                let summary = try store.importFile(
+                    consume opened, timestamps: parser, options: ImportOptions(skipInvalid: skipInvalid)
+                ) { progress(file, $0) }
                 imported = true
                 let rejects = summary.rejected.isEmpty ? nil : try writeRejects(summary, besides: &rejectFiles)
                 outcome(file, .imported(summary, rejects: rejects))

@@ -61,22 +61,26 @@ extension Store {
     /// Imports one file in one transaction: all of it, or (on any invalid row without
     /// `skipInvalid`, or any failure) none of it.
     ///
+    /// The file is consumed: the reading thread holds its bytes, and lets go of them once every
+    /// row is read, so a caller that passes its last copy (`consume file`) frees them before
+    /// the indexes are built and the derived data refreshed.
+    ///
     /// - Parameter progress: called every 10,000 rows with the rows read so far.
     public func importFile(
-        _ file: ImportFile, timestamps: TimestampParser, options: ImportOptions = .init(),
+        _ file: consuming ImportFile, timestamps: TimestampParser, options: ImportOptions = .init(),
         progress: (Int) -> Void = { _ in }
     ) throws(ImportError) -> ImportSummary {
-        let decoder = RecordDecoder(kind: file.kind, timestamps: timestamps)
+        let (path, kind, expectedRows) = (file.path, file.kind, file.byteCount / Self.bytesPerRowGuess)
+        let decoder = RecordDecoder(kind: kind, timestamps: timestamps)
         let phones = PhoneRegions.shared
         // The file is read, split and decoded on a second thread while this one writes; rows
         // arrive in file order, so everything below sees them exactly as a plain loop would.
-        let reader = BackgroundReader(file: file) { row in
+        let reader = BackgroundReader(file: consume file) { row in
             DecodedRow(row: row, decoded: decoder.decode(row), phones: phones)
         }
         defer { reader.close() }
         return try importRows(
-            source: file.path, kind: file.kind, options: options, expectedRows: file.byteCount / Self.bytesPerRowGuess,
-            progress: progress
+            source: path, kind: kind, options: options, expectedRows: expectedRows, progress: progress
         ) { reader.next() }
     }
 

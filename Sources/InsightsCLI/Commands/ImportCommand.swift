@@ -81,7 +81,7 @@ struct ImportCommand: ParsableCommand {
             database: database.db, files: files, kind: kind.flatMap(RecordKind.init(rawValue:)), skipInvalid: skipInvalid,
             assumedTimeZone: assumeTimezone.flatMap(TimeZone.init(identifier:)))
         // Open every file first: a missing or unnamed file stops the run before anything is written.
-        let opened: [ImportFile]
+        let opened: [ImportJob.CheckedFile]
         do {
             opened = try job.open()
         } catch {
