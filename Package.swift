@@ -24,7 +24,7 @@ let package = Package(
         // libpq from the system (Debian's libpq-dev) for reports computed in PostgreSQL.
         .systemLibrary(name: "CPq", path: "Sources/CPq", providers: [.apt(["libpq-dev"])]),
         // Phone number → ISO region, from libphonenumber's metadata (generated data file).
-        .target(name: "InsightsPhone"),
+        .target(name: "InsightsPhone", exclude: ["Scripts"]),
         // The one writer of CSV fields, JSON strings and RFC 3339 timestamps (export, rejects,
         // downloads, metrics.json, the demo). Knows no record and no file; dates are
         // InsightsMetrics' calendar (LocalDate).

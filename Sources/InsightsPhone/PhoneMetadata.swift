@@ -264,7 +264,7 @@ final class PhoneMetadataTable: Sendable {
     }
 }
 
-// MARK: - JSON format written by scripts/phone/generate_metadata.py
+// MARK: - JSON format written by Sources/InsightsPhone/Scripts/generate_metadata.py
 
 private struct RawDesc: Decodable {
     let p: String

@@ -3,7 +3,7 @@ import Foundation
 /// Assigns a phone number to its ISO 3166-1 alpha-2 region exactly as Google's
 /// libphonenumber does (`PhoneNumberUtil.parse` of an international number followed
 /// by `getRegionCodeForNumber`), using metadata generated from the Python port
-/// `phonenumbers` (see ``metadataVersion`` and `scripts/phone/`).
+/// `phonenumbers` (see ``metadataVersion`` and `Sources/InsightsPhone/Scripts/`).
 ///
 /// Every input is treated as an INTERNATIONAL number; there is no default region:
 ///
@@ -40,7 +40,7 @@ public struct PhoneRegions: Sendable {
     let table: PhoneMetadataTable
 
     /// Builds an instance from metadata JSON in the format written by
-    /// `scripts/phone/generate_metadata.py`. Most callers want ``shared``.
+    /// `Sources/InsightsPhone/Scripts/generate_metadata.py`. Most callers want ``shared``.
     init(metadataJSON: String) throws {
         table = try PhoneMetadataTable(json: metadataJSON)
     }

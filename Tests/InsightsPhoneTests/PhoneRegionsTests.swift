@@ -3,7 +3,7 @@ import Testing
 
 @testable import InsightsPhone
 
-/// The fixture written by scripts/phone/generate_fixture.py from `phonenumbers`.
+/// The fixture written by Sources/InsightsPhone/Scripts/generate_fixture.py from `phonenumbers`.
 private func fixtureLines() throws -> [(input: String, expected: String)] {
     let url = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()

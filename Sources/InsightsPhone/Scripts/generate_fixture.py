@@ -5,7 +5,7 @@ where expected is the region `phonenumbers` (libphonenumber) gives, or ZZ.
 Expected values always come from `reference_region()` below (phonenumbers itself),
 never typed by hand. Deterministic: fixed random seed, sorted region lists.
 
-Usage:  python3 scripts/phone/generate_fixture.py [output.tsv]
+Usage:  python3 Sources/InsightsPhone/Scripts/generate_fixture.py [output.tsv]
 """
 import random
 import sys
@@ -16,7 +16,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberType as T
 from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_OUT = ROOT / "Tests" / "InsightsPhoneTests" / "Fixtures" / "numbers.tsv"
 SEED = 20240611
 
