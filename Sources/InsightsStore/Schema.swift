@@ -8,9 +8,8 @@ import InsightsMetrics
 /// phone number's region, or `ZZ`), `contacts.first_inbound_at`, the table
 /// `conversation_spans` (each time a conversation was open, replayed from inbound messages
 /// and conversation events; see `ConversationReplay`), the table `message_delivery` (the
-/// outbound messages with a status, and whether one reached someone; see
-/// `MessageDelivery`), and
-/// `contact_fields.value_folded` (the value trimmed and lower-cased, for segments).
+/// outbound messages with a status, and whether one reached someone; see `MessageDelivery`),
+/// and `contact_fields.value_folded` (the value trimmed and lower-cased, for segments).
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

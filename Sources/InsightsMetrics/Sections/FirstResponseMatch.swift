@@ -64,11 +64,18 @@ struct FirstResponseMatch {
     private func walk(
         _ messages: [Placed], clock: BusinessClock?, _ body: (_ span: ConversationSpan, _ row: Int?, _ waited: Int64?) -> Void
     ) {
-        var start = 0  // the first message of the current span's contact
+        // The current contact's messages are `start..<end`, found once per contact (a contact
+        // with many conversations and many coach messages is not walked again per span).
+        var (start, end) = (0, 0)
+        var contact: ContactKey?
         for span in opened {
-            while start < messages.count, messages[start].contact < span.contact { start += 1 }
-            var end = start
-            while end < messages.count, messages[end].contact == span.contact { end += 1 }
+            if span.contact != contact {
+                contact = span.contact
+                start = end
+                while start < messages.count, messages[start].contact < span.contact { start += 1 }
+                end = start
+                while end < messages.count, messages[end].contact == span.contact { end += 1 }
+            }
             // The first of the contact's messages at or after the opening (binary search).
             var (low, high) = (start, end)
             while low < high {
