@@ -223,8 +223,9 @@ struct RowWriter {
     /// Per contact whose messages or conversation events changed: the earliest instant of a
     /// change (derived data is refreshed from there in `finish()`).
     var changedSince: [Int64: Instant] = [:]
-    /// The stored rows before this file and the messages it replaced (row ids), from which
-    /// `message_delivery` is brought up to date in `finish()`.
+    /// The stored rows before this file and the messages it moved (row ids: a replaced
+    /// message whose contact, instant or direction changed), from which `message_delivery` is
+    /// brought up to date in `finish()`.
     private let deliveryMark: MessageDelivery.Mark
     private var replacedMessages: Set<Int64> = []
 
@@ -244,7 +245,7 @@ struct RowWriter {
                     INSERT INTO messages(contact, inbound, ts, author_type, author_id, author_name, message_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING
                     """))
-        contactOfMessage = try db.cachedStatement(sql: "SELECT contact, ts, id FROM messages WHERE message_id = ?")
+        contactOfMessage = try db.cachedStatement(sql: "SELECT contact, ts, id, inbound FROM messages WHERE message_id = ?")
         updateMessage = try db.cachedStatement(
             sql: """
                 UPDATE messages SET contact = ?, inbound = ?, ts = ?, author_type = ?, author_id = ?,
@@ -336,7 +337,12 @@ struct RowWriter {
             if let previous = try Row.fetchOne(contactOfMessage, arguments: [message.messageID]) {
                 touch(previous[0], at: previous[1])
                 touch(contact, at: previous[1])
-                replacedMessages.insert(previous[2])
+                // `message_delivery` holds a message's contact, instant and direction (its
+                // statuses are found by its unchanged id): only a change of those is redone.
+                let (before, at, inbound): (Int64, Instant, Bool) = (previous[0], previous[1], previous[3])
+                if before != contact || at != message.timestamp || inbound != message.inbound {
+                    replacedMessages.insert(previous[2])
+                }
             }
             try updateMessage.execute(arguments: arguments)
             return false

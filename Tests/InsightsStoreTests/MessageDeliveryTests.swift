@@ -65,6 +65,11 @@ import Testing
             "message_statuses-3.csv",
             Self.statusHeader + "m2,read,2026-10-05T09:30:00Z\nm2,delivered,2026-10-05T09:29:00Z\n")
         #expect(try listed(db) == now)
+        // m9 imported again as it is, and m2 with another author only: both stay listed.
+        try db.importText(
+            "messages-4.csv",
+            Self.header + "m9,c4,outbound,2026-10-05T08:00:00Z,api,a1,API\nm2,c2,outbound,2026-10-05T09:05:00Z,stack,s1,Flow\n")
+        #expect(try listed(db) == now)
         try expectRowsEqualAFullDerivation(db)
     }
 
