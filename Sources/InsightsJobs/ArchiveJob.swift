@@ -118,36 +118,28 @@ public struct ArchiveJob {
         var written: [String] = []
         var unchanged: [String] = []
         let reports = try monthReports(months.map(\.period), serviceName: name)
+        var asOf = ArchiveDataAsOf(folder: folder)
         for (index, item) in months.enumerated() {
             let report = reports[index]
-            let label = { (position: Int) in Format.monthLabel(months[position].period) }
-            let navigation = PageNavigation(
-                previous: index > 0 ? .init(href: "../\(months[index - 1].key)/index.html", label: label(index - 1)) : nil,
-                next: index + 1 < months.count
-                    ? .init(href: "../\(months[index + 1].key)/index.html", label: label(index + 1)) : nil,
-                index: .init(href: "../index.html", label: "All months"))
             let monthFolder = folder.appendingPathComponent(item.key)
-            var files = [
-                OutputFile(
-                    path: "metrics.json", text: MetricsJSON.render(report, sentences: try renderer.summarySentences(report))),
-                OutputFile(
-                    path: "index.html",
-                    text: renderer.render(report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: note)),
-            ]
-            files += ReportCSV.files(for: report).map { OutputFile(path: "data/\($0.fileName)", text: $0.text) }
-            if let email, index == months.count - 1 {
-                // Attached as `report --email` attaches it: the page without the archive's links.
-                let page = renderer.render(report, dataAsOf: dataAsOf, conversationNote: note)
-                files += try ReportEmail.files(report, email: email, renderer: renderer, dataAsOf: dataAsOf, page: page)
-            }
+            let files = try monthFiles(months, index, report, renderer: renderer, dataAsOf: dataAsOf, note: note)
             if Self.holdsExactly(files, monthFolder) {
+                unchanged.append(item.key)
+                asOf.record(item.key, dataAsOf)
+            } else if let earlier = asOf.earlier(item.key, than: dataAsOf),
+                Self.holdsExactly(
+                    try monthFiles(months, index, report, renderer: renderer, dataAsOf: earlier, note: note), monthFolder)
+            {
+                // Only the import date would change: the month keeps the files it has.
                 unchanged.append(item.key)
             } else {
                 try ReportFolder.write(files, to: monthFolder)
                 written.append(item.key)
+                asOf.record(item.key, dataAsOf)
             }
             entries.append(ArchiveEntry(month: item.key, href: "\(item.key)/index.html", report: report))
         }
+        try asOf.write(to: folder)
         let home = try renderer.renderArchiveIndex(
             entries, serviceName: name, timeZone: timezone, generatorVersion: generatorVersion, segment: segment,
             minCell: minCell)
@@ -156,6 +148,34 @@ public struct ArchiveJob {
         return Result(
             folder: folder, months: months.map(\.key), upToDate: false, written: written, unchanged: unchanged,
             homeChanged: homeChanged)
+    }
+
+    /// The files of month `index`: its page (linked to its neighbours), `metrics.json`, the
+    /// CSV downloads and, for the newest month with `email`, the email files.
+    private func monthFiles(
+        _ months: [(key: String, period: ReportPeriod)], _ index: Int, _ report: Report, renderer: ReportRenderer,
+        dataAsOf: String?, note: String?
+    ) throws -> [OutputFile] {
+        let label = { (position: Int) in Format.monthLabel(months[position].period) }
+        let navigation = PageNavigation(
+            previous: index > 0 ? .init(href: "../\(months[index - 1].key)/index.html", label: label(index - 1)) : nil,
+            next: index + 1 < months.count
+                ? .init(href: "../\(months[index + 1].key)/index.html", label: label(index + 1)) : nil,
+            index: .init(href: "../index.html", label: "All months"))
+        var files = [
+            OutputFile(
+                path: "metrics.json", text: MetricsJSON.render(report, sentences: try renderer.summarySentences(report))),
+            OutputFile(
+                path: "index.html",
+                text: renderer.render(report, dataAsOf: dataAsOf, navigation: navigation, conversationNote: note)),
+        ]
+        files += ReportCSV.files(for: report).map { OutputFile(path: "data/\($0.fileName)", text: $0.text) }
+        if let email, index == months.count - 1 {
+            // Attached as `report --email` attaches it: the page without the archive's links.
+            let page = renderer.render(report, dataAsOf: dataAsOf, conversationNote: note)
+            files += try ReportEmail.files(report, email: email, renderer: renderer, dataAsOf: dataAsOf, page: page)
+        }
+        return files
     }
 
     /// Whether `folder` holds exactly these files (same bytes) and no other report entry.

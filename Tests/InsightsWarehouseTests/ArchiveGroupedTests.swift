@@ -10,7 +10,7 @@ import Testing
 /// `insights archive` from a warehouse asks for all its months at once
 /// (`ManyPeriodReportSource`): the folders are the SQLite path's to the byte, and it sends a
 /// fraction of the queries of one report per month.
-@Suite(.serialized, .temporaryFolders) struct ArchiveGroupedTests {
+@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct ArchiveGroupedTests {
     /// The edge cases' archive (March and October 2026) in Berlin, written through the
     /// grouped route, is the SQLite archive file for file.
     @Test func groupedArchiveIsTheSQLiteArchive() throws {
@@ -89,10 +89,9 @@ import Testing
     /// one (each grouped Journey query once), and the per-month route four times as many
     /// reports.
     @Test func queriesSentByAnArchiveWithJourneys() throws {
+        let store = try SharedDemoStore.store()
         let folder = try TestPaths.temporaryDirectory("grouped-demo")
         let templates = TestPaths.packageRoot.appendingPathComponent("templates")
-        _ = try DemoJob(folder: folder, seed: 1, templates: templates).run()
-        let store = try Store(path: folder.appendingPathComponent("demo.sqlite").path)
         let calendar = try #require(ReportCalendar(identifier: "UTC"))
         let span = try #require(try store.messageSpan())
         let last = calendar.localDate(at: span.upperBound).components

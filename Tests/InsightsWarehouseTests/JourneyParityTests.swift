@@ -19,7 +19,7 @@ import Testing
 /// "Intake", and after the period r14 "Later" and r15 "Latest" at one instant (r15 is last
 /// by run_id: the name). j2: r20 began at the period's last microsecond, no name. j3: r30
 /// began at the end instant (not listed; its answer still counts as a result in the period).
-@Suite(.serialized, .temporaryFolders) struct JourneyParityTests {
+@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct JourneyParityTests {
     static let files: [String: String] = [
         "journey_runs.ndjson": """
         {"run_id": "r00", "contact_id": "c1", "journey_id": "j1", "journey_name": "Old name", "started_at": "2026-03-28T23:59:59Z", "ended_at": "2026-03-29T00:30:00Z", "outcome": "completed"}

@@ -27,7 +27,7 @@ import Testing
     /// b's two v 5 are told apart by w (2 wins); c has only a row without versions, kept;
     /// the two rows without an id are both kept, or only the newest (x2) when they are taken
     /// as versions of one another.
-    @Test func whatItKeepsOnPostgres() throws {
+    @Test(.enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) func whatItKeepsOnPostgres() throws {
         let rows = """
             (VALUES ('a', 2, 1, 'a2'), ('a', 1, 9, 'a1'), ('a', NULL, 10, 'a-none'), ('b', 5, 1, 'b1'), ('b', 5, 2, 'b2'),
             ('c', NULL, NULL, 'c'), (NULL, 1, 1, 'x1'), (NULL, 2, 2, 'x2')) t(id, v, w, name)

@@ -9,7 +9,7 @@ import Testing
 
 /// The engine's countries: the edge cases' numbers by hand, and every number of
 /// libphonenumber's fixture placed by the SQL as `PhoneRegions` places it.
-@Suite(.serialized, .temporaryFolders) struct PostgresCountriesTests {
+@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct PostgresCountriesTests {
     /// 29 March 2026 in Berlin (2026-03-28T23:00Z … 2026-03-29T22:00Z): c1…c5 and n01…n24 are
     /// active (see `EdgeCases`). CA: c1 (+1 613), n02 (506), n20 (fullwidth 613); US: c2
     /// (212), n01 (800); GG: c3, n08 (1481); GB: n07, n19, n22 (its country); ZA: n21, n24;

@@ -10,7 +10,7 @@ import Testing
 /// region the SQLite path stores (`country`, else the phone number's region, else `ZZ`; a
 /// contact known only from its messages is `ZZ`), so segmented reports and breakdowns give the
 /// same aggregates and `metrics.json` (`expectSegmentParity`).
-@Suite(.serialized, .temporaryFolders) struct PostgresCountrySegmentTests {
+@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct PostgresCountrySegmentTests {
     /// EdgeCases with one more contact, `x1`, known only from an inbound message (no contacts
     /// row: a stub, `ZZ`, on the SQLite path).
     static func edgeFiles() throws -> [String] {
@@ -112,9 +112,7 @@ import Testing
 
     /// The demo database: its most common region as a segment, and the country breakdown.
     @Test func demo() throws {
-        let folder = try TestPaths.temporaryDirectory("pg-demo-countries")
-        _ = try DemoJob(folder: folder, seed: 1, templates: TestPaths.packageRoot.appendingPathComponent("templates")).run()
-        let store = try Store(path: folder.appendingPathComponent("demo.sqlite").path)
+        let store = try SharedDemoStore.store()
         let span = try #require(try store.messageSpan())
         let last = try #require(ReportCalendar(identifier: "UTC")).localDate(at: span.upperBound)
         let top = try #require(try store.fieldValueCounts("country").first)

@@ -15,7 +15,7 @@ import Testing
 ///
 /// The server runs with `timezone=Pacific/Chatham` and an ICU collation, so a query that
 /// leaned on the connection's zone or string order would differ.
-@Suite(.serialized, .temporaryFolders) struct PostgresParityTests {
+@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct PostgresParityTests {
     @Test func berlinDST() throws {
         let store = try Self.store(importing: Self.conformanceFiles("berlin-dst"))
         try TestPostgres.withSchema { connection, _ in
@@ -41,10 +41,7 @@ import Testing
 
     /// The demo database (`insights demo`): its default month and a DST week.
     @Test func demo() throws {
-        let folder = try TestPaths.temporaryDirectory("pg-demo")
-        let templates = TestPaths.packageRoot.appendingPathComponent("templates")
-        _ = try DemoJob(folder: folder, seed: 1, templates: templates).run()
-        let store = try Store(path: folder.appendingPathComponent("demo.sqlite").path)
+        let store = try SharedDemoStore.store()
         let span = try #require(try store.messageSpan())
         let calendar = try #require(ReportCalendar(identifier: "UTC"))
         let last = calendar.localDate(at: span.upperBound)

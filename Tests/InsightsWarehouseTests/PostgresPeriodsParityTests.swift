@@ -13,7 +13,7 @@ import Testing
 /// `periodAggregates(period:…)` gives it alone, and the SQLite path's: the conformance
 /// cases, the edge cases and the demo over several months, in two zones (Berlin with its
 /// DST changes, Kathmandu at +05:45), with and without business hours.
-@Suite(.serialized, .temporaryFolders) struct PostgresPeriodsParityTests {
+@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct PostgresPeriodsParityTests {
     @Test func conformanceCases() throws {
         for name in ["berlin-dst", "nairobi-journeys"] {
             let store = try PostgresParityTests.store(importing: PostgresParityTests.conformanceFiles(name))
@@ -46,9 +46,7 @@ import Testing
     /// The demo database's last four months, in London (summer time ends in October) and
     /// Kathmandu, and with business hours.
     @Test func demo() throws {
-        let folder = try TestPaths.temporaryDirectory("pg-periods-demo")
-        _ = try DemoJob(folder: folder, seed: 1, templates: TestPaths.packageRoot.appendingPathComponent("templates")).run()
-        let store = try Store(path: folder.appendingPathComponent("demo.sqlite").path)
+        let store = try SharedDemoStore.store()
         let span = try #require(try store.messageSpan())
         let last = try #require(ReportCalendar(identifier: "UTC")).localDate(at: span.upperBound).components
         let months = (0..<4).compactMap { back in

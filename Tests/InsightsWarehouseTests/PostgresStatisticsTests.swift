@@ -6,7 +6,7 @@ import Testing
 /// freshly loaded table should be analyzed: a table with rows and no `ANALYZE` yet is
 /// listed, an empty one is not, nor a table that is not a record kind, and none after
 /// `ANALYZE`.
-@Suite(.serialized) struct PostgresStatisticsTests {
+@Suite(.serialized, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct PostgresStatisticsTests {
     @Test func freshlyLoadedTablesAreListedUntilAnalyzed() throws {
         try TestPostgres.withSchema { connection, schema in
             // messages and goals hold rows, contacts is empty, notes is not a record kind.
@@ -30,7 +30,7 @@ import Testing
 /// The session's `work_mem` floor (`PostgresConnection.minimumWorkMemory`): the server's
 /// default of 4 MB is raised to 64 MB, a smaller one given with the connection too, and a
 /// larger one (libpq's `options`, as `PGOPTIONS` gives it) is kept.
-@Suite struct PostgresWorkMemoryTests {
+@Suite(.enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct PostgresWorkMemoryTests {
     @Test func theDefaultIsRaisedAndALargerOneKept() throws {
         guard let url = TestPostgres.url() else { return }
         let separator = url.contains("?") ? "&" : "?"

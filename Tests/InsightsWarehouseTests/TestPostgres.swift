@@ -13,6 +13,18 @@ import Testing
 enum TestPostgres {
     static let variable = "INSIGHTS_TEST_POSTGRES_URL"
 
+    /// True when the PostgreSQL tests should run: a server is named, or CI demands it (and
+    /// the tests then fail without one). Their trait, so that a test without a server is
+    /// skipped before it makes its data (a demo, imports), not after.
+    static var shouldRun: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return environment[variable].map { !$0.isEmpty } == true || environment["CI"] != nil
+    }
+
+    /// Why a PostgreSQL test was skipped, and how to start the server.
+    static let missing: Comment =
+        "no PostgreSQL server: export INSIGHTS_TEST_POSTGRES_URL=$(Tests/InsightsWarehouseTests/Scripts/postgres-server.sh start)"
+
     /// The server's URL, or nil (and, under CI, a recorded failure) when there is none.
     static func url(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         let environment = ProcessInfo.processInfo.environment

@@ -55,7 +55,7 @@ import Testing
     /// of the tables on PostgreSQL (which wants every subquery in FROM named) and gives the
     /// SQLite path's aggregates: the conformance data's tables renamed `raw_<kind>`, each
     /// kind a view over its raw table that names a parameter of its own.
-    @Test func aReportOverViewsOnPostgres() throws {
+    @Test(.enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) func aReportOverViewsOnPostgres() throws {
         let store = try PostgresParityTests.store(importing: PostgresParityTests.conformanceFiles("nairobi-journeys"))
         try TestPostgres.withSchema { connection, schema in
             try TestPostgres.load(store, into: connection)

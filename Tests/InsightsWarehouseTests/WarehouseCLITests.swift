@@ -18,7 +18,7 @@ import Testing
 
     /// The EdgeCases warehouse on the command line: the report and the archive are written
     /// (every block is computed by the engine; `WarehouseRouteTests` compares the files).
-    @Test func reportAndArchiveOnTheCommandLine() throws {
+    @Test(.enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) func reportAndArchiveOnTheCommandLine() throws {
         let store = try PostgresParityTests.store(importing: try EdgeCases.write())
         let folder = try TestPaths.temporaryDirectory("route-cli")
         try TestPostgres.withSchema { connection, schema in

@@ -14,7 +14,7 @@ import Testing
 /// The data is `EdgeCases` without Journeys (it has none). While `WarehouseBlock.notComputed`
 /// lists blocks, the folders are compared without those blocks (their keys of metrics.json,
 /// their CSV files); once it is empty, byte for byte, every file.
-@Suite(.serialized, .temporaryFolders) struct WarehouseRouteTests {
+@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct WarehouseRouteTests {
     /// The real route refuses while a block is not computed: the EdgeCases warehouse has
     /// every table (empty ones too); nothing is written.
     @Test func reportRefusesBlocksNotComputed() throws {
@@ -221,7 +221,7 @@ private func without(_ paths: [[String]], _ data: Data) throws -> NSDictionary {
 
 /// `--dry-run`'s machinery on any engine: the queries estimated are the ones a report (or an
 /// archive) sends, in order, and none reaches the engine.
-@Suite(.serialized, .temporaryFolders) struct WarehouseDryRunTests {
+@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct WarehouseDryRunTests {
     @Test func estimatesTheReportsQueriesAndRunsNone() throws {
         let store = try PostgresParityTests.store(importing: try EdgeCases.write())
         try TestPostgres.withSchema { connection, _ in
