@@ -10,7 +10,8 @@ import Testing
 /// region the SQLite path stores (`country`, else the phone number's region, else `ZZ`; a
 /// contact known only from its messages is `ZZ`), so segmented reports and breakdowns give the
 /// same aggregates and `metrics.json` (`expectSegmentParity`).
-@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct PostgresCountrySegmentTests {
+@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing))
+struct PostgresCountrySegmentTests {
     /// EdgeCases with one more contact, `x1`, known only from an inbound message (no contacts
     /// row: a stub, `ZZ`, on the SQLite path).
     static func edgeFiles() throws -> [String] {

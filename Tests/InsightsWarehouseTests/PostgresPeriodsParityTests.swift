@@ -13,7 +13,8 @@ import Testing
 /// `periodAggregates(period:…)` gives it alone, and the SQLite path's: the conformance
 /// cases, the edge cases and the demo over several months, in two zones (Berlin with its
 /// DST changes, Kathmandu at +05:45), with and without business hours.
-@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct PostgresPeriodsParityTests {
+@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing))
+struct PostgresPeriodsParityTests {
     @Test func conformanceCases() throws {
         for name in ["berlin-dst", "nairobi-journeys"] {
             let store = try PostgresParityTests.store(importing: PostgresParityTests.conformanceFiles(name))

@@ -10,7 +10,8 @@ import Testing
 /// Segments and breakdowns in the engine: the same data in SQLite and in PostgreSQL gives the
 /// same aggregates for a segmented report, block by block, the same breakdowns and summary,
 /// and so the same `metrics.json` to the byte.
-@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct PostgresSegmentParityTests {
+@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing))
+struct PostgresSegmentParityTests {
     /// nairobi-journeys: its contacts have `district`, `cohort`, `language` and `sms_ok`
     /// fields, spelled variously (`Kisumu`, `Nairobi ` with a space, `""`, numbers as 3 and
     /// "3", `true`).

@@ -88,7 +88,8 @@ enum ResponseEdgeCases {
 
 /// The engine's response times equal the SQLite path's on `ResponseEdgeCases`, with and
 /// without business hours (and the whole `metrics.json` with them).
-@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct ResponseTimeParityTests {
+@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct ResponseTimeParityTests
+{
     @Test func edgeCases() throws {
         let store = try PostgresParityTests.store(importing: try ResponseEdgeCases.write())
         try TestPostgres.withSchema { connection, _ in

@@ -8,7 +8,8 @@ import Testing
 
 /// `insights archive --per FIELD` from PostgreSQL: the field's values over all data (one
 /// query), then one segmented archive per value, written as the SQLite path writes them.
-@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing)) struct WarehousePerValueArchiveTests {
+@Suite(.serialized, .temporaryFolders, .enabled(if: TestPostgres.shouldRun, TestPostgres.missing))
+struct WarehousePerValueArchiveTests {
     /// A few contacts of EdgeCases, one country each (c1 CA by +1 613, c2 US by +1 212, n03
     /// PR by 00 1 787, n22 GB by its `country` over a US number), c4 without a phone and x1
     /// without a contacts row (both ZZ); each sends one message in March 2026 and one in
