@@ -156,6 +156,8 @@ extension Store {
                     if issueCount > 0, !options.skipInvalid { return .rollback }
                     try deferred.rebuild(db: db)
                     try writer.finish()
+                    summary.new -= writer.statuses.replaced
+                    summary.replaced += writer.statuses.replaced
                     if summary.new + summary.replaced > 0 {
                         // Archives compare this counter to know whether anything changed.
                         try db.execute(
@@ -236,6 +238,8 @@ struct RowWriter {
     private let updateMessage: Statement
     private let contactByID: Statement
     private let insertContactStub: Statement
+    /// The statuses not written yet (see `StatusBatch`).
+    var statuses = StatusBatch()
 
     init(db: Database) throws {
         self.db = db
@@ -394,7 +398,8 @@ struct RowWriter {
     /// Refreshes the derived data of the contacts this file changed (their first inbound
     /// message and their conversation spans) and of the messages and statuses it stored (the
     /// messages reached).
-    func finish() throws {
+    mutating func finish() throws {
+        try statuses.flush(db: db)
         try ConversationSpans(db: db).refresh(changedSince)
         try MessageDelivery(db: db).refresh(since: deliveryMark, replaced: replacedMessages)
     }

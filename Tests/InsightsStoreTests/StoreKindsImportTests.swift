@@ -28,6 +28,40 @@ import Testing
         #expect(try db.store.counts()["message_statuses"] == 3)
     }
 
+    /// Statuses are written 64 to a statement: duplicates in one batch, across batches and of
+    /// stored rows count as replaced, once each, and the last error given wins, as row by row.
+    @Test func statusesInBatchesCountAndReplaceAsRowByRow() throws {
+        let db = try TestDatabase()
+        // 150 distinct statuses (m0 … m149, sent, one instant each) and five repeats: row 5
+        // again at row 10 (same batch), row 3 at row 70 and row 0 at row 150 (later batches),
+        // row 149 twice at the end (the last, partial batch), each with its own error.
+        var rows = (0..<150).map { "m\($0),sent,\(1_791_021_600 + $0)," }
+        rows.insert("m5,sent,1791021605,same-batch", at: 10)
+        rows.insert("m3,sent,1791021603,next-batch", at: 70)
+        rows += ["m0,sent,1791021600,last-batch", "m149,sent,1791021749,first-of-two", "m149,sent,1791021749,second"]
+        let first = try db.importText(
+            "message_statuses.csv", "message_id,status,timestamp,error\n" + rows.joined(separator: "\n") + "\n")
+        #expect([first.read, first.new, first.replaced] as [Int] == [155, 150, 5])
+        #expect(try errors(db) == ["m0": "last-batch", "m3": "next-batch", "m5": "same-batch", "m149": "second"])
+        // Stored ones again, one with a new error: all replaced, the error updated.
+        let again = try db.importText(
+            "message_statuses.csv", "message_id,status,timestamp,error\nm5,sent,1791021605,again\nm6,sent,1791021606,\n")
+        #expect([again.read, again.new, again.replaced] as [Int] == [2, 0, 2])
+        #expect(try errors(db)["m5"] == "again")
+        #expect(try db.store.counts()["message_statuses"] == 150)
+    }
+
+    /// The stored statuses' errors by message id (statuses without an error left out).
+    private func errors(_ db: TestDatabase) throws -> [String: String] {
+        var errors: [String: String] = [:]
+        try db.store.withExportSnapshot { snapshot in
+            try snapshot.forEachRecord(of: .messageStatuses) { record in
+                if case .messageStatus(let status) = record, let error = status.error { errors[status.messageID] = error }
+            }
+        }
+        return errors
+    }
+
     @Test func aBadRowLeavesEveryNewKindAsItWas() throws {
         let db = try TestDatabase()
         try db.importText("message_statuses.csv", Self.statuses)
