@@ -238,6 +238,10 @@ struct RowWriter {
     private let updateMessage: Statement
     private let contactByID: Statement
     private let insertContactStub: Statement
+    /// Goals found stored, and the goals of behaviours found stored: every goal event is
+    /// checked against them, and asking SQLite for each row cost more than writing it.
+    private var knownGoals: Set<String> = []
+    private var behaviourOwners: [String: String] = [:]
     /// The statuses not written yet (see `StatusBatch`).
     var statuses = StatusBatch()
 
@@ -262,16 +266,14 @@ struct RowWriter {
 
     /// Why a record breaks a rule that needs stored data (an unknown goal, a behaviour of
     /// another goal), if it does.
-    func check(_ record: ImportRecord, line: Int) throws -> RowIssue? {
+    mutating func check(_ record: ImportRecord, line: Int) throws -> RowIssue? {
         switch record {
         case .behaviour(let behaviour):
             return try goalExists(behaviour.goalID) ? nil : unknownGoal(behaviour.goalID, line: line)
         case .goalEvent(let event):
             guard try goalExists(event.goalID) else { return unknownGoal(event.goalID, line: line) }
             guard let behaviour = event.behaviourID else { return nil }
-            let owner = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT goal_id FROM behaviours WHERE behaviour_id = ?"), arguments: [behaviour])
-            guard let owner else {
+            guard let owner = try owner(of: behaviour) else {
                 return RowIssue(
                     line: line, reason: "column \"behaviour_id\": unknown behaviour \"\(behaviour)\" (import behaviours first)")
             }
@@ -369,6 +371,7 @@ struct RowWriter {
                 update: "UPDATE goals SET name = ?, description = ?, position = ? WHERE goal_id = ?",
                 arguments: [goal.name, goal.description, goal.position, goal.goalID])
         case .behaviour(let behaviour):
+            if behaviourOwners[behaviour.behaviourID] != nil { behaviourOwners[behaviour.behaviourID] = behaviour.goalID }
             return try upsert(
                 insert: """
                     INSERT INTO behaviours(goal_id, name, position, behaviour_id) VALUES (?, ?, ?, ?)
@@ -411,9 +414,25 @@ struct RowWriter {
         return false
     }
 
-    private func goalExists(_ goalID: String) throws -> Bool {
-        try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM goals WHERE goal_id = ?)"), arguments: [goalID]) ?? false
+    /// Whether the goal is stored (remembered once found: goals are few, and never removed).
+    private mutating func goalExists(_ goalID: String) throws -> Bool {
+        if knownGoals.contains(goalID) { return true }
+        let exists =
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM goals WHERE goal_id = ?)"), arguments: [goalID])
+            ?? false
+        if exists { knownGoals.insert(goalID) }
+        return exists
+    }
+
+    /// The goal a stored behaviour belongs to (remembered once found, and kept up to date
+    /// when this import writes the behaviour).
+    private mutating func owner(of behaviour: String) throws -> String? {
+        if let owner = behaviourOwners[behaviour] { return owner }
+        let owner = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT goal_id FROM behaviours WHERE behaviour_id = ?"), arguments: [behaviour])
+        if let owner { behaviourOwners[behaviour] = owner }
+        return owner
     }
 
     private func unknownGoal(_ goalID: String, line: Int) -> RowIssue {

@@ -108,6 +108,9 @@ struct TestDatabase {
                 c1,g1,b2,actioned,2026-10-05T09:00:00Z
                 c1,g7,,started,2026-10-05T09:00:00Z
                 c1,g1,b8,actioned,2026-10-05T09:00:00Z
+                c1,g2,b2,actioned,2026-10-05T09:00:00Z
+                c1,g1,b2,actioned,2026-10-05T09:01:00Z
+                c1,g7,,started,2026-10-05T09:01:00Z
 
                 """)
         } throws: { error in
@@ -117,7 +120,10 @@ struct TestDatabase {
                         RowIssue(line: 3, reason: "column \"behaviour_id\": behaviour \"b2\" belongs to goal \"g2\", not \"g1\""),
                         RowIssue(line: 4, reason: "column \"goal_id\": unknown goal \"g7\" (import goals first)"),
                         RowIssue(line: 5, reason: "column \"behaviour_id\": unknown behaviour \"b8\" (import behaviours first)"),
-                    ], total: 3)
+                        // The same answers once the goals and behaviours are remembered.
+                        RowIssue(line: 7, reason: "column \"behaviour_id\": behaviour \"b2\" belongs to goal \"g2\", not \"g1\""),
+                        RowIssue(line: 8, reason: "column \"goal_id\": unknown goal \"g7\" (import goals first)"),
+                    ], total: 5)
         }
         #expect(try db.store.counts()["goal_events"] == 0)
     }
