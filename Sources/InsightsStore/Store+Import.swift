@@ -154,10 +154,11 @@ extension Store {
                         }
                     }
                     if issueCount > 0, !options.skipInvalid { return .rollback }
+                    try writer.flushBatches()
                     try deferred.rebuild(db: db)
                     try writer.finish()
-                    summary.new -= writer.statuses.replaced
-                    summary.replaced += writer.statuses.replaced
+                    summary.new -= writer.replacedInBatches
+                    summary.replaced += writer.replacedInBatches
                     if summary.new + summary.replaced > 0 {
                         // Archives compare this counter to know whether anything changed.
                         try db.execute(
@@ -229,13 +230,25 @@ struct RowWriter {
     /// message whose contact, instant or direction changed), from which `message_delivery` is
     /// brought up to date in `finish()`.
     private let deliveryMark: MessageDelivery.Mark
-    private var replacedMessages: Set<Int64> = []
+    var replacedMessages: Set<Int64> = []
+
+    /// The messages not written yet (see `Store+ImportMessages.swift`), and how many of those
+    /// written so far were already stored.
+    var messages = InsertBatch<PendingMessage>(into: "messages", columns: PendingMessage.columns, bind: PendingMessage.bind)
+    var messagesReplaced = 0
+    /// The conversation and goal events not written yet, and how many of those written so far
+    /// were already stored.
+    var conversationEvents = InsertBatch<PendingEvent<ConversationEventRecord>>(
+        into: "conversation_events", columns: PendingEvent<ConversationEventRecord>.columns,
+        bind: PendingEvent<ConversationEventRecord>.bind)
+    var goalEvents = InsertBatch<PendingEvent<GoalEventRecord>>(
+        into: "goal_events", columns: PendingEvent<GoalEventRecord>.columns, bind: PendingEvent<GoalEventRecord>.bind)
+    var eventsReplaced = 0
 
     /// The statements run for (nearly) every row, prepared once per file: looking a cached
     /// statement up by its SQL text for every row costs a hash of the whole text.
-    private let insertMessage: BoundStatement
-    private let contactOfMessage: Statement
-    private let updateMessage: Statement
+    let contactOfMessage: Statement
+    let updateMessage: Statement
     private let contactByID: Statement
     private let insertContactStub: Statement
     /// Goals found stored, and the goals of behaviours found stored: every goal event is
@@ -247,12 +260,6 @@ struct RowWriter {
 
     init(db: Database) throws {
         self.db = db
-        insertMessage = BoundStatement(
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO messages(contact, inbound, ts, author_type, author_id, author_name, message_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING
-                    """))
         contactOfMessage = try db.cachedStatement(sql: "SELECT contact, ts, id, inbound FROM messages WHERE message_id = ?")
         updateMessage = try db.cachedStatement(
             sql: """
@@ -325,46 +332,15 @@ struct RowWriter {
             return true
         case .message(let message):
             let contact = try contactKey(message.contactID, create: true) ?? 0
-            // Bound through the C API: the one statement run for every message row.
-            insertMessage.bind(1, contact)
-            insertMessage.bind(2, message.inbound ? 1 : 0)
-            insertMessage.bind(3, message.timestamp)
-            insertMessage.bind(4, message.authorType?.rawValue)
-            insertMessage.bind(5, message.authorID)
-            insertMessage.bind(6, message.authorName)
-            insertMessage.bind(7, message.messageID)
-            try insertMessage.run(db)
             touch(contact, at: message.timestamp)
-            if db.changesCount == 1 { return true }
-            let arguments: StatementArguments = [
-                contact, message.inbound ? 1 : 0, message.timestamp, message.authorType?.rawValue,
-                message.authorID, message.authorName, message.messageID,
-            ]
-            if let previous = try Row.fetchOne(contactOfMessage, arguments: [message.messageID]) {
-                touch(previous[0], at: previous[1])
-                touch(contact, at: previous[1])
-                // `message_delivery` holds a message's contact, instant and direction (its
-                // statuses are found by its unchanged id): only a change of those is redone.
-                let (before, at, inbound): (Int64, Instant, Bool) = (previous[0], previous[1], previous[3])
-                if before != contact || at != message.timestamp || inbound != message.inbound {
-                    replacedMessages.insert(previous[2])
-                }
-            }
-            try updateMessage.execute(arguments: arguments)
-            return false
+            // Written in batches: counted new here, corrected when a batch finds some stored.
+            if messages.add(PendingMessage(contact: contact, record: message)) { try flushMessages() }
+            return true
         case .conversationEvent(let event):
             let contact = try contactKey(event.contactID, create: true) ?? 0
             touch(contact, at: event.timestamp)
-            return try upsert(
-                insert: """
-                    INSERT INTO conversation_events(actor_id, actor_name, seq, contact, event, ts)
-                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                    """,
-                update: """
-                    UPDATE conversation_events SET actor_id = ?, actor_name = ?, seq = ?
-                    WHERE contact = ? AND event = ? AND ts = ?
-                    """,
-                arguments: [event.actorID, event.actorName, event.seq, contact, event.event.rawValue, event.timestamp])
+            if conversationEvents.add(PendingEvent(contact: contact, record: event)) { try flushConversationEvents() }
+            return true
         case .goal(let goal):
             return try upsert(
                 insert: "INSERT INTO goals(name, description, position, goal_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -381,20 +357,15 @@ struct RowWriter {
                 arguments: [behaviour.goalID, behaviour.name, behaviour.position, behaviour.behaviourID])
         case .goalEvent(let event):
             let contact = try contactKey(event.contactID, create: true) ?? 0
-            try db.cachedStatement(
-                sql: """
-                    INSERT OR IGNORE INTO goal_events(contact, goal_id, behaviour_id, event, ts)
-                    VALUES (?, ?, ?, ?, ?)
-                    """
-            ).execute(arguments: [contact, event.goalID, event.behaviourID, event.event.rawValue, event.timestamp])
-            return db.changesCount == 1
+            if goalEvents.add(PendingEvent(contact: contact, record: event)) { try flushGoalEvents() }
+            return true
         case .messageStatus, .journeyRun, .journeyResult:
             return try writeJourneyKinds(record)
         }
     }
 
     /// Notes that a contact's steps changed at an instant.
-    private mutating func touch(_ contact: Int64, at instant: Instant) {
+    mutating func touch(_ contact: Int64, at instant: Instant) {
         changedSince[contact] = min(changedSince[contact] ?? instant, instant)
     }
 
@@ -402,10 +373,23 @@ struct RowWriter {
     /// message and their conversation spans) and of the messages and statuses it stored (the
     /// messages reached).
     mutating func finish() throws {
-        try statuses.flush(db: db)
+        try flushBatches()
         try ConversationSpans(db: db).refresh(changedSince)
         try MessageDelivery(db: db).refresh(since: deliveryMark, replaced: replacedMessages)
     }
+
+    /// Writes the rows held back in batches (before anything reads their tables).
+    mutating func flushBatches() throws {
+        try flushMessages()
+        try flushConversationEvents()
+        try flushGoalEvents()
+        try statuses.flush(db: db)
+    }
+
+    /// How many of the rows `write` counted new were found stored when their batch was written
+    /// (messages, conversation and goal events and statuses are written in batches: each is
+    /// counted new when it is held back).
+    var replacedInBatches: Int { messagesReplaced + eventsReplaced + statuses.replaced }
 
     func upsert(insert: String, update: String, arguments: StatementArguments) throws -> Bool {
         try db.cachedStatement(sql: insert).execute(arguments: arguments)
