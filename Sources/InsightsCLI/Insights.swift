@@ -15,8 +15,8 @@ struct Insights: ParsableCommand {
         commandName: "insights",
         abstract: "Turn a messaging helpline's exported records into a stakeholder report.",
         discussion: """
-            Import the service's records (CSV or NDJSON, gzip too) into an embedded SQLite database,
-            then write a self-contained HTML report and metrics.json for a period.
+            Import the service's records (CSV or NDJSON, gzip too) into an embedded SQLite database, \
+            then write a self-contained HTML report and metrics.json for a period. \
             Try `insights demo` for a report on built-in synthetic data.
             """,
         version: version,

@@ -10,11 +10,11 @@ struct ArchiveCommand: ParsableCommand {
         commandName: "archive",
         abstract: "Write one report per calendar month with data, and an archive home page.",
         discussion: """
-            Writes DIR/YYYY-MM/ (index.html, metrics.json, data/) for every month that has
-            messages or events, each linking to its neighbours, and DIR/index.html listing them
-            newest first with trends. All links are relative, so the folder works from a file or
-            any static host. Running it again recomputes nothing when the database, the options
-            and the templates are unchanged; otherwise it rewrites only the pages whose content
+            Writes DIR/YYYY-MM/ (index.html, metrics.json, data/) for every month that has \
+            messages or events, each linking to its neighbours, and DIR/index.html listing them \
+            newest first with trends. All links are relative, so the folder works from a file or \
+            any static host. Running it again recomputes nothing when the database, the options \
+            and the templates are unchanged; otherwise it rewrites only the pages whose content \
             changed. Every file is written to a temporary file and renamed.
 
             With --send, the newest month also gets email.html and report.eml (as from \

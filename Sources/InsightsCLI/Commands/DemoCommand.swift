@@ -11,9 +11,9 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Generate a synthetic helpline, import it and write its report.",
         discussion: """
-            Writes the generated import files to DIR/import/, imports them through the same path as
-            `insights import` into a fresh DIR/demo.sqlite, and writes DIR/index.html and
-            DIR/metrics.json for October 2026 in Africa/Johannesburg. The same seed gives the same
+            Writes the generated import files to DIR/import/, imports them through the same path as \
+            `insights import` into a fresh DIR/demo.sqlite, and writes DIR/index.html and \
+            DIR/metrics.json for October 2026 in Africa/Johannesburg. The same seed gives the same \
             bytes.
             """)
 

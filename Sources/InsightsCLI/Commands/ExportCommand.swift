@@ -10,13 +10,13 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write every stored record back as import files (a backup, or a move to another machine).",
         discussion: """
-            Writes one file per kind to DIR (goals, behaviours, contacts, messages,
-            message_statuses, conversation_events, goal_events, journey_runs, journey_results;
-            e.g. DIR/messages.csv) in the format `insights import` reads,
-            from one consistent snapshot of the database. Timestamps are RFC 3339 in UTC with as
-            many fractional digits as they need. Importing the files into a fresh database gives
-            the same metrics for any period. Each file is written to a temporary file and renamed
-            once all of them are complete. The service name shown in reports is not a record:
+            Writes one file per kind to DIR (goals, behaviours, contacts, messages, \
+            message_statuses, conversation_events, goal_events, journey_runs, journey_results; \
+            e.g. DIR/messages.csv) in the format `insights import` reads, \
+            from one consistent snapshot of the database. Timestamps are RFC 3339 in UTC with as \
+            many fractional digits as they need. Importing the files into a fresh database gives \
+            the same metrics for any period. Each file is written to a temporary file and renamed \
+            once all of them are complete. The service name shown in reports is not a record: \
             pass it with `report --title` on the imported copy.
             """)
 

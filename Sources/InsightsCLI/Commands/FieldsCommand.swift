@@ -7,9 +7,9 @@ struct FieldsCommand: ParsableCommand {
         commandName: "fields",
         abstract: "List the contact fields: how many contacts have each, and their most common values.",
         discussion: """
-            The fields come from the contacts' `fields` column (Turn: `details`). Values that differ
-            only in capitals or surrounding spaces are counted as one, shown as most contacts spell
-            it. Use them with `report --segment FIELD=VALUE`, `report --breakdown FIELD` and
+            The fields come from the contacts' `fields` column (Turn: `details`). Values that differ \
+            only in capitals or surrounding spaces are counted as one, shown as most contacts spell \
+            it. Use them with `report --segment FIELD=VALUE`, `report --breakdown FIELD` and \
             `archive --per FIELD`; `country` (the country the report places a contact in) works too.
             """)
 

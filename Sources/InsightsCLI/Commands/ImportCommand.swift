@@ -12,11 +12,11 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import exported records (CSV or NDJSON, optionally gzipped) into the database.",
         discussion: """
-            The record kind (contacts, messages, message_statuses, conversation_events, goals,
-            behaviours, goal_events, journey_runs, journey_results) comes from each file's name or
-            from --kind. Files are imported goals first, then behaviours, contacts, messages,
-            message statuses, conversation events, goal events, journey runs and journey results,
-            each in one transaction: a file with an invalid row is not imported at all, unless --skip-invalid.
+            The record kind (contacts, messages, message_statuses, conversation_events, goals, \
+            behaviours, goal_events, journey_runs, journey_results) comes from each file's name or \
+            from --kind. Files are imported goals first, then behaviours, contacts, messages, \
+            message statuses, conversation events, goal events, journey runs and journey results, \
+            each in one transaction: a file with an invalid row is not imported at all, unless --skip-invalid. \
             Importing the same records again replaces them.
 
             With --source turn, the arguments are the files or folders of a Turn.io BigQuery \

@@ -11,7 +11,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Compute every metric for a period and write index.html and metrics.json.",
         discussion: """
-            With no period, the last 7 days ending on the local date of the newest message.
+            With no period, the last 7 days ending on the local date of the newest message. \
             The previous period (the same number of days just before) is computed for comparison.
             """)
 

@@ -7,11 +7,11 @@ struct SchemaCommand: ParsableCommand {
         commandName: "schema",
         abstract: "Print the CREATE TABLE statements of the warehouse tables (PostgreSQL or BigQuery).",
         discussion: """
-            One table per record kind, named as the kind, with the columns of
-            `insights export` in its order: timestamps as timestamptz (PostgreSQL) or
-            TIMESTAMP (BigQuery), `position` and `seq` as integers, contacts' `fields`
-            as jsonb/JSON, every other column as a string. Create the tables, then load
-            an export into them (`psql \\copy`, `bq load`; see the README's "Reports
+            One table per record kind, named as the kind, with the columns of \
+            `insights export` in its order: timestamps as timestamptz (PostgreSQL) or \
+            TIMESTAMP (BigQuery), `position` and `seq` as integers, contacts' `fields` \
+            as jsonb/JSON, every other column as a string. Create the tables, then load \
+            an export into them (`psql \\copy`, `bq load`; see the README's "Reports \
             from a warehouse").
             """)
 
