@@ -32,11 +32,18 @@ struct ConversationSpans {
                     contact INTEGER PRIMARY KEY, since INTEGER NOT NULL);
                 DELETE FROM temp.changed_contacts;
                 """)
-        let record = try db.cachedStatement(sql: "INSERT INTO temp.changed_contacts(contact, since) VALUES (?, ?)")
+        // Written 64 rows to an INSERT, as the spans below (`InsertBatch`): a file that
+        // touches every contact writes a row for each.
+        var changed = InsertBatch<(ContactKey, Instant)>(into: "temp.changed_contacts", columns: ["contact", "since"]) {
+            statement, base, change in
+            statement.bind(base + 1, change.0)
+            statement.bind(base + 2, change.1)
+        }
         let contacts = changes.keys.sorted()
         for contact in contacts {
-            try record.execute(arguments: [contact, changes[contact]])
+            if changed.add((contact, changes[contact] ?? 0)) { _ = try changed.write(db: db) }
         }
+        _ = try changed.write(db: db)
         try db.execute(
             sql: """
                 UPDATE contacts SET first_inbound_at =
@@ -98,10 +105,16 @@ struct ConversationSpans {
             })
 
         let reclose = try db.cachedStatement(sql: "UPDATE conversation_spans SET closed_at = ? WHERE id = ?")
-        let insert = try db.cachedStatement(
-            sql: hasOpener
-                ? "INSERT INTO conversation_spans(contact, opened_at, closed_at, reopen, by_inbound) VALUES (?, ?, ?, ?, ?)"
-                : "INSERT INTO conversation_spans(contact, opened_at, closed_at, reopen) VALUES (?, ?, ?, ?)")
+        var insert = InsertBatch<ConversationSpan>(
+            into: "conversation_spans",
+            columns: ["contact", "opened_at", "closed_at", "reopen"] + (hasOpener ? ["by_inbound"] : [])
+        ) { statement, base, span in
+            statement.bind(base + 1, span.contact)
+            statement.bind(base + 2, span.openedAt)
+            statement.bind(base + 3, span.closedAt)
+            statement.bind(base + 4, span.isReopen ? 1 : 0)
+            if hasOpener { statement.bind(base + 5, span.openedByInbound ? 1 : 0) }
+        }
         var steps: [ConversationStep] = []
         for contact in contacts {
             steps.removeAll(keepingCapacity: true)
@@ -114,12 +127,9 @@ struct ConversationSpans {
             if let kept, let first = spans.popFirst(), first.closedAt != kept.storedClose {
                 try reclose.execute(arguments: [first.closedAt, kept.id])
             }
-            for span in spans {
-                var arguments: StatementArguments = [contact, span.openedAt, span.closedAt, span.isReopen]
-                if hasOpener { arguments += [span.openedByInbound] }
-                try insert.execute(arguments: arguments)
-            }
+            for span in spans where insert.add(span) { _ = try insert.write(db: db) }
         }
+        _ = try insert.write(db: db)
         try inbound.requireEnd()
         try events.requireEnd()
         try db.execute(sql: "DELETE FROM temp.changed_contacts")
