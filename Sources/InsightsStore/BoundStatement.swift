@@ -15,7 +15,6 @@ struct BoundStatement {
         self.statement = statement
     }
 
-    /// Clears the previous run's bindings and state.
     /// Binds an integer (nil: NULL) to the 1-based parameter `index`.
     func bind(_ index: Int32, _ value: Int64?) {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
@@ -43,6 +42,21 @@ struct BoundStatement {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
         }
         sqlite3_reset(handle)
+    }
+
+    /// Runs a query of one integer column: the first row's value (nil when there is no row,
+    /// or its value is NULL); throws SQLite's error as GRDB reports it.
+    func fetchInt64(_ db: Database) throws -> Int64? {
+        defer { sqlite3_reset(handle) }
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW:
+            return sqlite3_column_type(handle, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 0)
+        case SQLITE_DONE:
+            return nil
+        case let code:
+            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+        }
     }
 
     /// `SQLITE_TRANSIENT`: SQLite copies the bound bytes before the bind returns.

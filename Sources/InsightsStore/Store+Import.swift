@@ -249,7 +249,7 @@ struct RowWriter {
     /// statement up by its SQL text for every row costs a hash of the whole text.
     let contactOfMessage: Statement
     let updateMessage: Statement
-    private let contactByID: Statement
+    private let contactByID: BoundStatement
     private let insertContactStub: Statement
     /// Goals found stored, and the goals of behaviours found stored: every goal event is
     /// checked against them, and asking SQLite for each row cost more than writing it.
@@ -266,7 +266,7 @@ struct RowWriter {
                 UPDATE messages SET contact = ?, inbound = ?, ts = ?, author_type = ?, author_id = ?,
                 author_name = ? WHERE message_id = ?
                 """)
-        contactByID = try db.cachedStatement(sql: "SELECT id FROM contacts WHERE contact_id = ?")
+        contactByID = BoundStatement(try db.cachedStatement(sql: "SELECT id FROM contacts WHERE contact_id = ?"))
         insertContactStub = try db.cachedStatement(sql: "INSERT INTO contacts(contact_id, region) VALUES (?, 'ZZ')")
         deliveryMark = try MessageDelivery(db: db).mark()
     }
@@ -426,7 +426,8 @@ struct RowWriter {
     /// The row id of a contact; with `create`, a contact with no phone is made for an unknown id.
     mutating func contactKey(_ contactID: String, create: Bool) throws -> Int64? {
         if let key = contactKeys[contactID] { return key }
-        if let key = try Int64.fetchOne(contactByID, arguments: [contactID]) {
+        contactByID.bind(1, contactID)
+        if let key = try contactByID.fetchInt64(db) {
             contactKeys[contactID] = key
             return key
         }
