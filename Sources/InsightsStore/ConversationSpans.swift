@@ -20,7 +20,10 @@ struct ConversationSpans {
 
     /// Brings the derived data of each contact up to date, replaying its steps from the
     /// instant given for it (the earliest instant at which its steps changed).
-    func refresh(_ changes: [ContactKey: Instant]) throws {
+    ///
+    /// - Parameter messagesChanged: false when only conversation events changed: a contact's
+    ///   first inbound message is then as stored, and is not worked out again.
+    func refresh(_ changes: [ContactKey: Instant], messagesChanged: Bool = true) throws {
         guard !changes.isEmpty else { return }
         // The migrations "v2" and "v3" replay with this code before the later migrations have
         // added `conversation_spans.by_inbound` (v3) and `conversation_events.seq` (v4).
@@ -44,12 +47,14 @@ struct ConversationSpans {
             if changed.add((contact, changes[contact] ?? 0)) { _ = try changed.write(db: db) }
         }
         _ = try changed.write(db: db)
-        try db.execute(
-            sql: """
-                UPDATE contacts SET first_inbound_at =
-                    (SELECT MIN(ts) FROM messages WHERE contact = contacts.id AND inbound = 1)
-                WHERE id IN (SELECT contact FROM temp.changed_contacts)
-                """)
+        if messagesChanged {
+            try db.execute(
+                sql: """
+                    UPDATE contacts SET first_inbound_at =
+                        (SELECT MIN(ts) FROM messages WHERE contact = contacts.id AND inbound = 1)
+                    WHERE id IN (SELECT contact FROM temp.changed_contacts)
+                    """)
+        }
 
         // The state just before each contact's instant: the last span that began before it.
         let kept = try Row.fetchCursor(

@@ -226,6 +226,9 @@ struct RowWriter {
     /// Per contact whose messages or conversation events changed: the earliest instant of a
     /// change (derived data is refreshed from there in `finish()`).
     var changedSince: [Int64: Instant] = [:]
+    /// Whether a message was written (else only conversation events changed contacts' steps,
+    /// and their first inbound messages stay as stored).
+    var messagesChanged = false
     /// The stored rows before this file and the messages it moved (row ids: a replaced
     /// message whose contact, instant or direction changed), from which `message_delivery` is
     /// brought up to date in `finish()`.
@@ -333,6 +336,7 @@ struct RowWriter {
         case .message(let message):
             let contact = try contactKey(message.contactID, create: true) ?? 0
             touch(contact, at: message.timestamp)
+            messagesChanged = true
             // Written in batches: counted new here, corrected when a batch finds some stored.
             if messages.add(PendingMessage(contact: contact, record: message)) { try flushMessages() }
             return true
@@ -374,7 +378,7 @@ struct RowWriter {
     /// messages reached).
     mutating func finish() throws {
         try flushBatches()
-        try ConversationSpans(db: db).refresh(changedSince)
+        try ConversationSpans(db: db).refresh(changedSince, messagesChanged: messagesChanged)
         try MessageDelivery(db: db).refresh(since: deliveryMark, replaced: replacedMessages)
     }
 

@@ -97,6 +97,14 @@ import Testing
                 }, uniquingKeysWith: { $1 })
         }
         #expect(actors == ["210": "same-batch", "150": "next-batch", "30": "last-batch"])
+        // Events leave the contacts' first inbound messages as the messages made them: m0,
+        // m1 and m2 (an events file does not work them out again).
+        let firstInbound = try batched.store.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT contact_id, first_inbound_at FROM contacts ORDER BY contact_id").map {
+                "\($0[0] as String) \(($0[1] as Int) / 1_000_000 - Self.base)"
+            }
+        }
+        #expect(firstInbound == ["c0 0", "c1 60", "c2 120"])
     }
 
     @Test func goalEventsInBatchesCountRepeatsOnce() throws {
