@@ -35,13 +35,9 @@ struct BoundStatement {
 
     /// Runs the statement to its end; throws SQLite's error as GRDB reports it.
     func run(_ db: Database) throws {
+        defer { sqlite3_reset(handle) }
         let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE || code == SQLITE_ROW else {
-            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-            sqlite3_reset(handle)
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-        }
-        sqlite3_reset(handle)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw error(code, db) }
     }
 
     /// Runs a query of one integer column: the first row's value (nil when there is no row,
@@ -54,9 +50,14 @@ struct BoundStatement {
         case SQLITE_DONE:
             return nil
         case let code:
-            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            throw error(code, db)
         }
+    }
+
+    /// SQLite's error for a failed step, as GRDB reports it (read before the reset).
+    private func error(_ code: Int32, _ db: Database) -> DatabaseError {
+        let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
     }
 
     /// `SQLITE_TRANSIENT`: SQLite copies the bound bytes before the bind returns.

@@ -42,11 +42,10 @@ struct ConversationSpans {
             statement.bind(base + 1, change.0)
             statement.bind(base + 2, change.1)
         }
-        let contacts = changes.keys.sorted()
-        for contact in contacts {
-            if changed.add((contact, changes[contact] ?? 0)) { _ = try changed.write(db: db) }
-        }
+        let sortedChanges = changes.sorted { $0.key < $1.key }
+        for change in sortedChanges where changed.add(change) { _ = try changed.write(db: db) }
         _ = try changed.write(db: db)
+        let contacts = sortedChanges.map(\.key)
         if messagesChanged {
             try db.execute(
                 sql: """

@@ -74,4 +74,17 @@ struct InsertBatch<Element> {
         pending = []
         return written
     }
+
+    /// Writes the rows held; when some conflicted, runs `update` for every row of the batch in
+    /// order (a row the batch inserted sets its own values again), which leaves what writing
+    /// them one by one would: the last values given for the same identity. Returns how many
+    /// rows conflicted.
+    mutating func write(db: Database, replacingWith update: String, arguments: (Element) -> StatementArguments) throws
+        -> Int
+    {
+        guard let written = try write(db: db), written.inserted < written.rows.count else { return 0 }
+        let statement = try db.cachedStatement(sql: update)
+        for row in written.rows { try statement.execute(arguments: arguments(row)) }
+        return written.rows.count - written.inserted
+    }
 }

@@ -235,18 +235,19 @@ struct RowWriter {
     private let deliveryMark: MessageDelivery.Mark
     var replacedMessages: Set<Int64> = []
 
-    /// The messages not written yet (see `Store+ImportMessages.swift`), and how many of those
-    /// written so far were already stored.
+    /// The messages, conversation events, goal events and statuses not written yet (see
+    /// `Store+ImportBatches.swift`).
     var messages = InsertBatch<PendingMessage>(into: "messages", columns: PendingMessage.columns, bind: PendingMessage.bind)
-    var messagesReplaced = 0
-    /// The conversation and goal events not written yet, and how many of those written so far
-    /// were already stored.
     var conversationEvents = InsertBatch<PendingEvent<ConversationEventRecord>>(
         into: "conversation_events", columns: PendingEvent<ConversationEventRecord>.columns,
         bind: PendingEvent<ConversationEventRecord>.bind)
     var goalEvents = InsertBatch<PendingEvent<GoalEventRecord>>(
         into: "goal_events", columns: PendingEvent<GoalEventRecord>.columns, bind: PendingEvent<GoalEventRecord>.bind)
-    var eventsReplaced = 0
+    var statuses = InsertBatch<MessageStatusRecord>(
+        into: "message_statuses", columns: MessageStatusRecord.columns, bind: MessageStatusRecord.bind)
+    /// How many of the rows `write` counted new were found stored when their batch was written
+    /// (each row of a batched kind is counted new when it is held back).
+    var replacedInBatches = 0
 
     /// The statements run for (nearly) every row, prepared once per file: looking a cached
     /// statement up by its SQL text for every row costs a hash of the whole text.
@@ -258,8 +259,6 @@ struct RowWriter {
     /// checked against them, and asking SQLite for each row cost more than writing it.
     private var knownGoals: Set<String> = []
     private var behaviourOwners: [String: String] = [:]
-    /// The statuses not written yet (see `StatusBatch`).
-    var statuses = StatusBatch()
 
     init(db: Database) throws {
         self.db = db
@@ -375,9 +374,8 @@ struct RowWriter {
 
     /// Refreshes the derived data of the contacts this file changed (their first inbound
     /// message and their conversation spans) and of the messages and statuses it stored (the
-    /// messages reached).
+    /// messages reached), once `flushBatches()` has written every row.
     mutating func finish() throws {
-        try flushBatches()
         try ConversationSpans(db: db).refresh(changedSince, messagesChanged: messagesChanged)
         try MessageDelivery(db: db).refresh(since: deliveryMark, replaced: replacedMessages)
     }
@@ -387,13 +385,8 @@ struct RowWriter {
         try flushMessages()
         try flushConversationEvents()
         try flushGoalEvents()
-        try statuses.flush(db: db)
+        try flushStatuses()
     }
-
-    /// How many of the rows `write` counted new were found stored when their batch was written
-    /// (messages, conversation and goal events and statuses are written in batches: each is
-    /// counted new when it is held back).
-    var replacedInBatches: Int { messagesReplaced + eventsReplaced + statuses.replaced }
 
     func upsert(insert: String, update: String, arguments: StatementArguments) throws -> Bool {
         try db.cachedStatement(sql: insert).execute(arguments: arguments)

@@ -45,7 +45,7 @@ extension RowWriter {
             }
             let (before, at, id, inbound): (Int64, Instant, Int64, Bool) = (previous[0], previous[1], previous[2], previous[3])
             if first, written.insertedRowIDs?.contains(id) == true { continue }
-            messagesReplaced += 1
+            replacedInBatches += 1
             touch(before, at: at)
             touch(message.contact, at: at)
             // `message_delivery` holds a message's contact, instant and direction (its
@@ -94,21 +94,18 @@ extension PendingEvent<GoalEventRecord> {
 
 extension RowWriter {
     /// Writes the conversation events held back. An event of the same contact, kind and
-    /// instant as a stored one (or an earlier one of the batch) is not inserted; when a batch
-    /// inserts fewer rows than it holds, each of its rows sets its actor and sequence number in
-    /// file order (a row the batch inserted sets its own), which leaves exactly what writing
-    /// them one by one would: the last values given for the same event.
+    /// instant as a stored one (or an earlier one of the batch) replaces its actor and
+    /// sequence number: the last values given for the same event.
     mutating func flushConversationEvents() throws {
-        guard let written = try conversationEvents.write(db: db), written.inserted < written.rows.count else { return }
-        eventsReplaced += written.rows.count - written.inserted
-        let update = try db.cachedStatement(
-            sql: "UPDATE conversation_events SET actor_id = ?, actor_name = ?, seq = ? WHERE contact = ? AND event = ? AND ts = ?"
-        )
-        for event in written.rows {
-            let record = event.record
-            try update.execute(arguments: [
-                record.actorID, record.actorName, record.seq, event.contact, record.event.rawValue, record.timestamp,
-            ])
+        replacedInBatches += try conversationEvents.write(
+            db: db,
+            replacingWith:
+                "UPDATE conversation_events SET actor_id = ?, actor_name = ?, seq = ? WHERE contact = ? AND event = ? AND ts = ?"
+        ) { event in
+            [
+                event.record.actorID, event.record.actorName, event.record.seq, event.contact, event.record.event.rawValue,
+                event.record.timestamp,
+            ]
         }
     }
 
@@ -116,6 +113,28 @@ extension RowWriter {
     /// of the batch) is the same event, and is not stored again.
     mutating func flushGoalEvents() throws {
         guard let written = try goalEvents.write(db: db) else { return }
-        eventsReplaced += written.rows.count - written.inserted
+        replacedInBatches += written.rows.count - written.inserted
+    }
+
+    /// Writes the statuses held back (statuses are the largest table a service has). A status
+    /// identical in message, status and instant to a stored one (or to an earlier one of the
+    /// batch) replaces its error: the last error given for the same status.
+    mutating func flushStatuses() throws {
+        replacedInBatches += try statuses.write(
+            db: db, replacingWith: "UPDATE message_statuses SET error = ? WHERE message_id = ? AND status = ? AND ts = ?"
+        ) { status in [status.error, status.messageID, status.status.rawValue, status.timestamp] }
+    }
+}
+
+extension MessageStatusRecord {
+    /// The columns of `message_statuses` an import writes, in `bind`'s order.
+    static let columns = ["error", "message_id", "status", "ts"]
+
+    /// Binds a status's values to the parameters `base + 1 …` of a batch.
+    static func bind(_ statement: BoundStatement, base: Int32, status: Self) {
+        statement.bind(base + 1, status.error)
+        statement.bind(base + 2, status.messageID)
+        statement.bind(base + 3, status.status.rawValue)
+        statement.bind(base + 4, status.timestamp)
     }
 }

@@ -7,8 +7,8 @@ extension RowWriter {
     /// Stores a message status, a Journey run or a Journey result: true when new, false when
     /// it replaced a row (a status identical in message, status and instant gets the new
     /// error; a run of the same id is replaced whole; an identical result is the same row).
-    /// Statuses are held back and written a batch at a time: each is counted new, and
-    /// `statuses.replaced` says how many of those were not.
+    /// Statuses are held back and written a batch at a time (`flushStatuses`): each is
+    /// counted new, and `replacedInBatches` says how many of those were not.
     ///
     /// A status names its message by id and needs no stored message: it counts once the
     /// message exists. Runs and results, like messages, create a contact with no phone for
@@ -16,9 +16,8 @@ extension RowWriter {
     mutating func writeJourneyKinds(_ record: ImportRecord) throws -> Bool {
         switch record {
         case .messageStatus(let status):
-            // Written in batches (`StatusBatch`): counted new here, corrected when a batch
-            // finds some already stored.
-            try statuses.add(status, db: db)
+            // Written in batches: counted new here, corrected when a batch finds some stored.
+            if statuses.add(status) { try flushStatuses() }
             return true
         case .journeyRun(let run):
             let contact = try contactKey(run.contactID, create: true) ?? 0
