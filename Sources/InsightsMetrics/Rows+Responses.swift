@@ -1,6 +1,8 @@
 /// One outbound message written by a coach, as the response-time metrics read it.
 public struct CoachMessageRow: Equatable, Sendable {
-    /// The message's id: orders coach messages at the same instant.
+    /// The message's id: orders coach messages to one contact at the same instant (in
+    /// code-point order; equal ids keep the order the rows come in). A source that gives its
+    /// rows in (instant, id) order may leave it empty, as a SQLite report's read does.
     public var messageID: String
     /// The contact it was sent to.
     public var contact: ContactKey

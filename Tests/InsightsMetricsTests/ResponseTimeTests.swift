@@ -104,6 +104,26 @@ import Testing
             ])
     }
 
+    @Test func sameInstantRepliesWithoutIdsKeepTheirInputOrder() {
+        // Contact 1 opens at 09:00; coaches a (m5a) and b (m5b) both reply at 09:10. By id,
+        // a's reply is first and a is credited. A source that leaves the ids out (the SQLite
+        // report's read, whose rows come in (instant, id) order) gets the order of its rows.
+        let spans = [span(1, "2026-10-05T09:00", nil)]
+        func firstResponders(_ messages: [CoachMessageRow]) -> [String?] {
+            ResponseTimeMetrics(
+                period: Self.range, spans: spans, coachMessages: messages, closes: [], coachNames: [:],
+                calendar: zone("UTC")
+            ).coaches.filter { $0.firstResponses > 0 }.map(\.authorID)
+        }
+        let b = coach("m5b", 1, "2026-10-05T09:10", "coach-b")
+        let a = coach("m5a", 1, "2026-10-05T09:10", "coach-a")
+        #expect(firstResponders([b, a]) == ["coach-a"])
+        var (unnamedA, unnamedB) = (a, b)
+        (unnamedA.messageID, unnamedB.messageID) = ("", "")
+        #expect(firstResponders([unnamedA, unnamedB]) == ["coach-a"])
+        #expect(firstResponders([unnamedB, unnamedA]) == ["coach-b"])
+    }
+
     @Test func nearestRankP90AndEvenMedian() {
         // Ten conversations answered after 1 … 10 minutes (seconds exact: 90 s = 1.5 min on
         // the tenth): sorted 1, 2, …, 9, 10.5.

@@ -77,7 +77,9 @@ public struct TrendAggregate: Equatable, Sendable {
         var closed: [TrendPeriod: Int] = [:]
         for period in input.periods {
             let range = period.instants(in: calendar)
-            let spans = input.conversationSpans.filter {
+            // Lazily: a copy of the spans of each period held as many as the input (a million
+            // on a large helpline).
+            let spans = input.conversationSpans.lazy.filter {
                 $0.openedAt < range.upperBound && ($0.closedAt ?? .max) >= range.lowerBound
             }
             closed[period] = ConversationMetrics(period: range, spans: spans).closed

@@ -99,8 +99,17 @@ struct FirstResponseMatch {
     /// actor credit no one; events outside the period are ignored).
     func effectiveCloses(_ closes: [CloseEventRow]) -> [AuthorKey: Int] {
         guard !ended.isEmpty else { return [:] }
-        var events = closes.filter { period.contains($0.timestamp) }
-        events.sort { ($0.contact, $0.timestamp, $0.sequence) < ($1.contact, $1.timestamp, $1.sequence) }
+        // The period's events in (contact, instant, sequence) order, as positions in `closes`
+        // (4 bytes each, not a copy of the rows: a month of a large helpline has 300,000).
+        // No two events share all three, so the order is the same however it is sorted.
+        var order: [Int32] = []
+        order.reserveCapacity(closes.count)
+        for (row, event) in closes.enumerated() where period.contains(event.timestamp) { order.append(Int32(row)) }
+        order.sort { a, b in
+            let (x, y) = (closes[Int(a)], closes[Int(b)])
+            return (x.contact, x.timestamp, x.sequence) < (y.contact, y.timestamp, y.sequence)
+        }
+        let events = order.lazy.map { closes[Int($0)] }
         var counts: [AuthorKey: Int] = [:]
         var next = 0  // the first event of the current (contact, instant)
         var index = 0
