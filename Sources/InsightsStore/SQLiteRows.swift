@@ -15,6 +15,15 @@ extension SQLiteRowReader {
     func forEachSQLiteRow(_ sql: String, _ body: (SQLiteRow) throws -> Void) throws {
         try forEachSQLiteRow(sql, [], body)
     }
+
+    /// The integer a query of one row and column returns (0 when it returns none): a
+    /// `COUNT(*)` along the index a read of many rows will walk, so that the read's array is
+    /// made as large as it needs once, without the spare capacity and the copies of growing.
+    func count(_ sql: String, _ arguments: [Int64]) throws -> Int {
+        var count = 0
+        try forEachSQLiteRow(sql, arguments) { row in count = Int(row.int64(0)) }
+        return count
+    }
 }
 
 extension Database: SQLiteRowReader {

@@ -123,12 +123,17 @@ extension Store: ReportSource {
     private func readResponseTimes(
         _ db: Database, into data: inout PeriodData, range: Range<Instant>, previousRange: Range<Instant>
     ) throws {
-        data.coachMessages = try Self.coachMessages(db, in: range)
+        data.coachMessages = try Self.coachMessages(db, in: range, ids: false)
         data.closeEvents = try Self.closeEvents(db, in: range)
-        data.previousConversationSpans = try Self.conversationSpans(db, range: previousRange)
-        data.previousCoachMessages = try Self.coachMessages(db, in: previousRange)
+        data.previousConversationSpans = try Self.conversationSpans(db, range: previousRange, open: .openedInRange)
+        data.previousCoachMessages = try Self.coachMessages(db, in: previousRange, ids: false)
         data.previousCloseEvents = try Self.closeEvents(db, in: previousRange)
-        let ids = (data.coachMessages + data.previousCoachMessages).compactMap(\.authorID)
+        // The coaches' ids, gathered without joining the two lists of rows (a month of a large
+        // helpline holds half a million coach messages: the joined copy was a fifth of the
+        // report's peak memory).
+        var ids = Set<String>()
+        for message in data.coachMessages { if let id = message.authorID { ids.insert(id) } }
+        for message in data.previousCoachMessages { if let id = message.authorID { ids.insert(id) } }
         data.coachNames = try Self.authorNames(db, for: ids)
     }
 
@@ -176,18 +181,45 @@ extension Store: ReportSource {
         try Self.authorNames(db, for: tally.authorKeys.compactMap(\.id))
     }
 
-    /// The spans that overlap the period or end after it began: the spans closed in or after
-    /// the period, and those still open.
-    static func conversationSpans(_ reader: some SQLiteRowReader, range: Range<Instant>) throws -> [ConversationSpan] {
+    /// Which spans still open a read of spans returns.
+    enum OpenSpans {
+        /// Every span still open that began before the range's end: what the period's
+        /// conversation counts need (a conversation opened long ago and never closed is active).
+        case all
+        /// Only those that began in the range: enough for closes and first responses (the
+        /// previous period's, the trend's), which a span opened before the range and still
+        /// open never takes part in. Most spans still open on a large helpline are old ones.
+        case openedInRange
+    }
+
+    /// The spans that overlap the range or end after it began: the spans closed in or after
+    /// the range that began before its end, and those still open (all, or only those that
+    /// began in the range).
+    static func conversationSpans(
+        _ reader: some SQLiteRowReader, range: Range<Instant>, open: OpenSpans = .all
+    ) throws -> [ConversationSpan] {
+        let stillOpen =
+            switch open {
+            case .all: "closed_at IS NULL AND opened_at < ?2"
+            case .openedInRange: "closed_at IS NULL AND opened_at >= ?1 AND opened_at < ?2"
+            }
+        let arguments = [range.lowerBound, range.upperBound]
         var spans: [ConversationSpan] = []
+        // Counted first, so the array is made once at its size: a read can hold a million
+        // spans, and a report reads spans three times (the period, the one before, the trend).
+        spans.reserveCapacity(
+            try reader.count(
+                """
+                SELECT (SELECT COUNT(*) FROM conversation_spans WHERE closed_at >= ?1 AND opened_at < ?2)
+                    + (SELECT COUNT(*) FROM conversation_spans WHERE \(stillOpen))
+                """, arguments))
         try reader.forEachSQLiteRow(
             """
             SELECT contact, opened_at, closed_at, reopen, by_inbound FROM conversation_spans
             WHERE closed_at >= ?1 AND opened_at < ?2
             UNION ALL
-            SELECT contact, opened_at, closed_at, reopen, by_inbound FROM conversation_spans
-            WHERE closed_at IS NULL AND opened_at < ?2
-            """, [range.lowerBound, range.upperBound]
+            SELECT contact, opened_at, closed_at, reopen, by_inbound FROM conversation_spans WHERE \(stillOpen)
+            """, arguments
         ) { row in
             spans.append(
                 ConversationSpan(

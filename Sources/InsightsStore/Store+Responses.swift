@@ -25,22 +25,32 @@ extension Store {
         try wrap { try queue.read { db in try Self.authorNames(db, for: authorIDs) } }
     }
 
-    static func coachMessages(_ db: Database, in range: Range<Instant>) throws -> [CoachMessageRow] {
+    /// The `coach` messages of `range` in (instant, `message_id`) order. With `ids: false`
+    /// (a report's read) their ids are left empty: the rows' order is the ids' order, which
+    /// is all a report uses them for (`CoachMessageRow.messageID`), and a month of a large
+    /// helpline's ids would be a tenth of its report's memory.
+    static func coachMessages(_ db: Database, in range: Range<Instant>, ids: Bool = true) throws -> [CoachMessageRow] {
         var rows: [CoachMessageRow] = []
+        rows.reserveCapacity(try db.count(coachCountSQL, [range.lowerBound, range.upperBound]))
         try db.forEachSQLiteRow(
             """
             SELECT message_id, contact, ts, author_id, author_name FROM messages INDEXED BY messages_coach
             WHERE author_type = 'coach' AND ts >= ? AND ts < ? ORDER BY ts, message_id
             """, [range.lowerBound, range.upperBound]
         ) { row in
-            guard let id = row.string(0) else { return }
             rows.append(
                 CoachMessageRow(
-                    messageID: id, contact: row.int64(1), timestamp: row.int64(2), authorID: row.string(3),
-                    authorName: row.string(4)))
+                    messageID: ids ? row.string(0) ?? "" : "", contact: row.int64(1), timestamp: row.int64(2),
+                    authorID: row.string(3), authorName: row.string(4)))
         }
         return rows
     }
+
+    /// How many `coach` messages of a range (`?1`, `?2`) there are, from the partial index
+    /// `messages_coach` alone.
+    static let coachCountSQL = """
+        SELECT COUNT(*) FROM messages INDEXED BY messages_coach WHERE author_type = 'coach' AND ts >= ?1 AND ts < ?2
+        """
 
     static func closeEvents(_ db: Database, in range: Range<Instant>) throws -> [CloseEventRow] {
         // Every event of the period is read in time order and numbered among its contact's
@@ -50,6 +60,12 @@ extension Store {
         // an instant at a time, because SQL's window function sorted every event of the period
         // first (1.5 s of a month's report on 10M messages).
         var rows: [CloseEventRow] = []
+        // Room for every event of the range (from the time index alone; most are closes), so
+        // the array is made once.
+        rows.reserveCapacity(
+            try db.count(
+                "SELECT COUNT(*) FROM conversation_events INDEXED BY conversation_events_ts WHERE ts >= ?1 AND ts < ?2",
+                [range.lowerBound, range.upperBound]))
         var instant: Instant?
         var atInstant: [InstantEvent] = []
         func number() {

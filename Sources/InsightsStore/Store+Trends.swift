@@ -70,8 +70,9 @@ extension Store {
         }
         var rows = TrendRows(
             tally: tally, firstDataAt: try firstDataInstant(reader),
-            conversationSpans: try conversationSpans(reader, range: span),
+            conversationSpans: try conversationSpans(reader, range: span, open: .openedInRange),
             coachMessages: [])
+        rows.coachMessages.reserveCapacity(try reader.count(coachCountSQL, arguments))
         try reader.forEachSQLiteRow(
             """
             SELECT contact, ts FROM messages INDEXED BY messages_coach

@@ -65,8 +65,10 @@ public struct PeriodData: Sendable {
     /// The newest name of each coach author id of `coachMessages` and
     /// `previousCoachMessages` (`Store.authorNames(for:)`).
     public var coachNames: [String: String] = [:]
-    /// The conversation spans that overlap the previous period or are still open at its end
-    /// (as `conversationSpans`, for the previous period): the previous median response time.
+    /// The conversation spans of the previous period that its closes and median response
+    /// time come from: those closed in or after it that began before its end, and those
+    /// still open that began in it (one that began earlier and is still open takes part in
+    /// neither; more may be given, they are ignored).
     public var previousConversationSpans: [ConversationSpan] = []
     /// The previous period's `coach` outbound messages.
     public var previousCoachMessages: [CoachMessageRow] = []

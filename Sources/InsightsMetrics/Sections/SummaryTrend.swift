@@ -125,8 +125,10 @@ public struct TrendInput: Equatable, Sendable {
     /// The earliest instant of any stored message, conversation event, goal event or Journey
     /// run; nil when nothing is stored. A period that ends at or before it has null values.
     public var firstDataAt: Instant?
-    /// The conversation spans that overlap `[start of the first period, start of the report's
-    /// period)` or are still open at its end (as `PeriodData.conversationSpans`).
+    /// The conversation spans of `[start of the first period, start of the report's period)`
+    /// that the periods' closes and first responses come from: those closed in or after it
+    /// that began before its end, and those still open that began in it (as
+    /// `PeriodData.previousConversationSpans`; more may be given, they are ignored).
     public var conversationSpans: [ConversationSpan]
     /// The `coach` outbound messages of that span, in any order (only when they were sent
     /// matters: the trend shows waits, not who answered).
