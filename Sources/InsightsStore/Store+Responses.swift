@@ -31,12 +31,10 @@ extension Store {
     /// helpline's ids would be a tenth of its report's memory.
     static func coachMessages(_ db: Database, in range: Range<Instant>, ids: Bool = true) throws -> [CoachMessageRow] {
         var rows: [CoachMessageRow] = []
-        rows.reserveCapacity(try db.count(coachCountSQL, [range.lowerBound, range.upperBound]))
+        let arguments = [range.lowerBound, range.upperBound]
+        rows.reserveCapacity(try db.count(coachCountSQL, arguments))
         try db.forEachSQLiteRow(
-            """
-            SELECT message_id, contact, ts, author_id, author_name FROM messages INDEXED BY messages_coach
-            WHERE author_type = 'coach' AND ts >= ? AND ts < ? ORDER BY ts, message_id
-            """, [range.lowerBound, range.upperBound]
+            "SELECT message_id, contact, ts, author_id, author_name \(coachRangeSQL) ORDER BY ts, message_id", arguments
         ) { row in
             rows.append(
                 CoachMessageRow(
@@ -46,11 +44,12 @@ extension Store {
         return rows
     }
 
-    /// How many `coach` messages of a range (`?1`, `?2`) there are, from the partial index
-    /// `messages_coach` alone.
-    static let coachCountSQL = """
-        SELECT COUNT(*) FROM messages INDEXED BY messages_coach WHERE author_type = 'coach' AND ts >= ?1 AND ts < ?2
-        """
+    /// The `coach` messages of a range (`?1`, `?2`), along the partial index `messages_coach`:
+    /// the `FROM … WHERE` of every read of them and of their count.
+    static let coachRangeSQL = "FROM messages INDEXED BY messages_coach WHERE author_type = 'coach' AND ts >= ?1 AND ts < ?2"
+
+    /// How many `coach` messages of a range there are, from the partial index alone.
+    static let coachCountSQL = "SELECT COUNT(*) \(coachRangeSQL)"
 
     static func closeEvents(_ db: Database, in range: Range<Instant>) throws -> [CloseEventRow] {
         // Every event of the period is read in time order and numbered among its contact's

@@ -73,12 +73,9 @@ extension Store {
             conversationSpans: try conversationSpans(reader, range: span, open: .openedInRange),
             coachMessages: [])
         rows.coachMessages.reserveCapacity(try reader.count(coachCountSQL, arguments))
-        try reader.forEachSQLiteRow(
-            """
-            SELECT contact, ts FROM messages INDEXED BY messages_coach
-            WHERE author_type = 'coach' AND ts >= ? AND ts < ?
-            """, arguments
-        ) { row in rows.coachMessages.append(CoachMessageInstant(contact: row.int64(0), timestamp: row.int64(1))) }
+        try reader.forEachSQLiteRow("SELECT contact, ts \(coachRangeSQL)", arguments) { row in
+            rows.coachMessages.append(CoachMessageInstant(contact: row.int64(0), timestamp: row.int64(1)))
+        }
         if let contacts {
             rows.conversationSpans.removeAll { !contacts.contains($0.contact) }
             rows.coachMessages.removeAll { !contacts.contains($0.contact) }
