@@ -60,11 +60,26 @@ public final class Store: Sendable {
         configuration.readonly = readOnly
         if !readOnly {
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try enableWAL(db)
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
         }
         return configuration
+    }
+
+    /// `PRAGMA journal_mode = WAL`, tried again for up to ``busyTimeout``: turning a new
+    /// database to WAL needs every other connection's lock released, and SQLite then answers
+    /// "database is locked" at once instead of waiting (two imports creating one database).
+    private static func enableWAL(_ db: Database) throws {
+        let deadline = ContinuousClock.now + .seconds(busyTimeout)
+        while true {
+            do {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
+                usleep(5_000)
+            }
+        }
     }
 
     /// A read-only connection to an up-to-date database and the path it opened; nil when the
@@ -129,25 +144,44 @@ public final class Store: Sendable {
         return StoreError.schemaTooNew(path: path, unknownMigrations: applied.subtracting(known).sorted())
     }
 
-    /// Migrates a read-write connection. Two processes migrating the same database at once
-    /// each see the steps as not yet applied; the second one's step then waits for the first's
-    /// lock and fails (its tables exist by then), so it looks again, until every step is applied.
+    /// Migrates a read-write connection. An up-to-date database is looked at without a lock,
+    /// so that opening it does not wait for another process's import.
+    ///
+    /// Otherwise each look at the applied steps is taken under the write lock (`BEGIN IMMEDIATE`, waited
+    /// for up to ``busyTimeout``), so it never sees another process's step half-committed: a
+    /// look without the lock can read "no table of applied steps" and then find it made, which
+    /// GRDB reports as "no such table: grdb_migrations" (two imports creating one database, on a
+    /// loaded machine). Two processes migrating at once may still both find a step not applied;
+    /// the second one's step then fails (its tables exist by then), so it looks again, until
+    /// every step is applied.
     private static func migrate(_ queue: DatabaseQueue, path: String) throws {
         let migrator = Schema.migrator
-        let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
-        if superseded { throw try schemaTooNew(queue, path: path) }
+        func look(_ db: Database) throws -> (superseded: Bool, completed: Bool) {
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+        }
+        if let (superseded, completed) = try? queue.read(look) {
+            if superseded { throw try schemaTooNew(queue, path: path) }
+            if completed { return }
+        }
         var attempts = 0
         while true {
+            let (superseded, completed) = try queue.writeWithoutTransaction { db in
+                var state = (superseded: false, completed: false)
+                try db.inTransaction(.immediate) {
+                    state = try look(db)
+                    return .commit
+                }
+                return state
+            }
+            if superseded { throw try schemaTooNew(queue, path: path) }
+            if completed { return }
             do {
                 try migrator.migrate(queue)
                 return
             } catch {
+                // Done by the other process meanwhile (the next look returns), its next step
+                // holds the lock, or a real failure: look again a few times, then report it.
                 attempts += 1
-                // Done by the other process meanwhile: fine. Otherwise (its next step holds
-                // the lock, or a real failure) look again a few times, then report it.
-                // That look may itself meet the other process's half-made schema ("no such
-                // table: grdb_migrations" while its first step commits): then look again too.
-                if (try? queue.read({ db in try migrator.hasCompletedMigrations(db) })) == true { return }
                 if attempts >= migrator.migrations.count + 2 { throw error }
             }
         }
@@ -200,6 +234,8 @@ public final class Store: Sendable {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             throw StoreError.busy(path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notADatabase(path)
         } catch let error as DatabaseError {
             throw StoreError.sqlite(path: path, message: error.description)
         } catch {
@@ -220,6 +256,8 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
     case busy(String)
     /// A read-only database (folder) whose schema is older than this version's.
     case readOnlyNeedsUpgrade(path: String, steps: [String])
+    /// The file is not an SQLite database (another file given as `--db`, or a damaged one).
+    case notADatabase(String)
 
     /// The exit status for this error: 75 (`EX_TEMPFAIL`: try again) for ``busy(_:)``, 1 otherwise.
     public var exitStatus: Int32 {
@@ -242,6 +280,9 @@ public enum StoreError: Error, Equatable, LocalizedError, Sendable {
         case .readOnlyNeedsUpgrade(let path, let steps):
             return "\(path): this read-only database needs an upgrade to this version's schema "
                 + "(steps \(steps.joined(separator: ", "))); run any insights command on a writable copy first"
+        case .notADatabase(let path):
+            return "\(path): this file is not an SQLite database (nor an Insights one); check the --db path, "
+                + "or restore the file from a backup if it was damaged"
         }
     }
 }
