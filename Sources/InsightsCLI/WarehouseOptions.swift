@@ -59,8 +59,6 @@ struct WarehouseOptions: ParsableArguments {
             valueName: "url"))
     var bigqueryEndpoint: String?
 
-    @OptionGroup var platform: WarehousePlatformOptions
-
     func validate() throws {
         if postgres != nil, bigquery != nil { throw ValidationError("Give either --postgres or --bigquery, not both.") }
         if schema != nil, postgres == nil { throw ValidationError("--schema is the PostgreSQL schema; it needs --postgres.") }
@@ -79,7 +77,6 @@ struct WarehouseOptions: ParsableArguments {
             throw ValidationError("--bigquery \"\(bigquery)\" is not PROJECT.DATASET, e.g. --bigquery my-project.helpline.")
         }
         if let maxBytesBilled, maxBytesBilled < 1 { throw ValidationError("--max-bytes-billed must be at least 1 byte.") }
-        try platform.validate(bigquery: bigquery != nil, postgres: postgres != nil)
     }
 
     /// Whether the report is computed inside a warehouse.
@@ -94,8 +91,9 @@ struct WarehouseOptions: ParsableArguments {
         return (String(text[..<dot]), String(text[text.index(after: dot)...]))
     }
 
-    /// The warehouse's source (connected; nil without --postgres or --bigquery).
-    func source() throws -> WarehouseSource<AnyWarehouseConnection>? {
+    /// The warehouse's source (connected; nil without --postgres or --bigquery); `platform`
+    /// says which tables a `--bigquery` dataset holds.
+    func source(platform: WarehousePlatformOptions) throws -> WarehouseSource<AnyWarehouseConnection>? {
         if let postgres {
             let connection = try PostgresConnection(url: postgres, schema: schema ?? "public")
             let unanalyzed = try connection.tablesWithoutStatistics(among: RecordKind.allCases.map(\.rawValue))
@@ -125,7 +123,7 @@ struct WarehouseOptions: ParsableArguments {
 
     /// A connection that estimates every query with BigQuery's dry run and runs none
     /// (`--dry-run`); the dataset's columns are read (one `INFORMATION_SCHEMA` query).
-    func dryRunConnection() throws -> DryRunConnection<AnyWarehouseConnection> {
+    func dryRunConnection(platform: WarehousePlatformOptions) throws -> DryRunConnection<AnyWarehouseConnection> {
         guard let bigquery else { throw ValidationError("--dry-run needs --bigquery.") }
         let connection = BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)
         let (read, adding) = try platform.dryRunViews(over: connection)

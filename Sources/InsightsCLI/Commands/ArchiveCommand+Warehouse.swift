@@ -5,6 +5,7 @@ import InsightsMetrics
 extension ArchiveCommand {
     /// The warehouse options that do not fit the others.
     func validateWarehouse() throws {
+        try platform.validate(bigquery: warehouse.bigquery != nil, postgres: warehouse.postgres != nil)
         guard warehouse.dryRun else { return }
         if since == nil || until == nil {
             throw ValidationError(
@@ -27,7 +28,7 @@ extension ArchiveCommand {
             (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
         }
         try warehouse.printDryRun(
-            periods: months, calendar: zone.calendar, months: true, businessHours: businessHours.hours,
+            platform: platform, periods: months, calendar: zone.calendar, months: true, businessHours: businessHours.hours,
             segment: segments.segment)
     }
 }

@@ -7,6 +7,7 @@ import InsightsMetrics
 extension ReportCommand {
     /// The warehouse options that do not fit the others.
     func validateWarehouse() throws {
+        try platform.validate(bigquery: warehouse.bigquery != nil, postgres: warehouse.postgres != nil)
         guard warehouse.dryRun else { return }
         if period.month == nil, period.to == nil {
             throw ValidationError(
@@ -23,11 +24,12 @@ extension ReportCommand {
         if warehouse.dryRun {
             let chosen = try period.period { nil }
             try warehouse.printDryRun(
-                periods: [chosen], calendar: period.calendar, months: false, businessHours: businessHours.hours,
+                platform: platform, periods: [chosen], calendar: period.calendar, months: false,
+                businessHours: businessHours.hours,
                 segment: segments.segment, breakdowns: breakdowns.map { $0.trimmingCharacters(in: .whitespaces) })
             return
         }
-        guard let source = try warehouse.source() else { return }
+        guard let source = try warehouse.source(platform: platform) else { return }
         try write(from: source)
     }
 }
@@ -36,10 +38,12 @@ extension WarehouseOptions {
     /// Estimates every query of `periods` with BigQuery's dry run and prints the bytes each
     /// would bill; nothing runs, nothing is written.
     func printDryRun(
-        periods: [ReportPeriod], calendar: ReportCalendar, months: Bool, businessHours: BusinessHours?, segment: Segment = [],
+        platform: WarehousePlatformOptions, periods: [ReportPeriod], calendar: ReportCalendar, months: Bool,
+        businessHours: BusinessHours?, segment: Segment = [],
         breakdowns: [String] = []
     ) throws {
-        var dryRun = WarehouseDryRun(connection: try dryRunConnection(), periods: periods, calendar: calendar, months: months)
+        var dryRun = WarehouseDryRun(
+            connection: try dryRunConnection(platform: platform), periods: periods, calendar: calendar, months: months)
         dryRun.businessHours = businessHours
         dryRun.segment = segment
         dryRun.breakdowns = breakdowns
