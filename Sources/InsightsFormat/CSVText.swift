@@ -34,12 +34,12 @@ public struct CSVText: Sendable {
 
     /// A whole row.
     public mutating func row(_ fields: [String]) {
-        for (index, field) in fields.enumerated() { self.field(field, last: index == fields.count - 1) }
+        for index in fields.indices { field(fields[index], last: index == fields.count - 1) }
     }
 
     /// A whole row of optional values: nil is an empty field.
     public mutating func row(_ fields: [String?]) {
-        for (index, field) in fields.enumerated() { self.field(field ?? "", last: index == fields.count - 1) }
+        for index in fields.indices { field(fields[index] ?? "", last: index == fields.count - 1) }
     }
 
     /// Appends bytes as they are (separators included): for text known to need no quotes.
@@ -82,6 +82,10 @@ public struct CSVText: Sendable {
     /// Whether a value must be quoted: it holds `,`, `"`, `\r` or `\n` (checked on bytes, so
     /// `\r\n`, one `Character`, is seen too).
     public static func needsQuotes(_ value: String) -> Bool {
-        value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        var value = value
+        return value.withUTF8 { bytes in
+            for byte in bytes where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return true }
+            return false
+        }
     }
 }

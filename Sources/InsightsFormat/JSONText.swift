@@ -12,10 +12,22 @@ public enum JSONText {
         return out
     }
 
+    /// Whether `text` may hold a character to escape (a control, `"`, `\\`, DEL, or a byte
+    /// 0xE2, which begins U+2028 and U+2029 among others).
+    private static func needsEscapes(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 {
+                return true
+            }
+            return false
+        }
+    }
+
     /// Appends the escaped characters of `text` (without the surrounding quotes).
     public static func append(_ text: String, to out: inout String) {
         // The common case: nothing to escape, the text as it is.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+        if !needsEscapes(text) {
             out += text
             return
         }

@@ -46,10 +46,23 @@ public enum TimestampFormatter {
     }
 
     /// `value` in decimal with at least `width` digits (zeros in front); a negative year
-    /// keeps its sign.
+    /// keeps its sign. Digit by digit, without making a `String` (six per timestamp; an export
+    /// writes millions).
     private static func digits(_ value: Int, _ width: Int, _ bytes: inout [UInt8]) {
-        let text = String(value)
-        if text.count < width { bytes.append(contentsOf: repeatElement(0x30, count: width - text.count)) }
-        bytes.append(contentsOf: text.utf8)
+        guard value >= 0 else {
+            let text = String(value)
+            if text.count < width { bytes.append(contentsOf: repeatElement(0x30, count: width - text.count)) }
+            bytes.append(contentsOf: text.utf8)
+            return
+        }
+        var divisor = 1
+        for _ in 1..<max(width, 1) { divisor *= 10 }
+        while value / divisor >= 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(0x30 + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 }

@@ -19,6 +19,8 @@ public struct RecordEncoder: Sendable {
     private let names: [String]
     /// Per column: whether its value is JSON written as it is in NDJSON (`contacts.fields`).
     private let objects: [Bool]
+    /// Per column, what an NDJSON line has before its value: `{"message_id":`, `,"contact_id":` …
+    private let keys: [String]
 
     /// Creates an encoder.
     public init(kind: RecordKind, format: ImportFile.Format) {
@@ -26,6 +28,7 @@ public struct RecordEncoder: Sendable {
         self.format = format
         self.names = kind.allColumns.map(\.name)
         self.objects = kind.allColumns.map(\.holdsObject)
+        self.keys = names.enumerated().map { index, name in (index == 0 ? "{" : ",") + JSONText.quoted(name) + ":" }
     }
 
     /// The file name of the kind in this format: `messages.csv`, `goal_events.ndjson`.
@@ -50,11 +53,21 @@ public struct RecordEncoder: Sendable {
             text.row(values)
             return text.text
         case .ndjson:
-            var line = "{"
-            for (index, (name, value)) in zip(names, values).enumerated() {
-                if index > 0 { line += "," }
-                let json = objects[index] ? value : value.map(JSONText.quoted)
-                line += JSONText.quoted(name) + ":" + (json ?? "null")
+            var line = ""
+            line.reserveCapacity(256)
+            for index in values.indices {
+                line += keys[index]
+                if let value = values[index] {
+                    if objects[index] {
+                        line += value
+                    } else {
+                        line += "\""
+                        JSONText.append(value, to: &line)
+                        line += "\""
+                    }
+                } else {
+                    line += "null"
+                }
             }
             return line + "}\n"
         }
