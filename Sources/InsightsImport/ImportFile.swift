@@ -44,7 +44,21 @@ public struct ImportFile: Sendable {
             unknownColumns = header.filter { !wanted.contains($0) }
             reader = .csv(table, indices: wanted.map { header.firstIndex(of: $0) })
         case .ndjson:
-            reader = .ndjson(table, wanted: wanted, unknown: [])
+            reader = .ndjson(table, columns: NDJSONColumns(kind), unknown: [])
+        }
+    }
+
+    /// What every line of an NDJSON file is checked against, made once per file: the kind's
+    /// columns (lower-case, `allColumns` order), which are required and which hold an object.
+    struct NDJSONColumns: Sendable {
+        let names: [String]
+        let required: [String]
+        let holdsObject: [Bool]
+
+        init(_ kind: RecordKind) {
+            names = kind.allColumns.map(\.name)
+            required = kind.columns.filter(\.required).map(\.name)
+            holdsObject = kind.allColumns.map(\.holdsObject)
         }
     }
 
@@ -145,9 +159,9 @@ public struct ImportFile: Sendable {
             guard let row = try table.next() else { return nil }
             if let problem = row.problem { return RawRow(line: row.line, values: [], fields: row.fields, problem: problem) }
             return RawRow(line: row.line, values: row.values(at: indices), fields: row.fields, problem: nil)
-        case .ndjson(var table, let wanted, var unknown):
+        case .ndjson(var table, let columns, var unknown):
             defer {
-                reader = .ndjson(table, wanted: wanted, unknown: unknown)
+                reader = .ndjson(table, columns: columns, unknown: unknown)
                 unknownColumns = unknown
             }
             guard let row = try table.next() else { return nil }
@@ -156,23 +170,30 @@ public struct ImportFile: Sendable {
             }
             if let problem = row.problem { return refuse(problem) }
             let lowered = row.byColumn
-            for member in row.members {
-                let name = member.key.lowercased()
-                if !wanted.contains(name), !unknown.contains(name) { unknown.append(name) }
+            // Keys the kind does not use, in the order of first appearance: looked for only
+            // when the line has more keys than it has of the kind's columns.
+            var known = 0
+            for name in columns.names where lowered[name] != nil { known += 1 }
+            if known < lowered.count {
+                for member in row.members {
+                    let name = NDJSONReader.lowercased(member.key)
+                    if !columns.names.contains(name), !unknown.contains(name) { unknown.append(name) }
+                }
             }
-            let missing = kind.columns.filter { $0.required && lowered[$0.name] == nil }.map(\.name)
+            let missing = columns.required.filter { lowered[$0] == nil }
             if !missing.isEmpty {
                 let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
                 return refuse("the object has no \(list) key")
             }
             var values: [String?] = []
-            for name in wanted {
+            values.reserveCapacity(columns.names.count)
+            for (index, name) in columns.names.enumerated() {
                 guard let value = lowered[name] else {
                     values.append(nil)
                     continue
                 }
                 switch value {
-                case .object where kind.allColumns.contains(where: { $0.name == name && $0.holdsObject }):
+                case .object where columns.holdsObject[index]:
                     values.append(ContactFieldsJSON.rawValue(of: name, inLine: row.text ?? ""))
                     continue
                 case .array, .object: return refuse("\"\(name)\" holds an object or array, not a value")
@@ -189,7 +210,7 @@ public struct ImportFile: Sendable {
 
     private enum Reader: Sendable {
         case csv(TableReader, indices: [Int?])
-        case ndjson(TableReader, wanted: [String], unknown: [String])
+        case ndjson(TableReader, columns: NDJSONColumns, unknown: [String])
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a file into non-blank lines and decodes each as one JSON object.
 public struct NDJSONReader: Sendable {
     private let bytes: [UInt8]
@@ -27,12 +29,22 @@ public struct NDJSONReader: Sendable {
         while position < bytes.count {
             line += 1
             let start = position
-            while position < bytes.count, bytes[position] != 0x0A { position += 1 }
+            position = bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress,
+                    let found = memchr(base + start, 0x0A, buffer.count - start)
+                else { return buffer.count }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
             var end = position
             position += 1
             if end > start, bytes[end - 1] == 0x0D { end -= 1 }
             let slice = bytes[start..<end]
-            if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            var blank = true
+            for index in start..<end where bytes[index] != 0x20 && bytes[index] != 0x09 {
+                blank = false
+                break
+            }
+            if blank { continue }
             let text = String(decoding: slice, as: UTF8.self)
             var problem: String?
             if slice.count > ImportLimits.recordBytes {
@@ -63,19 +75,29 @@ public struct NDJSONReader: Sendable {
     /// them arbitrarily.
     public static func byColumn(_ members: [JSONMember]) -> Result<[String: JSONValue], LineProblem> {
         var result: [String: JSONValue] = [:]
-        var keys: [String: String] = [:]
         result.reserveCapacity(members.count)
         for member in members {
-            let name = member.key.lowercased()
-            if let earlier = keys.updateValue(member.key, forKey: name) {
+            let name = lowercased(member.key)
+            if result.updateValue(member.value, forKey: name) != nil {
+                let earlier = members.first { lowercased($0.key) == name }?.key ?? name
                 return .failure(
                     LineProblem(
                         message: "the object has keys \"\(earlier)\" and \"\(member.key)\", the same column "
                             + "(names are matched case-insensitively)"))
             }
-            result[name] = member.value
         }
         return .success(result)
+    }
+
+    /// `key.lowercased()`, without making a new string for a key with no upper-case ASCII
+    /// letter and nothing but ASCII (nearly every key).
+    static func lowercased(_ key: String) -> String {
+        var key = key
+        let plain = key.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { return false }
+            return true
+        }
+        return plain ? key : key.lowercased()
     }
 
     /// A scalar value as column text (nil for `null` and ""), or why it cannot be one: a
@@ -100,10 +122,19 @@ public struct NDJSONReader: Sendable {
         if text.utf8.count > ImportLimits.fieldBytes {
             return .failure(LineProblem(message: ImportLimits.fieldTooLong("\"\(column)\"", bytes: text.utf8.count)))
         }
-        if text.utf8.contains(0) {
+        if holdsNUL(text) {
             return .failure(LineProblem(message: "\"\(column)\" holds a NUL character (\\u0000)"))
         }
         return .success(text.isEmpty ? nil : text)
+    }
+
+    /// Whether `text` holds a NUL character (U+0000).
+    static func holdsNUL(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte == 0 { return true }
+            return false
+        }
     }
 
     /// Whether a column holds an id: `id` or a name ending in `_id`.
