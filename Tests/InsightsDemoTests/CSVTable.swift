@@ -6,58 +6,66 @@ struct CSVTable {
     let header: [String]
     let rows: [[String]]
 
-    /// Parses a file's text; throws on syntax errors.
+    /// Parses a file's text; throws on syntax errors. Walks the UTF-8 buffer by index (an
+    /// unquoted field is one slice of it), which a debug build runs many times faster than
+    /// popping bytes off an array slice: the default dataset is 30 MB.
     init(_ text: String) throws {
-        var records: [[String]] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var inQuotes = false
-        var quoted = false
-        var iterator = Array(text.utf8)[...]
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field = []
-            quoted = false
-        }
-        while let byte = iterator.popFirst() {
-            if inQuotes {
-                if byte == 0x22 {
-                    if iterator.first == 0x22 {
-                        field.append(0x22)
-                        iterator.removeFirst()
-                    } else {
-                        inQuotes = false
-                        guard iterator.first == nil || iterator.first == 0x2C || iterator.first == 0x0A else {
-                            throw CSVTableError(reason: "text after a closing quote", record: records.count + 1)
+        var text = text
+        let records = try text.withUTF8 { bytes throws(CSVTableError) -> [[String]] in
+            var records: [[String]] = []
+            var fields: [String] = []
+            var position = 0
+            let count = bytes.count
+            while position < count {
+                // One field, starting at `position`.
+                if bytes[position] == 0x22 {
+                    var field: [UInt8] = []
+                    position += 1
+                    while true {
+                        guard position < count else {
+                            throw CSVTableError(reason: "unterminated quote", record: records.count + 1)
+                        }
+                        let byte = bytes[position]
+                        position += 1
+                        if byte != 0x22 {
+                            field.append(byte)
+                        } else if position < count, bytes[position] == 0x22 {
+                            field.append(0x22)
+                            position += 1
+                        } else {
+                            break
                         }
                     }
+                    guard position == count || bytes[position] == 0x2C || bytes[position] == 0x0A else {
+                        throw CSVTableError(reason: "text after a closing quote", record: records.count + 1)
+                    }
+                    fields.append(String(decoding: field, as: UTF8.self))
                 } else {
-                    field.append(byte)
+                    let start = position
+                    while position < count {
+                        let byte = bytes[position]
+                        if byte == 0x2C || byte == 0x0A { break }
+                        if byte == 0x22 {
+                            throw CSVTableError(reason: "quote inside an unquoted field", record: records.count + 1)
+                        }
+                        if byte == 0x0D { throw CSVTableError(reason: "carriage return", record: records.count + 1) }
+                        position += 1
+                    }
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
                 }
-                continue
-            }
-            switch byte {
-            case 0x22:
-                guard field.isEmpty, !quoted else {
-                    throw CSVTableError(reason: "quote inside an unquoted field", record: records.count + 1)
+                guard position < count else {
+                    throw CSVTableError(reason: "no line end after the last row", record: records.count + 1)
                 }
-                inQuotes = true
-                quoted = true
-            case 0x2C:
-                endField()
-            case 0x0A:
-                endField()
-                records.append(fields)
-                fields = []
-            case 0x0D:
-                throw CSVTableError(reason: "carriage return", record: records.count + 1)
-            default:
-                field.append(byte)
+                let separator = bytes[position]
+                position += 1
+                if separator == 0x0A {
+                    records.append(fields)
+                    fields = []
+                } else if position == count {
+                    throw CSVTableError(reason: "no line end after the last row", record: records.count + 1)
+                }
             }
-        }
-        guard !inQuotes else { throw CSVTableError(reason: "unterminated quote", record: records.count + 1) }
-        guard fields.isEmpty, field.isEmpty else {
-            throw CSVTableError(reason: "no line end after the last row", record: records.count + 1)
+            return records
         }
         guard let header = records.first else { throw CSVTableError(reason: "no header", record: 0) }
         self.header = header
