@@ -93,18 +93,18 @@ public final class Store: Sendable {
         let migrator = Schema.migrator
         var opened = path
         var queue: DatabaseQueue
+        var superseded: Bool
         var completed: Bool
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-            completed = try queue.read { db in try migrator.hasCompletedMigrations(db) }
+            (superseded, completed) = try queue.read(look)
         } catch let error as DatabaseError
             where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode) && !hasWAL(path)
         {
             opened = immutableURI(path)
             queue = try DatabaseQueue(path: opened, configuration: configuration(readOnly: true))
-            completed = try queue.read { db in try migrator.hasCompletedMigrations(db) }
+            (superseded, completed) = try queue.read(look)
         }
-        let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
         if superseded { throw try schemaTooNew(queue, path: path) }
         if completed { return (queue, opened) }
         guard FileManager.default.isWritableFile(atPath: path),
@@ -118,6 +118,20 @@ public final class Store: Sendable {
             throw StoreError.readOnlyNeedsUpgrade(path: path, steps: pending)
         }
         return nil
+    }
+
+    /// Whether the database was written by a newer Insights, and whether every step of this
+    /// version's schema is applied, both seen in one state of the database.
+    ///
+    /// GRDB's look at the applied steps reads their table, and on "no such table" checks
+    /// whether it exists: two statements, which without a transaction already begun can see
+    /// two states (the table missing, then made by an import creating the database at that
+    /// moment), and then GRDB reports "no such table: grdb_migrations". So a read of the
+    /// schema first begins the transaction, and both looks see the state it began with.
+    private static func look(_ db: Database) throws -> (superseded: Bool, completed: Bool) {
+        let migrator = Schema.migrator
+        _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master")
+        return (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
     }
 
     /// Whether `path` has a non-empty `-wal` file (data not yet in the main file).
@@ -156,9 +170,6 @@ public final class Store: Sendable {
     /// every step is applied.
     private static func migrate(_ queue: DatabaseQueue, path: String) throws {
         let migrator = Schema.migrator
-        func look(_ db: Database) throws -> (superseded: Bool, completed: Bool) {
-            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
-        }
         if let (superseded, completed) = try? queue.read(look) {
             if superseded { throw try schemaTooNew(queue, path: path) }
             if completed { return }

@@ -49,3 +49,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 }
+
+/// Commands that only read (`report`, `archive`, `export`) started while an import is making
+/// the database: each opens it, however far the import has got.
+@Suite(.temporaryFolders) struct StoreReadWhileCreatedTests {
+    @Test func readersOpeningADatabaseBeingMadeAllOpenIt() throws {
+        let folder = try TestPaths.temporaryDirectory("read-race")
+        let failures = Mutex<[String]>([])
+        for round in 0..<80 {
+            let path = folder.appendingPathComponent("new-\(round).db").path
+            // The file exists (empty), as it does from the instant an import opens it.
+            FileManager.default.createFile(atPath: path, contents: nil)
+            let start = DispatchSemaphore(value: 0)
+            let group = DispatchGroup()
+            for index in 0..<8 {
+                DispatchQueue.global().async(group: group) {
+                    start.wait()
+                    do {
+                        _ = try Store(path: path, create: index % 4 == 0)
+                    } catch {
+                        let who = index % 4 == 0 ? "writer" : "reader"
+                        failures.withLock { $0.append("round \(round), \(who): \(error.localizedDescription)") }
+                    }
+                }
+            }
+            for _ in 0..<8 { start.signal() }
+            group.wait()
+        }
+        #expect(failures.withLock { $0 } == [])
+    }
+}
