@@ -5,32 +5,59 @@ import InsightsTestSupport
 import Synchronization
 import Testing
 
-/// Several connections creating one new database at the same instant, as two `insights import`
-/// runs started together do: each must open it migrated, none may fail.
-@Suite(.temporaryFolders) struct StoreOpenRaceTests {
-    @Test func connectionsCreatingOneDatabaseAtOnceAllOpenIt() throws {
-        let folder = try TestPaths.temporaryDirectory("open-race")
-        let failures = Mutex<[String]>([])
-        // Each round a new file, created by eight connections let go at once.
-        for round in 0..<40 {
-            let path = folder.appendingPathComponent("new-\(round).db").path
-            let start = DispatchSemaphore(value: 0)
-            let group = DispatchGroup()
-            for _ in 0..<8 {
-                DispatchQueue.global().async(group: group) {
-                    start.wait()
-                    do {
-                        let store = try Store(path: path)
-                        _ = try store.counts()
-                    } catch {
-                        failures.withLock { $0.append("round \(round): \(error.localizedDescription)") }
-                    }
+/// Several connections opening one new database at the same instant, as commands started
+/// together do: each round a new file, eight connections let go at once; returns what failed
+/// ("round R, connection C: message").
+func openTogether(
+    rounds: Int, label: String, prepare: (String) -> Void = { _ in }, open: @escaping @Sendable (String, Int) throws -> Void
+)
+    throws -> [String]
+{
+    let folder = try TestPaths.temporaryDirectory(label)
+    let failures = Mutex<[String]>([])
+    for round in 0..<rounds {
+        let path = folder.appendingPathComponent("new-\(round).db").path
+        prepare(path)
+        let start = DispatchSemaphore(value: 0)
+        let group = DispatchGroup()
+        for connection in 0..<8 {
+            DispatchQueue.global().async(group: group) {
+                start.wait()
+                do {
+                    try open(path, connection)
+                } catch {
+                    failures.withLock { $0.append("round \(round), connection \(connection): \(error.localizedDescription)") }
                 }
             }
-            for _ in 0..<8 { start.signal() }
-            group.wait()
         }
-        #expect(failures.withLock { $0 } == [])
+        for _ in 0..<8 { start.signal() }
+        group.wait()
+    }
+    return failures.withLock { $0 }
+}
+
+/// Two `insights import` runs started together on a new database: each opens it migrated.
+@Suite(.temporaryFolders) struct StoreOpenRaceTests {
+    @Test func connectionsCreatingOneDatabaseAtOnceAllOpenIt() throws {
+        let failures = try openTogether(rounds: 40, label: "open-race") { path, _ in
+            _ = try Store(path: path).counts()
+        }
+        #expect(failures == [])
+    }
+}
+
+/// Commands that only read (`report`, `archive`, `export`) started while an import is making
+/// the database: each opens it, however far the import has got.
+@Suite(.temporaryFolders) struct StoreReadWhileCreatedTests {
+    @Test func readersOpeningADatabaseBeingMadeAllOpenIt() throws {
+        // The file exists (empty), as it does from the instant an import opens it; connections
+        // 0 and 4 create (import), the others only read.
+        let failures = try openTogether(
+            rounds: 80, label: "read-race", prepare: { FileManager.default.createFile(atPath: $0, contents: nil) }
+        ) { path, connection in
+            _ = try Store(path: path, create: connection % 4 == 0)
+        }
+        #expect(failures == [])
     }
 }
 
@@ -47,35 +74,5 @@ import Testing
                 + "or restore the file from a backup if it was damaged")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
-    }
-}
-
-/// Commands that only read (`report`, `archive`, `export`) started while an import is making
-/// the database: each opens it, however far the import has got.
-@Suite(.temporaryFolders) struct StoreReadWhileCreatedTests {
-    @Test func readersOpeningADatabaseBeingMadeAllOpenIt() throws {
-        let folder = try TestPaths.temporaryDirectory("read-race")
-        let failures = Mutex<[String]>([])
-        for round in 0..<80 {
-            let path = folder.appendingPathComponent("new-\(round).db").path
-            // The file exists (empty), as it does from the instant an import opens it.
-            FileManager.default.createFile(atPath: path, contents: nil)
-            let start = DispatchSemaphore(value: 0)
-            let group = DispatchGroup()
-            for index in 0..<8 {
-                DispatchQueue.global().async(group: group) {
-                    start.wait()
-                    do {
-                        _ = try Store(path: path, create: index % 4 == 0)
-                    } catch {
-                        let who = index % 4 == 0 ? "writer" : "reader"
-                        failures.withLock { $0.append("round \(round), \(who): \(error.localizedDescription)") }
-                    }
-                }
-            }
-            for _ in 0..<8 { start.signal() }
-            group.wait()
-        }
-        #expect(failures.withLock { $0 } == [])
     }
 }
