@@ -140,7 +140,9 @@ let package = Package(
             name: "InsightsBigQueryTests", dependencies: ["InsightsBigQuery", "InsightsWarehouse", "InsightsTestSupport"], exclude: ["Scripts"]),
         .testTarget(
             name: "InsightsCLITests",
-            dependencies: ["InsightsCLI", "InsightsTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "InsightsCLI", "InsightsDemo", "InsightsTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Scripts", "Golden"]),
     ]
 )
