@@ -93,7 +93,7 @@ struct WarehouseOptions: ParsableArguments {
 
     /// The warehouse's source (connected; nil without --postgres or --bigquery); `platform`
     /// says which tables a `--bigquery` dataset holds.
-    func source(platform: WarehousePlatformOptions) throws -> WarehouseSource<AnyWarehouseConnection>? {
+    func source(platform: WarehousePlatform.Choice) throws -> WarehouseSource<AnyWarehouseConnection>? {
         if let postgres {
             let connection = try PostgresConnection(url: postgres, schema: schema ?? "public")
             let unanalyzed = try connection.tablesWithoutStatistics(among: RecordKind.allCases.map(\.rawValue))
@@ -123,7 +123,7 @@ struct WarehouseOptions: ParsableArguments {
 
     /// A connection that estimates every query with BigQuery's dry run and runs none
     /// (`--dry-run`); the dataset's columns are read (one `INFORMATION_SCHEMA` query).
-    func dryRunConnection(platform: WarehousePlatformOptions) throws -> DryRunConnection<AnyWarehouseConnection> {
+    func dryRunConnection(platform: WarehousePlatform.Choice) throws -> DryRunConnection<AnyWarehouseConnection> {
         guard let bigquery else { throw ValidationError("--dry-run needs --bigquery.") }
         let connection = BigQueryRoute.connection(client: try bigQueryClient(), dataset: bigquery)
         let (read, adding) = try platform.dryRunViews(over: connection)

@@ -2,7 +2,7 @@ import ArgumentParser
 import InsightsMetrics
 
 /// `insights archive --postgres URL` / `--bigquery PROJECT.DATASET`.
-extension ArchiveCommand {
+extension ArchiveCommand: WarehousePlatformCommand {
     /// The warehouse options that do not fit the others.
     func validateWarehouse() throws {
         try platform.validate(bigquery: warehouse.bigquery != nil, postgres: warehouse.postgres != nil)

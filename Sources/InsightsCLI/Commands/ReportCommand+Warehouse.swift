@@ -4,7 +4,7 @@ import InsightsJobs
 import InsightsMetrics
 
 /// `insights report --postgres URL` / `--bigquery PROJECT.DATASET`.
-extension ReportCommand {
+extension ReportCommand: WarehousePlatformCommand {
     /// The warehouse options that do not fit the others.
     func validateWarehouse() throws {
         try platform.validate(bigquery: warehouse.bigquery != nil, postgres: warehouse.postgres != nil)
@@ -38,7 +38,7 @@ extension WarehouseOptions {
     /// Estimates every query of `periods` with BigQuery's dry run and prints the bytes each
     /// would bill; nothing runs, nothing is written.
     func printDryRun(
-        platform: WarehousePlatformOptions, periods: [ReportPeriod], calendar: ReportCalendar, months: Bool,
+        platform: WarehousePlatform.Choice, periods: [ReportPeriod], calendar: ReportCalendar, months: Bool,
         businessHours: BusinessHours?, segment: Segment = [],
         breakdowns: [String] = []
     ) throws {

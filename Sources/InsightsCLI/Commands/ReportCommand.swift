@@ -17,10 +17,13 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup(title: "Computing inside a warehouse") var warehouse: WarehouseOptions
-    // A sibling of `warehouse`, not a group inside it: in debug builds ArgumentParser checks
+    // Siblings of `warehouse`, not groups inside it: in debug builds ArgumentParser checks
     // each group once per level it is nested in, and three levels took a debug `report` 0.35 s
     // to parse its command line (most of the CLI tests' time); the help is the same.
-    @OptionGroup(title: "Computing inside a warehouse") var platform: WarehousePlatformOptions
+    @OptionGroup(title: "Computing inside a warehouse") var platformOptions: WarehousePlatformOptions
+    @OptionGroup(title: "Computing inside a warehouse") var turn: TurnMappingFlags
+    @OptionGroup(title: "Computing inside a warehouse") var glific: GlificImportFlags
+    @OptionGroup(title: "Computing inside a warehouse") var statusMapOption: WarehouseStatusMapOption
     @OptionGroup var period: PeriodOptions
     @OptionGroup var businessHours: BusinessHoursOptions
     @OptionGroup var segments: SegmentOptions
