@@ -77,7 +77,8 @@ extension WarehousePlatform {
                 guard let zone = glific.sourceTimezone else {
                     throw ValidationError(
                         "--source glific needs --source-timezone ZONE (the organisation's IANA zone, e.g. Asia/Kolkata): "
-                            + "Glific writes its DATETIMEs in local time without a zone, so Insights cannot place them otherwise.")
+                            + "Glific writes its DATETIMEs in local time without a zone, so Insights cannot place them otherwise."
+                    )
                 }
                 guard TimeZone(identifier: zone) != nil else {
                     throw ValidationError("Unknown time zone \"\(zone)\" for --source-timezone.")
