@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "InsightsBenchTests", dependencies: ["InsightsBench", "InsightsTestSupport"], exclude: ["Golden"]),
         .target(
             name: "InsightsTestSupport",
-            dependencies: ["InsightsMetrics"],
+            dependencies: ["InsightsDemo", "InsightsMetrics"],
             path: "Tests/InsightsTestSupport"),
         .testTarget(name: "InsightsPhoneTests", dependencies: ["InsightsPhone"], exclude: ["Fixtures"]),
         .testTarget(name: "InsightsFormatTests", dependencies: ["InsightsFormat", "InsightsImport"]),

@@ -10,6 +10,8 @@ import Testing
 /// its own, so Swift Testing runs them side by side.
 @Suite(.temporaryFolders) struct ExportTests {
     let root = TestPaths.packageRoot
+    /// The generated helpline both formats' round trips import (made once).
+    static let generatedHelpline = DemoDataset.generate(DemoConfiguration(contacts: 300, includesNewKinds: true))
     static let kinds = [
         "goals", "behaviours", "contacts", "messages", "message_statuses", "conversation_events", "goal_events",
         "journey_runs", "journey_results",
@@ -51,14 +53,9 @@ import Testing
     /// One test case per format, side by side.
     @Test(arguments: ["csv", "ndjson"]) func generatedHelplineRoundTrips(format: String) throws {
         let work = try TestPaths.temporaryDirectory("export-generated-\(format)")
-        let dataset = DemoDataset.generate(DemoConfiguration(contacts: 300, includesNewKinds: true))
-        let files = work.appendingPathComponent("generated")
-        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
-        for file in dataset.files {
-            try Data(file.contents.utf8).write(to: files.appendingPathComponent(file.name))
-        }
+        let files = try Self.generatedHelpline.write(into: work.appendingPathComponent("generated"))
         let original = work.appendingPathComponent("original.sqlite").path
-        try run(["import", "--db", original] + dataset.files.map { files.appendingPathComponent($0.name).path })
+        try run(["import", "--db", original] + files)
         try requireRoundTrip(
             of: original, in: work, formats: [format],
             periods: [

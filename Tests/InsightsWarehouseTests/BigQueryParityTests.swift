@@ -42,12 +42,7 @@ struct BigQueryParityTests {
     /// demo's 100,000 messages): its last 30 days in London, over the end of summer time.
     @Test func demo() throws {
         let dataset = DemoDataset.generate(DemoConfiguration(seed: 1, days: 120, contacts: 400, includesNewKinds: true))
-        let folder = try TestPaths.temporaryDirectory("bq-demo")
-        let files = try dataset.files.map { file in
-            let url = folder.appendingPathComponent(file.name)
-            try Data(file.contents.utf8).write(to: url)
-            return url.path
-        }
+        let files = try dataset.write(into: try TestPaths.temporaryDirectory("bq-demo"))
         let store = try PostgresParityTests.store(importing: files)
         let connection = try TestBigQuery.load(store, label: "demo")
         try expectParity(store, connection, from: "2026-10-02", to: "2026-10-31", zone: "Europe/London")
